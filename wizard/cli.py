@@ -1,0 +1,80 @@
+"""The `canvas-wizard` command: parse arguments and hand over to a command or the wizard."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wizard import __version__
+
+COMMANDS = ("score", "check", "banks", "schema")
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _add_banks_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--banks", type=Path, metavar="DIR",
+                        help="a folder of extra question banks (same id replaces a shipped bank)")
+
+
+def wizard_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="canvas-wizard",
+        description="A guided wizard for working out who your customers are. "
+        f"Commands: {', '.join(COMMANDS)} (see 'canvas-wizard COMMAND --help').",
+        epilog="With FILE: resume it, or start a new canvas there if it does not exist.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the canvas file (.toml)")
+    parser.add_argument("--coach", action="store_true", help="coach mode: facilitator notes and probes")
+    parser.add_argument("--version", action="version", version=f"canvas-wizard {__version__}")
+    _add_banks_option(parser)
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="canvas-wizard")
+    parser.add_argument("--version", action="version", version=f"canvas-wizard {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    score = sub.add_parser("score", help="completeness score and what is missing")
+    score.add_argument("file", type=Path, metavar="FILE")
+    score.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    score.add_argument("--min", type=int, metavar="PCT", help="exit 1 when the overall score is below PCT")
+    score.add_argument("--all", action="store_true", help="list everything missing, not only the top")
+    _add_banks_option(score)
+
+    check = sub.add_parser("check", help="exit 0 for a valid canvas, 1 with the reason otherwise")
+    check.add_argument("file", type=Path, metavar="FILE")
+    _add_banks_option(check)
+
+    banks = sub.add_parser("banks", help="list the question banks; 'banks check DIR' validates a folder")
+    banks.add_argument("action", nargs="?", choices=["check"], help="validate a folder of banks")
+    banks.add_argument("dir", nargs="?", type=Path, metavar="DIR")
+    _add_banks_option(banks)
+
+    sub.add_parser("schema", help="print the JSON Schema of canvas files")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    if first in COMMANDS:
+        args = command_parser().parse_args(args_list)
+        from wizard import commands
+
+        if args.command == "score" and args.min is not None and not 0 <= args.min <= 100:
+            command_parser().error("--min takes a percentage from 0 to 100")
+        if args.command == "banks" and args.action == "check" and args.dir is None:
+            command_parser().error("'banks check' needs the folder to check: banks check DIR")
+        return commands.run(args)
+    args = wizard_parser().parse_args(args_list)
+    from wizard.launch import launch
+
+    return launch(args.file, banks_dir=args.banks, coach=args.coach)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""The non-interactive commands: score, check, banks, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wizard import banks as bank_loader
+from wizard import conformance, scoring, store
+from wizard.errors import UserFileError
+from wizard.model.canvas import Canvas
+from wizard.model.catalog import Catalog
+from wizard.model.tree import path_str
+
+TOP_MISSING = 10
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def fail(message: str) -> int:
+    # One line, no traceback: the message already names the file and the problem.
+    print(f"canvas-wizard: {message}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    handlers = {"score": cmd_score, "check": cmd_check, "banks": cmd_banks, "schema": cmd_schema}
+    try:
+        return handlers[args.command](args)
+    except UserFileError as exc:
+        return fail(str(exc))
+
+
+def load_checked(path: Path, catalog: Catalog) -> tuple[Canvas, list[conformance.Problem]]:
+    """The canvas and its problems; raises on the first error that makes it unusable."""
+    canvas = store.load(path)
+    problems = conformance.check(canvas, catalog)
+    errors = [p for p in problems if p.severity == conformance.ERROR]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise UserFileError(path, f"{errors[0]}{more}")
+    return canvas, problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    catalog = bank_loader.load_catalog(args.banks)
+    canvas, problems = load_checked(args.file, catalog)
+    for problem in problems:
+        print(f"canvas-wizard: {args.file}: warning: {problem}", file=sys.stderr)
+    report = scoring.score(canvas, catalog)
+    print(f"{args.file}: valid canvas, {report.score}% complete")
+    return 0
+
+
+def score_json(path: Path, report: scoring.Report, limit: int | None) -> dict[str, Any]:
+    missing = report.missing()
+    return {
+        "file": str(path),
+        "overall": report.score,
+        "sections": [
+            {"id": sid, "title": report.section_titles[sid], "score": t.score,
+             "earned": round(t.earned, 3), "possible": round(t.possible, 3)}
+            for sid, t in report.sections.items() if t.possible
+        ],
+        "segments": [
+            {"path": path_str(loc), "name": report.segment_names[loc], "score": t.score}
+            for loc, t in report.segments.items()
+        ],
+        "missing": [
+            {"question": m.slot.question_id, "path": path_str(m.slot.location), "where": m.slot.where,
+             "title": m.slot.title, "gain": round(m.gain, 2), "required": m.slot.required,
+             "status": m.slot.status}
+            for m in (missing if limit is None else missing[:limit])
+        ],
+    }
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    catalog = bank_loader.load_catalog(args.banks)
+    canvas, _ = load_checked(args.file, catalog)
+    report = scoring.score(canvas, catalog)
+    below = args.min is not None and report.score < args.min
+    if args.json:
+        print(json.dumps(score_json(args.file, report, None), indent=2, ensure_ascii=False))
+    else:
+        print_score(canvas, report, args.file, everything=args.all)
+    if below:
+        print(f"canvas-wizard: {args.file}: {report.score}% is below the minimum of {args.min}%",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: bool) -> None:
+    console = _out()
+    title = Text(canvas.title or path.name)  # Text(): user text is never read as markup
+    title.append(f"  {report.score}% complete", style="bold")
+    console.print(title)
+    sections = Table("Section", "Score", title="Sections", title_justify="left")
+    for sid, tally in report.sections.items():
+        if tally.possible:
+            sections.add_row(Text(report.section_titles[sid]), f"{tally.score}%")
+    console.print(sections)
+    if report.segments:
+        segs = Table("Segment", "Score", title="Segments", title_justify="left")
+        for loc, tally in report.segments.items():
+            segs.add_row(Text(report.segment_names[loc]), f"{tally.score}%")
+        console.print(segs)
+    missing = report.missing()
+    if not missing:
+        console.print("Nothing is missing.")
+        return
+    shown = missing if everything else missing[:TOP_MISSING]
+    table = Table("Adds", "What is missing", "Where", title="What is missing, most valuable first",
+                  title_justify="left")
+    for m in shown:
+        label = Text(m.slot.title)
+        if m.slot.status == "partial":
+            label.append(" (more items)", style="dim")
+        if m.slot.status == "locked":
+            label.append(" (answer the question it depends on first)", style="dim")
+        table.add_row(f"+{m.gain:.1f}", label, Text(m.slot.where))
+    console.print(table)
+    if len(missing) > len(shown):
+        console.print(f"... and {len(missing) - len(shown)} more (--all lists them all)")
+
+
+def cmd_banks(args: argparse.Namespace) -> int:
+    if args.action == "check":
+        folder: Path = args.dir
+        custom = bank_loader.load_dir(folder)
+        bank_loader.catalog_from(bank_loader.load_dir(bank_loader.shipped_dir()), custom, folder)
+        for bank in custom:
+            print(f"{folder / (bank.id + '.toml')}: ok, {len(bank.questions)} questions")
+        print(f"{folder}: {len(custom)} valid bank{'s' * (len(custom) != 1)}")
+        return 0
+    catalog = bank_loader.load_catalog(args.banks)
+    table = Table("Order", "Bank", "Title", "Version", "Questions", "Source")
+    for bank in catalog.banks:
+        table.add_row(str(bank.order), bank.id, Text(bank.title), bank.version, str(len(bank.questions)),
+                      Text("; ".join(s.title for s in bank.sources)))
+    _out().print(table)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = Canvas.model_json_schema(mode="validation")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"} | schema
+    schema["title"] = "Canvas Wizard canvas file"
+    print(json.dumps(schema, indent=2))
+    return 0

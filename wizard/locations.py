@@ -1,0 +1,29 @@
+"""The one place that knows where canvas-wizard keeps its own files (tests patch this)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+STATE_ENV = "CANVAS_WIZARD_STATE_DIR"
+
+
+def state_dir() -> Path:
+    """Drafts and the recent-files list: per user, never next to the canvas."""
+    override = os.environ.get(STATE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_state_dir  # imported late: only needed once a file is open
+
+    return Path(user_state_dir("canvas-wizard", appauthor=False))
+
+
+def recent_file() -> Path:
+    return state_dir() / "recent.toml"
+
+
+def draft_file(canvas_path: Path) -> Path:
+    """Uncommitted text for one canvas, keyed by the canvas's absolute path."""
+    key = hashlib.sha256(str(canvas_path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return state_dir() / "drafts" / f"{key}.toml"

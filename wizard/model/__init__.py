@@ -1,0 +1,1 @@
+"""Plain-Python data models: question banks and the canvas (no Textual here)."""

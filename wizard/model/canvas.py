@@ -1,0 +1,218 @@
+"""The canvas: customer types, their segments and jobs, and every answer given.
+
+Answers are stored under the node the question is asked at (canvas, customer type,
+segment, job, or a stage of a job), grouped by bank: `answers.<bank>.<question>`.
+Empty answers are dropped on construction, so a canvas only ever holds what the user set
+and `load(save(c)) == c`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+# A range answer (an age range) is two whole numbers; anything else is text or a list.
+Range = tuple[int, int]
+Value = str | list[str] | Range
+Answers = dict[str, dict[str, Value]]
+"""bank id -> question id -> value."""
+NotApplicable = dict[str, dict[str, str]]
+"""bank id -> question id -> reason ("" when none given)."""
+
+NodeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+
+
+def now() -> datetime:
+    # Whole seconds: the file is for people to read, and TOML keeps what we write.
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def is_empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return not any(not is_empty(v) for v in value)
+    return False
+
+
+def _clean_answers(answers: Answers) -> Answers:
+    cleaned: Answers = {}
+    for bank_id, values in answers.items():
+        kept: dict[str, Value] = {}
+        for qid, value in values.items():
+            if isinstance(value, list):
+                value = [v for v in value if not is_empty(v)]
+            if not is_empty(value):
+                kept[qid] = value
+        if kept:
+            cleaned[bank_id] = kept
+    return cleaned
+
+
+def slugify(name: str) -> str:
+    """A file-friendly id for a node, derived from its name."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+    return slug or "item"
+
+
+def unique_id(name: str, taken: set[str]) -> str:
+    base = slugify(name)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class Node(BaseModel):
+    """Anything that holds answers: the canvas itself and every structural item."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    answers: Answers = {}
+    """Answers to the questions asked at this node."""
+    not_applicable: NotApplicable = {}
+    """Questions marked not applicable here, each with an optional reason."""
+
+    @field_validator("answers")
+    @classmethod
+    def _drop_empty(cls, answers: Answers) -> Answers:
+        return _clean_answers(answers)
+
+    @field_validator("not_applicable")
+    @classmethod
+    def _drop_empty_na(cls, na: NotApplicable) -> NotApplicable:
+        return {bank: reasons for bank, reasons in na.items() if reasons}
+
+    def get(self, full_id: str) -> Value | None:
+        bank_id, qid = full_id.split(".", 1)
+        return self.answers.get(bank_id, {}).get(qid)
+
+    def set(self, full_id: str, value: Value | None) -> None:
+        """Store an answer (an empty one removes it) and clear any not-applicable mark."""
+        bank_id, qid = full_id.split(".", 1)
+        self.unmark_na(full_id)
+        if isinstance(value, list):
+            value = [v for v in value if not is_empty(v)]
+        if value is None or is_empty(value):
+            self.answers.get(bank_id, {}).pop(qid, None)
+            if not self.answers.get(bank_id, True):
+                del self.answers[bank_id]
+            return
+        self.answers.setdefault(bank_id, {})[qid] = value
+
+    def na_reason(self, full_id: str) -> str | None:
+        bank_id, qid = full_id.split(".", 1)
+        return self.not_applicable.get(bank_id, {}).get(qid)
+
+    def mark_na(self, full_id: str, reason: str = "") -> None:
+        """Mark a question not applicable here; its answer, if any, is kept."""
+        bank_id, qid = full_id.split(".", 1)
+        self.not_applicable.setdefault(bank_id, {})[qid] = reason
+
+    def unmark_na(self, full_id: str) -> None:
+        bank_id, qid = full_id.split(".", 1)
+        self.not_applicable.get(bank_id, {}).pop(qid, None)
+        if not self.not_applicable.get(bank_id, True):
+            del self.not_applicable[bank_id]
+
+
+
+class Stage(Node):
+    """Before, during or after a job: where pains and gains are examined."""
+
+
+class Job(Node):
+    """A job the segment is trying to get done, in the customer's own words."""
+
+    id: NodeId
+    statement: str = Field(min_length=1)
+    """The job statement, e.g. "Meet people and make new friends"."""
+    before: Stage = Stage()
+    during: Stage = Stage()
+    after: Stage = Stage()
+
+    @property
+    def name(self) -> str:
+        return self.statement
+
+    def stage(self, name: str) -> Stage:
+        stage: Stage = getattr(self, name)
+        return stage
+
+
+def _unique_children(items: list[Any], what: str) -> list[Any]:
+    ids = [item.id for item in items]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"two {what} share the id {dupes[0]!r}")
+    return items
+
+
+class Segment(Node):
+    """A sub-group inside a customer type, e.g. "stay-home parents" inside Users."""
+
+    id: NodeId
+    name: str = Field(min_length=1)
+    jobs: list[Job] = []
+
+    @field_validator("jobs")
+    @classmethod
+    def _unique(cls, jobs: list[Job]) -> list[Job]:
+        return _unique_children(jobs, "jobs")
+
+
+class CustomerType(Node):
+    """A role the business model needs to move: users, buyers, funders, advertisers ..."""
+
+    id: NodeId
+    name: str = Field(min_length=1)
+    segments: list[Segment] = []
+
+    @field_validator("segments")
+    @classmethod
+    def _unique(cls, segments: list[Segment]) -> list[Segment]:
+        return _unique_children(segments, "segments")
+
+
+class CoachNotes(BaseModel):
+    """A facilitator's notes, kept apart so the founder's answers stay clean."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    notes: dict[str, str] = {}
+    """Location path (e.g. `users/students`, `` for the canvas) or `path#question` -> note."""
+
+
+class Canvas(Node):
+    """A whole customer canvas, as saved in one TOML file."""
+
+    schema_version: int = SCHEMA_VERSION
+    """Format version of the file; newer files are refused, older ones migrated."""
+    title: str = ""
+    created: datetime = Field(default_factory=now)
+    updated: datetime = Field(default_factory=now)
+    banks: dict[str, str] = {}
+    """Bank id -> version of the bank the answers were given against."""
+    customer_types: list[CustomerType] = []
+    coach: CoachNotes = CoachNotes()
+
+    @field_validator("customer_types")
+    @classmethod
+    def _unique(cls, types: list[CustomerType]) -> list[CustomerType]:
+        return _unique_children(types, "customer types")
+
+    @model_validator(mode="after")
+    def _known_version(self) -> Canvas:
+        if self.schema_version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {self.schema_version} is not {SCHEMA_VERSION}")
+        return self
+
+    def touch(self) -> None:
+        self.updated = now()

@@ -1,0 +1,257 @@
+"""A wizard session over one canvas file: the ordered steps, answers, structure, saving.
+
+Front ends (the Textual app, tests, scripts) drive this; it never imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from wizard import scoring, store
+from wizard.model.bank import Question, Scope
+from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, now, unique_id
+from wizard.model.catalog import Catalog
+from wizard.model.tree import Location, Place, find, parse_path, path_str, walk
+
+TYPES, SEGMENTS, JOBS = "structure.customer_types", "structure.segments", "structure.jobs"
+_CHILD_STEP = {Scope.CANVAS: TYPES, Scope.CUSTOMER_TYPE: SEGMENTS, Scope.SEGMENT: JOBS}
+STRUCTURE_TITLES = {TYPES: "Customer types", SEGMENTS: "Segments", JOBS: "Jobs"}
+
+Child = CustomerType | Segment | Job
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of the wizard: a question at a place, or a list of types/segments/jobs."""
+
+    location: Location
+    key: str
+    """A question's full id, or one of TYPES, SEGMENTS, JOBS."""
+
+    @property
+    def is_structure(self) -> bool:
+        return self.key.startswith("structure.")
+
+    @property
+    def ref(self) -> str:
+        """A stable string for the step: `users/students#audience.age`."""
+        return f"{path_str(self.location)}#{self.key}"
+
+    @classmethod
+    def from_ref(cls, ref: str) -> Step:
+        path, _, key = ref.partition("#")
+        return cls(parse_path(path), key)
+
+    @property
+    def section(self) -> str:
+        return scoring.STRUCTURE if self.is_structure else self.key.split(".", 1)[0]
+
+
+class Session:
+    def __init__(self, path: Path, canvas: Canvas, catalog: Catalog) -> None:
+        self.path = path
+        self.canvas = canvas
+        self.catalog = catalog
+        self.last_saved: datetime | None = None
+        self._steps: list[Step] | None = None
+        self._report: scoring.Report | None = None
+        for bank_id, version in catalog.versions().items():
+            canvas.banks.setdefault(bank_id, version)
+
+    # -- the steps, in asking order ------------------------------------------------
+    def steps(self) -> list[Step]:
+        if self._steps is None:
+            self._steps = list(self._walk_steps())
+        return self._steps
+
+    def _walk_steps(self) -> list[Step]:
+        by_scope = {scope: self.catalog.at_scope(scope) for scope in Scope}
+        out: list[Step] = []
+        for place in walk(self.canvas):
+            if place.scope is not Scope.CANVAS:
+                out += [Step(place.location, e.full_id) for e in by_scope[place.scope]
+                        if scoring.applies(self.catalog, e.full_id, place) is not False]
+            if place.scope in _CHILD_STEP:
+                out.append(Step(place.location, _CHILD_STEP[place.scope]))
+        # Canvas-wide questions (market, research plan) make sense once the customers exist.
+        out += [Step((), e.full_id) for e in by_scope[Scope.CANVAS]
+                if scoring.applies(self.catalog, e.full_id, walk_root(self.canvas)) is not False]
+        return out
+
+    def changed(self) -> None:
+        self._steps = None
+        self._report = None
+
+    def index(self, step: Step) -> int:
+        try:
+            return self.steps().index(step)
+        except ValueError:
+            return -1
+
+    def neighbour(self, step: Step, delta: int) -> Step | None:
+        steps = self.steps()
+        i = self.index(step)
+        j = i + delta
+        return steps[j] if i >= 0 and 0 <= j < len(steps) else None
+
+    def first_open(self) -> Step | None:
+        """Where a resumed session starts: the first step still waiting for an answer."""
+        return next((s for s in self.steps() if self.status(s) in ("open", "partial", "locked")), None)
+
+    def exists(self, step: Step) -> bool:
+        return step in self.steps()
+
+    # -- what a step shows ---------------------------------------------------------
+    def place(self, step: Step) -> Place:
+        place = find(self.canvas, step.location)
+        if place is None:
+            raise KeyError(step.ref)
+        return place
+
+    def question(self, step: Step) -> Question | None:
+        entry = self.catalog.get(step.key)
+        return entry.question if entry else None
+
+    def title(self, step: Step) -> str:
+        if step.is_structure:
+            return STRUCTURE_TITLES[step.key]
+        q = self.question(step)
+        return q.title if q else step.key
+
+    def node(self, step: Step) -> Node:
+        return self.place(step).node
+
+    def value(self, step: Step) -> Value | None:
+        return None if step.is_structure else self.node(step).get(step.key)
+
+    def na_reason(self, step: Step) -> str | None:
+        q = self.question(step)
+        if step.is_structure or q is None or q.required:
+            return None
+        return self.node(step).na_reason(step.key)
+
+    def status(self, step: Step) -> str:
+        """answered, partial, open, locked (waits on another answer) or na."""
+        if step.is_structure:
+            return "answered" if self.children(step) else "open"
+        if self.na_reason(step) is not None:
+            return "na"
+        q = self.question(step)
+        if q is None:
+            return "open"
+        decided = scoring.applies(self.catalog, step.key, self.place(step))
+        if decided is None:
+            return "locked"
+        credit = scoring.credit(q, self.value(step))
+        return "answered" if credit >= 1 else "partial" if credit > 0 else "open"
+
+    def report(self) -> scoring.Report:
+        if self._report is None:
+            self._report = scoring.score(self.canvas, self.catalog)
+        return self._report
+
+    # -- changing answers ----------------------------------------------------------
+    def commit(self, step: Step, value: Value | None) -> bool:
+        """Store an answer and save; returns False when nothing changed."""
+        node = self.node(step)
+        before, na = node.get(step.key), node.na_reason(step.key)
+        node.set(step.key, value)
+        if node.get(step.key) == before and na is None:
+            return False
+        self._saved_change()
+        return True
+
+    def mark_na(self, step: Step, reason: str = "") -> None:
+        q = self.question(step)
+        if q is None or q.required:
+            raise ValueError(f"'{self.title(step)}' is required and always applies")
+        self.node(step).mark_na(step.key, reason)
+        self._saved_change()
+
+    def unmark_na(self, step: Step) -> None:
+        self.node(step).unmark_na(step.key)
+        self._saved_change()
+
+    # -- changing structure --------------------------------------------------------
+    def children(self, step: Step) -> list[Child]:
+        node = self.node(step)
+        if isinstance(node, Canvas):
+            return list(node.customer_types)
+        if isinstance(node, CustomerType):
+            return list(node.segments)
+        if isinstance(node, Segment):
+            return list(node.jobs)
+        return []
+
+    def _child_list(self, step: Step) -> list[Child]:
+        node = self.node(step)
+        lists: dict[type, str] = {Canvas: "customer_types", CustomerType: "segments", Segment: "jobs"}
+        items: list[Child] = getattr(node, lists[type(node)])
+        return items
+
+    def add_child(self, step: Step, name: str) -> Location:
+        name = name.strip()
+        if not name:
+            raise ValueError("a name cannot be empty")
+        items = self._child_list(step)
+        new_id = unique_id(name, {c.id for c in items})
+        child: Child
+        if step.key == TYPES:
+            child = CustomerType(id=new_id, name=name)
+        elif step.key == SEGMENTS:
+            child = Segment(id=new_id, name=name)
+        else:
+            child = Job(id=new_id, statement=name)
+        items.append(child)
+        self._saved_change()
+        return (*step.location, new_id)
+
+    def rename_child(self, step: Step, child_id: str, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise ValueError("a name cannot be empty")
+        child = next(c for c in self._child_list(step) if c.id == child_id)
+        if isinstance(child, Job):
+            child.statement = name
+        else:
+            child.name = name
+        self._saved_change()
+
+    def remove_child(self, step: Step, child_id: str) -> None:
+        items = self._child_list(step)
+        items[:] = [c for c in items if c.id != child_id]
+        self._saved_change()
+
+    def move_child(self, step: Step, child_id: str, delta: int) -> None:
+        items = self._child_list(step)
+        i = next(n for n, c in enumerate(items) if c.id == child_id)
+        j = max(0, min(len(items) - 1, i + delta))
+        if i != j:
+            items.insert(j, items.pop(i))
+            self._saved_change()
+
+    def answers_below(self, step: Step, child_id: str) -> int:
+        """How many answers removing this child would delete (to warn before doing it)."""
+        loc = (*step.location, child_id)
+        return sum(1 for s in self.report().slots if s.location[: len(loc)] == loc and s.credit > 0)
+
+    # -- saving ----------------------------------------------------------------------
+    def _saved_change(self) -> None:
+        self.changed()
+        self.canvas.touch()
+        self.save()
+
+    def save(self) -> None:
+        store.save(self.canvas, self.path)
+        self.last_saved = now()
+
+
+def walk_root(canvas: Canvas) -> Place:
+    return Place((), (canvas,), ())
+
+
+def new_canvas(title: str) -> Canvas:
+    return Canvas(title=title.strip())
+

@@ -1,0 +1,95 @@
+"""Drafts (text typed but not yet committed) and recently used canvases.
+
+Drafts are written on every change, without fsync: a killed process or a closed terminal
+leaves them in the page cache, which is all they need to survive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wizard import locations, tomlio
+from wizard.errors import UserFileError
+
+MAX_RECENT = 10
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomlio.read(path)
+    except UserFileError:
+        return {}  # our own bookkeeping: a damaged file is simply started afresh
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = tomlio.dumps(data)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".toml")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+
+
+class Drafts:
+    """Uncommitted text per question and location of one canvas, plus where the user was."""
+
+    def __init__(self, canvas_path: Path) -> None:
+        self.path = locations.draft_file(canvas_path)
+        data = _read(self.path)
+        raw = data.get("texts", {})
+        self.texts: dict[str, str] = {k: v for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
+        position = data.get("position", "")
+        self.position: str = position if isinstance(position, str) else ""
+
+    def get(self, key: str) -> str | None:
+        return self.texts.get(key)
+
+    def put(self, key: str, text: str) -> None:
+        if self.texts.get(key) == text:
+            return
+        if text:
+            self.texts[key] = text
+        else:
+            self.texts.pop(key, None)
+        self._flush()
+
+    def drop(self, key: str) -> None:
+        if key in self.texts:
+            del self.texts[key]
+            self._flush()
+
+    def at(self, key: str) -> None:
+        """Remember the step the user is on, so a resume can return there."""
+        if key != self.position:
+            self.position = key
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.texts and not self.position:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            return
+        _write(self.path, {"position": self.position, "texts": self.texts})
+
+
+def recent() -> list[Path]:
+    """Canvases opened lately, newest first, that still exist."""
+    entries = _read(locations.recent_file()).get("files", [])
+    paths = [Path(e) for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
+    return [p for p in paths if p.is_file()]
+
+
+def remember(path: Path) -> None:
+    absolute = str(path.resolve())
+    entries = [absolute] + [str(p) for p in recent() if str(p) != absolute]
+    _write(locations.recent_file(), {"updated": datetime.now(UTC).replace(microsecond=0),
+                                     "files": entries[:MAX_RECENT]})
