@@ -91,7 +91,8 @@ def _check_node(node: Node, scope: Scope, base: str, catalog: Catalog) -> list[P
                 continue
             q = entry.question
             if q.scope is not scope:
-                problems.append(Problem(ERROR, where, f"this question is asked per {q.scope.value.replace('_', ' ')}, not here"))
+                scope_name = q.scope.value.replace("_", " ")
+                problems.append(Problem(ERROR, where, f"this question is asked per {scope_name}, not here"))
                 continue
             reason = shape_problem(q, value)
             if reason:
@@ -103,5 +104,5 @@ def _check_node(node: Node, scope: Scope, base: str, catalog: Catalog) -> list[P
             if entry is None:
                 problems.append(Problem(WARNING, where, "no bank asks this question"))
             elif entry.question.required:
-                problems.append(Problem(WARNING, where, "a required question cannot be marked not applicable; the mark is ignored"))
+                problems.append(Problem(WARNING, where, "a required question always applies; the mark is ignored"))
     return problems

@@ -46,7 +46,8 @@ class Drafts:
         self.path = locations.draft_file(canvas_path)
         data = _read(self.path)
         raw = data.get("texts", {})
-        self.texts: dict[str, str] = {k: v for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
+        raw = raw if isinstance(raw, dict) else {}
+        self.texts: dict[str, str] = {k: v for k, v in raw.items() if isinstance(v, str)}
         position = data.get("position", "")
         self.position: str = position if isinstance(position, str) else ""
 

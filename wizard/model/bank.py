@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """Where in the canvas a question is asked, from broadest to narrowest."""
 
     CANVAS = "canvas"
@@ -23,7 +24,7 @@ class Scope(str, Enum):
         return list(Scope).index(self)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What shape of answer a question takes; each kind maps to one input widget."""
 
     TEXT = "text"

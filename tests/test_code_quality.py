@@ -1,0 +1,39 @@
+"""The codebase's own rules: lint, types, and a core that never imports Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CORE_MODULES = [
+    "wizard.cli", "wizard.commands", "wizard.banks", "wizard.store", "wizard.scoring",
+    "wizard.session", "wizard.conformance", "wizard.userstate", "wizard.model.canvas",
+]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_ruff_is_clean() -> None:
+    result = run("-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    result = run("-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_imports_no_textual() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {CORE_MODULES!r}: __import__(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(bad[:3]); sys.exit(1 if bad else 0)\n"
+    )
+    result = run("-c", code)
+    assert result.returncode == 0, f"core modules import Textual: {result.stdout}{result.stderr}"

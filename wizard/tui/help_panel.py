@@ -1,0 +1,62 @@
+"""The text beside a question: why it matters, examples, a coaching tip, coach's probes."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from wizard.model.bank import Question
+from wizard.session import JOBS, SEGMENTS, TYPES
+from wizard.tui.text import literal
+
+STRUCTURE_HELP = {
+    TYPES: (
+        "Customer types are the roles your business model needs to move: users, buyers, "
+        "funders, sponsors, advertisers, government buyers. Each type gets its own job and "
+        "its own value proposition.",
+        ["Users and Advertisers (an early social network)", "Event planners (a marketing consultancy)"],
+        "Keep only the types the model cannot work without; every extra one adds complexity.",
+    ),
+    SEGMENTS: (
+        "Segments are the sub-groups inside this customer type that you will actually serve. "
+        "The four segment questions, the audience prompts and the jobs are asked for each one.",
+        ["University students (inside Users)", "Local event promoters (inside Advertisers)"],
+        "Start with the one core segment you would serve first; add others only when their "
+        "answers really differ.",
+    ),
+    JOBS: (
+        "Jobs are what this segment is trying to get done: a task, a problem to solve, a need "
+        "to meet. Pains and gains are then examined before, during and after each job.",
+        ["Meet people and make new friends", "Sell enough tickets to cover the venue"],
+        "Write the job in the customer's words and leave your product out of it: 'teach my kids "
+        "to handle money', not 'buy our budgeting handbook'.",
+    ),
+}
+
+
+def _section(title: str, body: Content) -> Content:
+    return Content.assemble(literal(title, "bold"), "\n", body, "\n\n")
+
+
+def _bullets(items: list[str]) -> Content:
+    return Content("\n").join(literal(f"• {item}") for item in items)
+
+
+def render_help(why: str, examples: list[str], tip: str, probes: list[str], coach: bool) -> Content:
+    parts: list[Content] = [_section("Why this matters", literal(why))]
+    if examples:
+        parts.append(_section("Examples", _bullets(examples)))
+    if tip:
+        parts.append(_section("Coaching tip", literal(tip)))
+    if coach and probes:
+        parts.append(_section("Ask next (coach)", _bullets(probes)))
+    return Content("").join(parts)
+
+
+def question_help(question: Question, coach: bool) -> Content:
+    return render_help(question.help, question.examples, question.tip, question.probes, coach)
+
+
+def structure_help(key: str, coach: bool) -> Content:
+    why, examples, tip = STRUCTURE_HELP[key]
+    probes = ["Who else has to say yes for this to work?", "Which of these would you drop first, and why?"]
+    return render_help(why, examples, tip, probes, coach)

@@ -1,0 +1,141 @@
+"""A list of text items that can be added, edited, reordered and removed from the keyboard."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.tui.text import literal
+
+
+class ItemList(OptionList):
+    """The items; its bindings act on the highlighted one."""
+
+    BINDINGS = [
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted item"),
+        Binding("delete,backspace,d", "remove", "Remove", tooltip="Remove the highlighted item"),
+        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", tooltip="Move the item up"),
+        Binding("ctrl+down,alt+down,J", "move(1)", "Down", tooltip="Move the item down"),
+    ]
+
+    def action_edit(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(ListEditor.EditRequest(self.highlighted))
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(ListEditor.RemoveRequest(self.highlighted))
+
+    def action_move(self, delta: int) -> None:
+        if self.highlighted is not None:
+            self.post_message(ListEditor.MoveRequest(self.highlighted, delta))
+
+
+class ListEditor(Vertical):
+    """An input that adds items and a list below it; Enter on an empty input moves on."""
+
+    DEFAULT_CSS = """
+    ListEditor { height: auto; }
+    ListEditor > ItemList { height: auto; max-height: 12; margin-top: 1; }
+    ListEditor > .list-hint { color: $text-muted; }
+    """
+
+    class Added(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Replaced(Message):
+        def __init__(self, index: int, text: str) -> None:
+            super().__init__()
+            self.index, self.text = index, text
+
+    class EditRequest(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class RemoveRequest(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class MoveRequest(Message):
+        def __init__(self, index: int, delta: int) -> None:
+            super().__init__()
+            self.index, self.delta = index, delta
+
+    class Done(Message):
+        """Enter on an empty input: the user is finished with this list."""
+
+    def __init__(self, items: list[str], placeholder: str, draft: str = "", noun: str = "item") -> None:
+        super().__init__()
+        self.items = list(items)
+        self.placeholder = placeholder
+        self.draft = draft
+        self.noun = noun
+        self.editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
+        yield Static(self._hint(), classes="list-hint", markup=False)
+        yield ItemList(*self._options(), id="items")
+
+    def _hint(self) -> str:
+        if self.editing is not None:
+            return f"Editing {self.noun} {self.editing + 1}: Enter saves it, Esc cancels."
+        more = " Down/Tab to the list: e edits, Del removes, Ctrl+Up/Down reorders." if self.items else ""
+        return f"Enter adds the {self.noun}; Enter on an empty line goes on.{more}"
+
+    def _options(self) -> list[Option]:
+        return [Option(literal(f"{n}. {text}")) for n, text in enumerate(self.items, 1)]
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#new-item", Input)
+
+    def set_items(self, items: list[str], highlight: int | None = None) -> None:
+        self.items = list(items)
+        option_list = self.query_one(ItemList)
+        option_list.clear_options()
+        option_list.add_options(self._options())
+        if highlight is not None and self.items:
+            option_list.highlighted = max(0, min(highlight, len(self.items) - 1))
+        self.query_one(".list-hint", Static).update(self._hint())
+
+    @on(Input.Submitted, "#new-item")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if self.editing is not None:
+            index, self.editing = self.editing, None
+            if text:
+                self.post_message(self.Replaced(index, text))
+            self.input.value = ""
+        elif text:
+            self.post_message(self.Added(text))
+            self.input.value = ""
+        else:
+            self.post_message(self.Done())
+        self.query_one(".list-hint", Static).update(self._hint())
+
+    @on(EditRequest)
+    def _start_edit(self, event: EditRequest) -> None:
+        event.stop()
+        self.editing = event.index
+        self.input.value = self.items[event.index]
+        self.input.focus()
+        self.query_one(".list-hint", Static).update(self._hint())
+
+    def cancel_edit(self) -> bool:
+        if self.editing is None:
+            return False
+        self.editing = None
+        self.input.value = ""
+        self.query_one(".list-hint", Static).update(self._hint())
+        return True

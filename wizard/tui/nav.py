@@ -1,0 +1,120 @@
+"""The sidebar: customer types, segments, jobs and canvas-wide sections, each with a mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from wizard.model.bank import Scope
+from wizard.model.tree import Location, walk
+from wizard.session import TYPES, Session, Step
+from wizard.tui.text import literal_text
+
+MARKS = {"done": "●", "partial": "◐", "empty": "○"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where selecting a tree node goes: everything under `location` (in `section`)."""
+
+    location: Location
+    section: str | None = None
+    key: str | None = None
+
+
+def _tallies(session: Session) -> dict[object, list[float]]:
+    """[slots, credit sum, fully answered] per location prefix and per canvas section."""
+    out: dict[object, list[float]] = {}
+    for slot in session.report().slots:
+        keys: list[object] = [slot.location[:n] for n in range(1, len(slot.location) + 1)]
+        keys.append(("#", slot.section) if not slot.location else "types")
+        if slot.question_id == "structure.customer_type":
+            keys = ["types"]
+        for key in keys:
+            t = out.setdefault(key, [0, 0.0, 0])
+            t[0] += 1
+            t[1] += slot.credit
+            t[2] += slot.credit >= 1
+    return out
+
+
+def mark(tally: list[float] | None) -> str:
+    if tally is None or tally[2] == tally[0]:
+        return MARKS["done"]
+    return MARKS["empty"] if tally[1] == 0 else MARKS["partial"]
+
+
+class NavTree(Tree[Target]):
+    DEFAULT_CSS = "NavTree { scrollbar-size-vertical: 1; }"
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__("canvas", **kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.show_root = False
+        self.guide_depth = 2
+        self._nav_shape: tuple[object, ...] = ()
+        self._nav_nodes: dict[object, TreeNode[Target]] = {}
+        self._nav_names: dict[Location, str] = {}
+
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def _shape_now(self) -> tuple[object, ...]:
+        canvas = self.session.canvas
+        sections = [b.id for b in self.session.catalog.banks]
+        return (tuple((p.location, p.names[-1] if p.names else "") for p in walk(canvas)
+                      if len(p.location) <= 3), tuple(sections))
+
+    def refresh_marks(self) -> None:
+        """Relabel every node; rebuild only when types, segments or jobs changed."""
+        shape = self._shape_now()
+        if shape != self._nav_shape:
+            self._rebuild()
+            self._nav_shape = shape
+        tallies = _tallies(self.session)
+        for key, node in self._nav_nodes.items():
+            target = node.data
+            assert target is not None
+            node.set_label(literal_text(f"{mark(tallies.get(key))} {self._label_for(target)}"))
+
+    def _label_for(self, target: Target) -> str:
+        if target.key == TYPES:
+            return "Customer types"
+        if target.section:
+            bank = self.session.catalog.bank(target.section)
+            return bank.title if bank else target.section
+        return self._nav_names.get(target.location, "?")
+
+    def _rebuild(self) -> None:
+        self.clear()
+        self._nav_nodes = {}
+        self._nav_names = {}
+        types = self.root.add("Customer types", Target((), key=TYPES), expand=True)
+        self._nav_nodes["types"] = types
+        parents: dict[Location, TreeNode[Target]] = {(): types}
+        for place in walk(self.session.canvas):
+            if place.scope in (Scope.CANVAS, Scope.STAGE):
+                continue
+            self._nav_names[place.location] = place.names[-1]
+            parent = parents[place.location[:-1]]
+            leaf = place.scope is Scope.JOB
+            node = (parent.add_leaf if leaf else parent.add)("", Target(place.location))
+            if not leaf:
+                node.expand()
+                parents[place.location] = node
+            self._nav_nodes[place.location] = node
+        canvas_sections = {e.bank.id for e in self.session.catalog.at_scope(Scope.CANVAS)}
+        for bank in self.session.catalog.banks:
+            if bank.id in canvas_sections:
+                self._nav_nodes[("#", bank.id)] = self.root.add_leaf("", Target((), section=bank.id))
+
+    def select_step(self, step: Step) -> None:
+        """Move the cursor to the node that holds `step`, without jumping."""
+        key: object = ("#", step.section) if not step.location else step.location[:3]
+        if step.key == TYPES:
+            key = "types"
+        node = self._nav_nodes.get(key)
+        if node is not None and node.line >= 0:
+            self.move_cursor(node)

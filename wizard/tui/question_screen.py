@@ -1,0 +1,266 @@
+"""The main screen: one question at a time, the sidebar tree, help and the meter."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+
+from wizard.errors import UserFileError
+from wizard.model.bank import Scope
+from wizard.session import Session, Step
+from wizard.tui.dialogs import ReasonScreen
+from wizard.tui.fields import AnswerField, make_field
+from wizard.tui.help_panel import question_help, structure_help
+from wizard.tui.list_editor import ListEditor
+from wizard.tui.nav import NavTree, Target
+from wizard.tui.structure_field import StructureField
+from wizard.tui.text import literal
+from wizard.userstate import Drafts
+
+STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
+
+
+def meter(percent: int, width: int = 10) -> str:
+    filled = round(width * percent / 100)
+    return "▰" * filled + "▱" * (width - filled)
+
+
+class QuestionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", tooltip="Save this answer and go to the next question", priority=True),
+        Binding("ctrl+b", "back", "Back", tooltip="Save this answer and go back one question", priority=True),
+        Binding("ctrl+g", "skip", "Skip", tooltip="Leave this question for later", priority=True),
+        Binding("ctrl+o", "not_applicable", "N/A", tooltip="Mark this question not applicable (again to undo)",
+                priority=True),
+        Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True),
+        Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
+        Binding("escape", "focus_answer", "Answer", show=False),
+    ]
+
+    def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.drafts = drafts
+        self.step = start
+        self.coach = coach
+        self.field: AnswerField | StructureField | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar", markup=False)
+        with Container(id="body"):
+            yield NavTree(self.session, id="nav")
+            with VerticalScroll(id="main"):
+                yield Static(id="where", markup=False)
+                yield Static(id="prompt", markup=False)
+                yield Static(id="status", markup=False)
+                yield Container(id="field-box")
+            with VerticalScroll(id="aside"):
+                yield Static(id="help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.step)
+
+    @on(Resize)
+    def _layout(self, event: Resize) -> None:
+        body = self.query_one("#body")
+        body.set_class(event.size.width >= 110, "-wide")
+        body.set_class(event.size.width < 72, "-narrow")
+
+    # -- showing a step -------------------------------------------------------------
+    def show(self, step: Step) -> None:
+        self.step = step
+        self.drafts.at(step.ref)
+        place = self.session.place(step)
+        box = self.query_one("#field-box")
+        box.remove_children()
+        if step.is_structure:
+            self.field = StructureField(self.session, step, self.drafts.get(step.ref) or "")
+            help_text = structure_help(step.key, self.coach)
+        else:
+            question = self.session.question(step)
+            assert question is not None
+            self.field = make_field(question, self.session.value(step), self.drafts.get(step.ref))
+            help_text = question_help(question, self.coach)
+        box.mount(self.field)
+        self.query_one("#help", Static).update(help_text)
+        self.query_one("#where", Static).update(literal(self._where(step, place.names), "dim"))
+        self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
+        self.query_one("#main", VerticalScroll).scroll_home(animate=False)
+        self.refresh_status()
+
+    def _where(self, step: Step, names: tuple[str, ...]) -> str:
+        section = self.session.report().section_titles.get(step.section, "")
+        trail = " › ".join(names) if names else "Whole canvas"
+        return f"{section} · {trail}"
+
+    def _prompt(self, step: Step) -> str:
+        if step.is_structure:
+            return {
+                "structure.customer_types": "Who are your customer types (the roles your model needs)?",
+                "structure.segments": "Which segments of this customer type will you serve?",
+                "structure.jobs": "What jobs is this segment trying to get done?",
+            }[step.key]
+        question = self.session.question(step)
+        assert question is not None
+        if question.scope is Scope.STAGE:
+            return f"{question.prompt} ({STAGE_WORDS[step.location[-1]]})"
+        return question.prompt
+
+    def refresh_status(self, note: str = "") -> None:
+        session, step = self.session, self.step
+        report = session.report()
+        section = report.sections.get(step.section)
+        saved = session.last_saved.astimezone().strftime("%H:%M:%S") if session.last_saved else "not yet"
+        self.query_one("#topbar", Static).update(Content.assemble(
+            literal(f" {session.path}", "bold"), f"  saved {saved}   ",
+            f"Overall {meter(report.score)} {report.score}%",
+            f"   Section {section.score if section else 0}%",
+        ))
+        lines = []
+        reason = session.na_reason(step)
+        if reason is not None:
+            lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
+        if session.status(step) == "locked":
+            lines.append("This counts once the question it depends on is answered.")
+        if note:
+            lines.append(note)
+        position = f"Question {session.index(step) + 1} of {len(session.steps())}"
+        self.query_one("#status", Static).update(literal("\n".join([position, *lines]), "italic"))
+        self.query_one(NavTree).refresh_marks()
+        self.query_one(NavTree).select_step(step)
+
+    # -- committing ------------------------------------------------------------------
+    def commit(self) -> bool:
+        """Save what the field holds; False (and a message) when it cannot be saved."""
+        field = self.field
+        if field is None or isinstance(field, StructureField):
+            return True
+        problem = field.error()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+            return False
+        try:
+            self.session.commit(self.step, field.value())
+        except (UserFileError, ValueError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            return False
+        self.drafts.drop(self.step.ref)
+        return True
+
+    def go(self, step: Step | None) -> None:
+        if step is None:
+            self.action_review()
+            return
+        self.show(step)
+
+    @on(AnswerField.Edited)
+    def _edited(self, event: AnswerField.Edited) -> None:
+        self.drafts.put(self.step.ref, event.draft)
+
+    @on(AnswerField.Changed)
+    def _changed(self) -> None:
+        if self.commit():
+            self.refresh_status()
+
+    @on(AnswerField.Commit)
+    def _commit_and_next(self) -> None:
+        self.action_next()
+
+    @on(StructureField.Changed)
+    def _structure_changed(self) -> None:
+        self.refresh_status()
+
+    @on(ListEditor.Done)
+    def _structure_done(self, event: ListEditor.Done) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(Tree.NodeSelected, "#nav")
+    def _tree_jump(self, event: Tree.NodeSelected[Target]) -> None:
+        target = event.node.data
+        if target is None:
+            return
+        steps = self.session.steps()
+        if target.key:
+            inside = [s for s in steps if s.key == target.key and s.location == target.location]
+        elif target.section:
+            inside = [s for s in steps if not s.location and s.section == target.section]
+        else:
+            n = len(target.location)
+            inside = [s for s in steps if s.location[:n] == target.location]
+        if inside:
+            open_ = [s for s in inside if self.session.status(s) in ("open", "partial", "locked")]
+            self.jump((open_ or inside)[0])
+
+    def jump(self, step: Step) -> None:
+        if step != self.step and not self.commit():
+            return
+        if self.session.exists(step):
+            self.show(step)
+
+    # -- actions ---------------------------------------------------------------------
+    def action_next(self) -> None:
+        if self.commit():
+            self.go(self.session.neighbour(self.step, 1))
+
+    def action_back(self) -> None:
+        if self.commit():
+            previous = self.session.neighbour(self.step, -1)
+            if previous is not None:
+                self.show(previous)
+
+    def action_skip(self) -> None:
+        self.go(self.session.neighbour(self.step, 1))
+
+    def action_focus_tree(self) -> None:
+        self.query_one(NavTree).focus()
+
+    def action_focus_answer(self) -> None:
+        if isinstance(self.field, (AnswerField, StructureField)):
+            editor = self.field.query(ListEditor)
+            if editor and editor.first().cancel_edit():
+                return
+            self.field.focus_first()
+
+    @work
+    async def action_not_applicable(self) -> None:
+        step = self.step
+        question = self.session.question(step)
+        if step.is_structure or question is None:
+            self.notify("Structure cannot be marked not applicable.", severity="warning")
+            return
+        if question.required:
+            self.notify("This question is required: it always applies.", severity="warning")
+            return
+        try:
+            if self.session.na_reason(step) is not None:
+                self.session.unmark_na(step)
+            else:
+                reason = await self.app.push_screen_wait(ReasonScreen(question.title))
+                if reason is None:
+                    return
+                self.session.mark_na(step, reason)
+        except UserFileError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+        self.refresh_status()
+
+    @work
+    async def action_review(self) -> None:
+        if not self.commit():
+            return
+        from wizard.tui.review_screen import ReviewScreen
+
+        choice = await self.app.push_screen_wait(ReviewScreen(self.session))
+        if choice == "finish":
+            self.app.exit(self.app.finish_message())  # type: ignore[attr-defined]
+        elif isinstance(choice, Step) and self.session.exists(choice):
+            self.show(choice)
+        else:
+            self.refresh_status()

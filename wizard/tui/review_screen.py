@@ -1,0 +1,93 @@
+"""The review: score per section and per segment, and what is missing; any row jumps there."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.session import Session, Step
+from wizard.tui.text import literal, one_line
+
+MAX_ROWS = 200
+
+
+class ReviewScreen(Screen[Step | str | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back to questions"),
+        Binding("ctrl+f", "dismiss('finish')", "Finish", tooltip="Close the wizard; everything is saved"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.targets: dict[str, Step] = {}
+
+    def compose(self) -> ComposeResult:
+        report = self.session.report()
+        title = self.session.canvas.title or self.session.path.name
+        yield Static(Content.assemble(literal(f" Review: {title}", "bold"),
+                                      f"   {report.score}% complete"), id="review-title", markup=False)
+        with Horizontal(id="review-body"):
+            with Vertical(id="scores"):
+                yield Static(self._scores(), markup=False)
+            with Vertical(id="missing-box"):
+                yield Static("What is missing, most valuable first (Enter jumps there)",
+                             classes="heading", markup=False)
+                yield OptionList(*self._missing(), id="missing")
+        yield Footer()
+
+    def _scores(self) -> Content:
+        report = self.session.report()
+        lines = [literal("Sections", "bold")]
+        for sid, tally in report.sections.items():
+            if tally.possible:
+                lines.append(literal(f"{tally.score:>4}%  {report.section_titles[sid]}"))
+        if report.segments:
+            lines += [Content(""), literal("Segments", "bold")]
+            for loc, tally in report.segments.items():
+                lines.append(literal(f"{tally.score:>4}%  {one_line(report.segment_names[loc], 40)}"))
+        return Content("\n").join(lines)
+
+    def _missing(self) -> list[Option]:
+        gaps = self.session.report().missing()
+        if not gaps:
+            return [Option(literal("Nothing is missing: Ctrl+F to finish."), id="none", disabled=True)]
+        options = []
+        for n, gap in enumerate(gaps[:MAX_ROWS]):
+            slot = gap.slot
+            step = self._step_for(slot.question_id, slot.location)
+            key = f"m{n}"
+            self.targets[key] = step
+            text = literal(f"+{gap.gain:4.1f}  {slot.title}")
+            text = text.append(literal(f" — {one_line(slot.where, 50)}", "dim"))
+            options.append(Option(text, id=key))
+        if len(gaps) > MAX_ROWS:
+            options.append(Option(literal(f"... and {len(gaps) - MAX_ROWS} more"), disabled=True))
+        return options
+
+    def _step_for(self, question_id: str, location: tuple[str, ...]) -> Step:
+        mapping = {"structure.customer_type": ("structure.customer_types", 0),
+                   "structure.segment": ("structure.segments", 1),
+                   "structure.job": ("structure.segments", 1)}
+        if question_id in mapping:
+            key, depth = mapping[question_id]
+            if question_id == "structure.job":
+                # A type without jobs: go to the jobs of its first segment, if it has one.
+                place = self.session.place(Step(location[:1], key))
+                segments = getattr(place.node, "segments", [])
+                if segments:
+                    return Step((location[0], segments[0].id), "structure.jobs")
+            return Step(location[:depth], key)
+        return Step(location, question_id)
+
+    @on(OptionList.OptionSelected, "#missing")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        step = self.targets.get(event.option.id or "")
+        if step is not None:
+            self.dismiss(step)

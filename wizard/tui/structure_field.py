@@ -1,0 +1,110 @@
+"""Adding, renaming, reordering and removing customer types, segments or jobs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+
+from wizard.errors import UserFileError
+from wizard.session import JOBS, SEGMENTS, Session, Step
+from wizard.tui.dialogs import ConfirmScreen
+from wizard.tui.list_editor import ListEditor
+
+_NOUNS = {JOBS: "job", SEGMENTS: "segment"}
+_PLACEHOLDERS = {
+    JOBS: "A job in their words, e.g. Sell enough tickets to cover the venue",
+    SEGMENTS: "A segment, e.g. University students living away from home",
+}
+
+
+class StructureField(Vertical):
+    """The children of one node, edited in place; every change is saved at once."""
+
+    DEFAULT_CSS = "StructureField { height: auto; }"
+
+    class Changed(Message):
+        pass
+
+    def __init__(self, session: Session, step: Step, draft: str) -> None:
+        super().__init__()
+        self.session = session
+        self.step = step
+        self.draft_text = draft
+
+    def compose(self) -> ComposeResult:
+        noun = _NOUNS.get(self.step.key, "customer type")
+        placeholder = _PLACEHOLDERS.get(self.step.key, "A customer type, e.g. Users, Advertisers, Funders")
+        yield ListEditor(self._names(), placeholder, self.draft_text, noun=noun)
+
+    def _names(self) -> list[str]:
+        return [c.name for c in self.session.children(self.step)]
+
+    @property
+    def editor(self) -> ListEditor:
+        return self.query_one(ListEditor)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.focus_first)
+
+    def focus_first(self) -> None:
+        self.editor.input.focus()
+
+    def draft(self) -> str:
+        return self.editor.input.value
+
+    def _apply(self, change: Callable[[], object], highlight: int | None = None) -> None:
+        try:
+            change()
+        except (UserFileError, ValueError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+        self.editor.set_items(self._names(), highlight)
+        self.post_message(self.Changed())
+
+    def _child_id(self, index: int) -> str:
+        return self.session.children(self.step)[index].id
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        self.screen.drafts.put(self.step.ref, event.value)  # type: ignore[attr-defined]
+
+    @on(ListEditor.Added)
+    def _added(self, event: ListEditor.Added) -> None:
+        event.stop()
+        self._apply(lambda: self.session.add_child(self.step, event.text))
+
+    @on(ListEditor.Replaced)
+    def _renamed(self, event: ListEditor.Replaced) -> None:
+        event.stop()
+        child = self._child_id(event.index)
+        self._apply(lambda: self.session.rename_child(self.step, child, event.text), event.index)
+
+    @on(ListEditor.MoveRequest)
+    def _moved(self, event: ListEditor.MoveRequest) -> None:
+        event.stop()
+        child = self._child_id(event.index)
+        target = max(0, min(len(self.editor.items) - 1, event.index + event.delta))
+        self._apply(lambda: self.session.move_child(self.step, child, event.delta), target)
+
+    @on(ListEditor.RemoveRequest)
+    def _removed(self, event: ListEditor.RemoveRequest) -> None:
+        event.stop()
+        child = self.session.children(self.step)[event.index]
+        answers = self.session.answers_below(self.step, child.id)
+        index = event.index
+
+        def remove(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self._apply(lambda: self.session.remove_child(self.step, child.id), index)
+
+        if answers:
+            question = (f"Remove '{child.name}' and the {answers} answer{'s' * (answers > 1)} "
+                        "given for it? The previous file is kept as a backup.")
+            self.app.push_screen(ConfirmScreen(question), remove)
+        else:
+            remove()
