@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import banks as bank_loader
@@ -144,11 +144,14 @@ def cmd_banks(args: argparse.Namespace) -> int:
         print(f"{folder}: {len(custom)} valid bank{'s' * (len(custom) != 1)}")
         return 0
     catalog = bank_loader.load_catalog(args.banks)
-    table = Table("Order", "Bank", "Title", "Version", "Questions", "Source")
+    # Ids are what users type (--banks, file keys): never wrap or cut them.
+    table = Table(Column("Bank", no_wrap=True), Column("Title"), Column("Questions", justify="right", no_wrap=True),
+                  Column("Version", no_wrap=True), Column("Seeds", no_wrap=True))
     for bank in catalog.banks:
-        table.add_row(str(bank.order), bank.id, Text(bank.title), bank.version, str(len(bank.questions)),
-                      Text("; ".join(s.title for s in bank.sources)))
+        table.add_row(bank.id, Text(bank.title), str(len(bank.questions)), bank.version,
+                      Text(" ".join(s.seed.split("_", 1)[0] for s in bank.sources if s.seed)))
     _out().print(table)
+    print("Seeds are the source articles (shared/seeds/NNN_*.txt); each bank file names their titles.")
     return 0
 
 

@@ -6,7 +6,7 @@ Front ends (the Textual app, tests, scripts) drive this; it never imports Textua
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wizard import scoring, store
@@ -54,7 +54,7 @@ class Session:
         self.path = path
         self.canvas = canvas
         self.catalog = catalog
-        self.last_saved: datetime | None = None
+        self.last_saved: datetime | None = _modified(path)
         self._steps: list[Step] | None = None
         self._report: scoring.Report | None = None
         for bank_id, version in catalog.versions().items():
@@ -246,6 +246,14 @@ class Session:
     def save(self) -> None:
         store.save(self.canvas, self.path)
         self.last_saved = now()
+
+
+def _modified(path: Path) -> datetime | None:
+    """When the file on disk was last written: a resumed canvas was saved then."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None
 
 
 def walk_root(canvas: Canvas) -> Place:

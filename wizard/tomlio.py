@@ -39,11 +39,21 @@ def parse(path: Path, text: str, error: type[UserFileError] = UserFileError) -> 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise error(path, f"invalid TOML: {exc}") from None
+        raise error(path, f"invalid TOML: {_with_position(str(exc), text)}") from None
     except RecursionError:
         raise error(path, "invalid TOML: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
         raise error(path, f"invalid TOML: {exc}") from None
+
+
+def _with_position(message: str, text: str) -> str:
+    # tomllib says "at end of document" for truncated files; a line and column is what an
+    # editor can jump to, so give one there too.
+    if "(at end of document)" not in message:
+        return message
+    lines = text.split("\n")
+    where = f"(at end of document, line {len(lines)}, column {len(lines[-1]) + 1})"
+    return message.replace("(at end of document)", where)
 
 
 def read(path: Path, error: type[UserFileError] = UserFileError) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 
 from wizard import store
 from wizard.errors import UserFileError
@@ -19,6 +20,10 @@ class WizardApp(App[str]):
     TITLE = "Canvas Wizard"
     COMMANDS = App.COMMANDS | {JumpProvider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True,
+                tooltip="Close the wizard; every answer is already saved, typing is kept as a draft"),
+    ]
 
     def __init__(self, path: Path | None, catalog: Catalog, coach: bool = False) -> None:
         super().__init__()
@@ -75,6 +80,10 @@ class WizardApp(App[str]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
+
+    async def action_quit(self) -> None:
+        # Nothing is ever unsaved, so quitting asks nothing; it says where the work is.
+        self.exit(self.finish_message())
 
     def finish_message(self) -> str:
         if self.session is None:

@@ -41,7 +41,7 @@ class ListEditor(Vertical):
 
     DEFAULT_CSS = """
     ListEditor { height: auto; }
-    ListEditor > ItemList { height: auto; max-height: 12; margin-top: 1; }
+    ListEditor > ItemList { height: auto; max-height: 12; }
     ListEditor > .list-hint { color: $text-muted; }
     """
 
@@ -88,9 +88,9 @@ class ListEditor(Vertical):
 
     def _hint(self) -> str:
         if self.editing is not None:
-            return f"Editing {self.noun} {self.editing + 1}: Enter saves it, Esc cancels."
-        more = " Down/Tab to the list: e edits, Del removes, Ctrl+Up/Down reorders." if self.items else ""
-        return f"Enter adds the {self.noun}; Enter on an empty line goes on.{more}"
+            return f"Editing {self.noun} {self.editing + 1}: Enter keeps it, Esc cancels."
+        more = " · Tab: the list (e edit, Del remove, Ctrl+↑↓ move)" if self.items else ""
+        return f"Enter adds · empty Enter: next{more}"
 
     def _options(self) -> list[Option]:
         return [Option(literal(f"{n}. {text}")) for n, text in enumerate(self.items, 1)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +31,14 @@ STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "aft
 def meter(percent: int, width: int = 10) -> str:
     filled = round(width * percent / 100)
     return "▰" * filled + "▱" * (width - filled)
+
+
+def saved_when(moment: datetime | None) -> str:
+    """The time of the last save; the date too when it was not today."""
+    if moment is None:
+        return "not yet"
+    local = moment.astimezone()
+    return local.strftime("%H:%M:%S" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 class QuestionScreen(Screen[None]):
@@ -77,7 +87,6 @@ class QuestionScreen(Screen[None]):
     def show(self, step: Step) -> None:
         self.step = step
         self.drafts.at(step.ref)
-        place = self.session.place(step)
         box = self.query_one("#field-box")
         box.remove_children()
         if step.is_structure:
@@ -90,7 +99,6 @@ class QuestionScreen(Screen[None]):
             help_text = question_help(question, self.coach)
         box.mount(self.field)
         self.query_one("#help", Static).update(help_text)
-        self.query_one("#where", Static).update(literal(self._where(step, place.names), "dim"))
         self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
         self.refresh_status()
@@ -98,7 +106,8 @@ class QuestionScreen(Screen[None]):
     def _where(self, step: Step, names: tuple[str, ...]) -> str:
         section = self.session.report().section_titles.get(step.section, "")
         trail = " › ".join(names) if names else "Whole canvas"
-        return f"{section} · {trail}"
+        position = f"{self.session.index(step) + 1}/{len(self.session.steps())}"
+        return f"{position} · {section} · {trail}"
 
     def _prompt(self, step: Step) -> str:
         if step.is_structure:
@@ -117,7 +126,7 @@ class QuestionScreen(Screen[None]):
         session, step = self.session, self.step
         report = session.report()
         section = report.sections.get(step.section)
-        saved = session.last_saved.astimezone().strftime("%H:%M:%S") if session.last_saved else "not yet"
+        saved = saved_when(session.last_saved)
         self.query_one("#topbar", Static).update(Content.assemble(
             literal(f" {session.path}", "bold"), f"  saved {saved}   ",
             f"Overall {meter(report.score)} {report.score}%",
@@ -131,8 +140,11 @@ class QuestionScreen(Screen[None]):
             lines.append("This counts once the question it depends on is answered.")
         if note:
             lines.append(note)
-        position = f"Question {session.index(step) + 1} of {len(session.steps())}"
-        self.query_one("#status", Static).update(literal("\n".join([position, *lines]), "italic"))
+        status = self.query_one("#status", Static)
+        status.update(literal("\n".join(lines), "italic"))
+        status.display = bool(lines)
+        self.query_one("#where", Static).update(
+            literal(self._where(step, session.place(step).names), "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
 

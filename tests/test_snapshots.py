@@ -1,0 +1,99 @@
+"""What the main screens look like at 80x24 and 120x40 (pytest-textual-snapshot).
+
+Update after an intended change with: python -m pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.factory import full_canvas, structure
+from wizard import store
+from wizard.banks import shipped_catalog
+from wizard.model.canvas import Canvas
+from wizard.tui.app import WizardApp
+
+SIZES = [(80, 24), (120, 40)]
+FROZEN = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def steady(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Same clock, same relative path and same timezone on every run, so pictures compare.
+    monkeypatch.setattr("wizard.session.now", lambda: FROZEN)
+    monkeypatch.setattr("wizard.model.canvas.now", lambda: FROZEN)
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.chdir(tmp_path)
+
+
+def canvas_file(canvas: Canvas) -> Path:
+    canvas.created = canvas.updated = FROZEN
+    path = Path("canvas.toml")
+    store.save(canvas, path)
+    os.utime(path, (FROZEN.timestamp(), FROZEN.timestamp()))  # the header shows when it was saved
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_first_question_of_a_new_canvas(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = WizardApp(Path("new-canvas.toml"), shipped_catalog())
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_segment_question_with_help(snap_compare: Any, size: tuple[int, int]) -> None:
+    canvas = structure(2, 1, 1)
+    canvas.customer_types[0].set("customer_model.role", "users")
+    app = WizardApp(canvas_file(canvas), shipped_catalog())
+
+    async def go(pilot: Any) -> None:
+        from wizard.session import Step
+
+        pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_list_question(snap_compare: Any, size: tuple[int, int]) -> None:
+    canvas = structure(1, 1, 1)
+    canvas.customer_types[0].segments[0].jobs[0].before.set("profile.pains", ["Knows nobody", "[bold]x[/]"])
+    app = WizardApp(canvas_file(canvas), shipped_catalog())
+
+    async def go(pilot: Any) -> None:
+        from wizard.session import Step
+
+        pilot.app.screen.jump(Step(("type-0", "seg-0", "job-0", "before"), "profile.pains"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_review_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    canvas = full_canvas(shipped_catalog(), 1, 2, 1)
+    canvas.customer_types[0].segments[1].answers.clear()
+    app = WizardApp(canvas_file(canvas), shipped_catalog())
+    assert snap_compare(app, terminal_size=size, press=["ctrl+r"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_welcome_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(WizardApp(None, shipped_catalog()), terminal_size=size)
+
+
+def test_bad_file_screen(snap_compare: Any) -> None:
+    Path("broken.toml").write_text('schema_version = 1\ntitle = "unterminated\n')
+    assert snap_compare(WizardApp(Path("broken.toml"), shipped_catalog()), terminal_size=(80, 24))
+
+
+def test_light_theme(snap_compare: Any) -> None:
+    app = WizardApp(canvas_file(structure(1, 1, 1)), shipped_catalog())
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24))
