@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wizard import __version__
 
-COMMANDS = ("score", "check", "banks", "schema")
+COMMANDS = ("score", "check", "banks", "schema", "export", "diff", "report", "serve")
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -55,6 +55,33 @@ def command_parser() -> argparse.ArgumentParser:
     _add_banks_option(banks)
 
     sub.add_parser("schema", help="print the JSON Schema of canvas files")
+
+    export = sub.add_parser("export", help="a persona document, a one-page picture or an interview guide")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--format", required=True, choices=["markdown", "html", "interview"],
+                        help="markdown: personas per segment; html: the canvas on one page; "
+                        "interview: the research interview guide per segment")
+    export.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here instead of standard output")
+    export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
+    _add_banks_option(export)
+
+    diff = sub.add_parser("diff", help="what changed between two drafts, answer by answer")
+    diff.add_argument("old", type=Path, metavar="OLD")
+    diff.add_argument("new", type=Path, metavar="NEW")
+    diff.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    _add_banks_option(diff)
+
+    report = sub.add_parser("report", help="a coach's view over a folder of canvases")
+    report.add_argument("dir", type=Path, metavar="DIR")
+    report.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    _add_banks_option(report)
+
+    serve = sub.add_parser("serve", help="the wizard in a browser on localhost (for remote sessions)")
+    serve.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    serve.add_argument("--port", type=int, default=8000, help="port on localhost (default 8000)")
+    serve.add_argument("--host", default="localhost", help="interface to listen on (default localhost)")
+    serve.add_argument("--coach", action="store_true", help="coach mode")
+    _add_banks_option(serve)
     return parser
 
 

@@ -1,8 +1,9 @@
-"""The non-interactive commands: score, check, banks, schema."""
+"""The non-interactive commands: score, check, banks, schema; the others are dispatched to their modules."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -34,7 +35,14 @@ def fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     handlers = {"score": cmd_score, "check": cmd_check, "banks": cmd_banks, "schema": cmd_schema}
+    # Each further command lives in a module of its own, imported only when it runs.
+    modules = {"export": "wizard.export.command", "diff": "wizard.diff", "report": "wizard.report",
+               "serve": "wizard.serve"}
     try:
+        if args.command in modules:
+            module = importlib.import_module(modules[args.command])
+            result: int = module.run(args)
+            return result
         return handlers[args.command](args)
     except UserFileError as exc:
         return fail(str(exc))

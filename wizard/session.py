@@ -160,7 +160,7 @@ class Session:
         node.set(step.key, value)
         if node.get(step.key) == before and na is None:
             return False
-        self._saved_change()
+        self.save_change()
         return True
 
     def mark_na(self, step: Step, reason: str = "") -> None:
@@ -168,11 +168,11 @@ class Session:
         if q is None or q.required:
             raise ValueError(f"'{self.title(step)}' is required and always applies")
         self.node(step).mark_na(step.key, reason)
-        self._saved_change()
+        self.save_change()
 
     def unmark_na(self, step: Step) -> None:
         self.node(step).unmark_na(step.key)
-        self._saved_change()
+        self.save_change()
 
     # -- changing structure --------------------------------------------------------
     def children(self, step: Step) -> list[Child]:
@@ -205,7 +205,7 @@ class Session:
         else:
             child = Job(id=new_id, statement=name)
         items.append(child)
-        self._saved_change()
+        self.save_change()
         return (*step.location, new_id)
 
     def rename_child(self, step: Step, child_id: str, name: str) -> None:
@@ -217,12 +217,12 @@ class Session:
             child.statement = name
         else:
             child.name = name
-        self._saved_change()
+        self.save_change()
 
     def remove_child(self, step: Step, child_id: str) -> None:
         items = self._child_list(step)
         items[:] = [c for c in items if c.id != child_id]
-        self._saved_change()
+        self.save_change()
 
     def move_child(self, step: Step, child_id: str, delta: int) -> None:
         items = self._child_list(step)
@@ -230,7 +230,7 @@ class Session:
         j = max(0, min(len(items) - 1, i + delta))
         if i != j:
             items.insert(j, items.pop(i))
-            self._saved_change()
+            self.save_change()
 
     def answers_below(self, step: Step, child_id: str) -> int:
         """How many answers removing this child would delete (to warn before doing it)."""
@@ -238,7 +238,8 @@ class Session:
         return sum(1 for s in self.report().slots if s.location[: len(loc)] == loc and s.credit > 0)
 
     # -- saving ----------------------------------------------------------------------
-    def _saved_change(self) -> None:
+    def save_change(self) -> None:
+        """After any change to the canvas: forget derived state, stamp the time, save."""
         self.changed()
         self.canvas.touch()
         self.save()

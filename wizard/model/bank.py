@@ -182,6 +182,8 @@ class Bank(_Strict):
     """Sections are asked in ascending order."""
     intro: str = ""
     """Shown when the section starts: what this part of the canvas is for."""
+    minutes: int = Field(default=10, ge=0, le=600)
+    """Suggested time for this section in a coached session (the coach's agenda)."""
     sources: list[Source] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
 

@@ -188,6 +188,13 @@ class CoachNotes(BaseModel):
 
     notes: dict[str, str] = {}
     """Location path (e.g. `users/students`, `` for the canvas) or `path#question` -> note."""
+    seconds: dict[str, int] = {}
+    """Section id -> seconds spent on it in coached sessions, summed over sessions."""
+
+    @field_validator("notes")
+    @classmethod
+    def _drop_empty(cls, notes: dict[str, str]) -> dict[str, str]:
+        return {key: text for key, text in notes.items() if text.strip()}
 
 
 class Canvas(Node):

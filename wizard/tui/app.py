@@ -83,6 +83,15 @@ class WizardApp(App[str]):
 
     async def action_quit(self) -> None:
         # Nothing is ever unsaved, so quitting asks nothing; it says where the work is.
+        self.finish()
+
+    def finish(self) -> None:
+        """Close the wizard from any screen; coach time is added to the canvas first."""
+        from wizard.tui.question_screen import QuestionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionScreen):
+                screen.leaving()
         self.exit(self.finish_message())
 
     def finish_message(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from textual import on, work
@@ -13,9 +14,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
+from wizard import coaching
+from wizard.coaching import SectionTimer, clock_text, note_place
 from wizard.errors import UserFileError
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
+from wizard.tui.coach import AgendaScreen, NoteScreen
 from wizard.tui.dialogs import ReasonScreen
 from wizard.tui.fields import AnswerField, make_field
 from wizard.tui.help_panel import question_help, structure_help
@@ -51,6 +55,9 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True),
         Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
         Binding("escape", "focus_answer", "Answer", show=False),
+        # Coach mode only (see check_action): notes and the agenda.
+        Binding("ctrl+e", "note", "Note", tooltip="Coach's notes on this question and its segment", priority=True),
+        Binding("ctrl+a", "agenda", "Agenda", tooltip="Planned and spent time per section", priority=True),
     ]
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:
@@ -60,6 +67,7 @@ class QuestionScreen(Screen[None]):
         self.step = start
         self.coach = coach
         self.field: AnswerField | StructureField | None = None
+        self.timer = SectionTimer(session) if coach else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -76,6 +84,13 @@ class QuestionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show(self.step)
+        if self.timer is not None:
+            self.set_interval(1, self._tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("note", "agenda"):
+            return self.coach
+        return True
 
     @on(Resize)
     def _layout(self, event: Resize) -> None:
@@ -87,6 +102,8 @@ class QuestionScreen(Screen[None]):
     def show(self, step: Step) -> None:
         self.step = step
         self.drafts.at(step.ref)
+        if self.timer is not None:
+            self.timer.enter(step.section)
         box = self.query_one("#field-box")
         box.remove_children()
         if step.is_structure:
@@ -98,6 +115,8 @@ class QuestionScreen(Screen[None]):
             self.field = make_field(question, self.session.value(step), self.drafts.get(step.ref))
             help_text = question_help(question, self.coach)
         box.mount(self.field)
+        if self.coach:
+            help_text = Content.assemble(self._notes_text(step), "\n\n", help_text)
         self.query_one("#help", Static).update(help_text)
         self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
@@ -128,9 +147,10 @@ class QuestionScreen(Screen[None]):
         section = report.sections.get(step.section)
         saved = saved_when(session.last_saved)
         self.query_one("#topbar", Static).update(Content.assemble(
-            literal(f" {session.path}", "bold"), f"  saved {saved}   ",
-            f"Overall {meter(report.score)} {report.score}%",
-            f"   Section {section.score if section else 0}%",
+            literal(f" {session.path}", "bold"), f"  saved {saved}  ",
+            f"{meter(report.score)} {report.score}%",
+            f" · section {section.score if section else 0}%",
+            self._timer_text(),
         ))
         lines = []
         reason = session.na_reason(step)
@@ -271,8 +291,65 @@ class QuestionScreen(Screen[None]):
 
         choice = await self.app.push_screen_wait(ReviewScreen(self.session))
         if choice == "finish":
-            self.app.exit(self.app.finish_message())  # type: ignore[attr-defined]
+            self.app.finish()  # type: ignore[attr-defined]
         elif isinstance(choice, Step) and self.session.exists(choice):
             self.show(choice)
         else:
             self.refresh_status()
+
+    # -- coach mode ------------------------------------------------------------------
+    def _timer_text(self) -> str:
+        if self.timer is None:
+            return ""
+        return f" · ⏱ {clock_text(self.timer.spent(self.step.section))}"
+
+    def _tick(self) -> None:
+        # Only the header changes each second; the rest of the screen is left alone.
+        self.refresh_status()
+
+    def _note_targets(self, step: Step) -> list[tuple[str, str, str]]:
+        session = self.session
+        place = note_place(step)
+        names = session.place(Step(place, step.key)).names if place else ()
+        broader = " › ".join(names) if names else "the whole canvas"
+        return [
+            (coaching.question_key(step), f"On this question: {session.title(step)}",
+             coaching.get_note(session, coaching.question_key(step))),
+            (coaching.place_key(place), f"On {broader}", coaching.get_note(session, coaching.place_key(place))),
+        ]
+
+    def _notes_text(self, step: Step) -> Content:
+        notes = [(heading, text) for _key, heading, text in self._note_targets(step) if text]
+        if not notes:
+            return Content("Coach's notes: none yet (Ctrl+E)").stylize("dim")
+        parts = [literal("Coach's notes", "bold")]
+        parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
+        return Content("\n").join(parts)
+
+    @work
+    async def action_note(self) -> None:
+        if not self.coach:
+            return
+        targets = self._note_targets(self.step)
+        changes = await self.app.push_screen_wait(NoteScreen(targets))
+        if changes is None:
+            return
+        try:
+            coaching.set_notes(self.session, changes)
+        except (UserFileError, ValueError) as exc:
+            self.notify(str(exc), title="Notes not saved", severity="error", markup=False, timeout=8)
+            return
+        self.show(self.step)
+
+    def action_agenda(self) -> None:
+        if self.timer is None:
+            return
+        rows = coaching.agenda(self.session, self.timer)
+        self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
+
+    def leaving(self) -> None:
+        """The wizard is closing: add this session's coach time to the canvas."""
+        if self.timer is not None:
+            # The time is a nicety: a save that fails here must not stop the wizard closing.
+            with contextlib.suppress(UserFileError):
+                self.timer.flush()
