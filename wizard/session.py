@@ -5,11 +5,14 @@ Front ends (the Textual app, tests, scripts) drive this; it never imports Textua
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from wizard import scoring, store
+from wizard import scoring, tomlio
+from wizard.canvas_file import CanvasFile
+from wizard.errors import ChangedOnDiskError, ReadOnlyError
 from wizard.model.bank import Question, Scope
 from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, now, unique_id
 from wizard.model.catalog import Catalog
@@ -50,10 +53,13 @@ class Step:
 
 
 class Session:
-    def __init__(self, path: Path, canvas: Canvas, catalog: Catalog) -> None:
+    def __init__(self, path: Path, canvas: Canvas, catalog: Catalog, file: CanvasFile | None = None) -> None:
         self.path = path
         self.canvas = canvas
         self.catalog = catalog
+        self.file = file or CanvasFile.adopt(path)
+        self.on_conflict: Callable[[ChangedOnDiskError], None] | None = None
+        """Told when a save finds the file changed on disk, so a front end can ask the user."""
         self.last_saved: datetime | None = _modified(path)
         self._steps: list[Step] | None = None
         self._report: scoring.Report | None = None
@@ -68,16 +74,32 @@ class Session:
 
     def _walk_steps(self) -> list[Step]:
         by_scope = {scope: self.catalog.at_scope(scope) for scope in Scope}
+        places = list(walk(self.canvas))
+        children: dict[Location, list[Place]] = {}
+        for place in places[1:]:
+            children.setdefault(place.location[:-1], []).append(place)
         out: list[Step] = []
-        for place in walk(self.canvas):
-            if place.scope is not Scope.CANVAS:
-                out += [Step(place.location, e.full_id) for e in by_scope[place.scope]
-                        if scoring.applies(self.catalog, e.full_id, place) is not False]
+
+        def asked(place: Place, late: bool) -> list[Step]:
+            return [Step(place.location, e.full_id) for e in by_scope[place.scope]
+                    if e.question.after_children is late
+                    and scoring.applies(self.catalog, e.full_id, place) is not False]
+
+        def visit(place: Place) -> None:
+            out.extend(asked(place, late=False))
             if place.scope in _CHILD_STEP:
                 out.append(Step(place.location, _CHILD_STEP[place.scope]))
-        # Canvas-wide questions (market, research plan) make sense once the customers exist.
-        out += [Step((), e.full_id) for e in by_scope[Scope.CANVAS]
-                if scoring.applies(self.catalog, e.full_id, walk_root(self.canvas)) is not False]
+            for child in children.get(place.location, []):
+                visit(child)
+            out.extend(asked(place, late=True))
+
+        # The canvas's own questions (market, research plan) make sense once the customers
+        # exist, so the whole canvas is their "children": its questions all come last.
+        root = places[0]
+        out.append(Step((), TYPES))
+        for child in children.get((), []):
+            visit(child)
+        out.extend(asked(root, late=False) + asked(root, late=True))
         return out
 
     def changed(self) -> None:
@@ -155,6 +177,8 @@ class Session:
     # -- changing answers ----------------------------------------------------------
     def commit(self, step: Step, value: Value | None) -> bool:
         """Store an answer and save; returns False when nothing changed."""
+        self._writable()
+        _check_text(*([value] if isinstance(value, str) else value if isinstance(value, list) else []))
         node = self.node(step)
         before, na = node.get(step.key), node.na_reason(step.key)
         node.set(step.key, value)
@@ -167,10 +191,12 @@ class Session:
         q = self.question(step)
         if q is None or q.required:
             raise ValueError(f"'{self.title(step)}' is required and always applies")
+        self._writable()
         self.node(step).mark_na(step.key, reason)
         self.save_change()
 
     def unmark_na(self, step: Step) -> None:
+        self._writable()
         self.node(step).unmark_na(step.key)
         self.save_change()
 
@@ -195,6 +221,8 @@ class Session:
         name = name.strip()
         if not name:
             raise ValueError("a name cannot be empty")
+        self._writable()
+        _check_text(name)
         items = self._child_list(step)
         new_id = unique_id(name, {c.id for c in items})
         child: Child
@@ -212,6 +240,8 @@ class Session:
         name = name.strip()
         if not name:
             raise ValueError("a name cannot be empty")
+        self._writable()
+        _check_text(name)
         child = next(c for c in self._child_list(step) if c.id == child_id)
         if isinstance(child, Job):
             child.statement = name
@@ -220,11 +250,13 @@ class Session:
         self.save_change()
 
     def remove_child(self, step: Step, child_id: str) -> None:
+        self._writable()
         items = self._child_list(step)
         items[:] = [c for c in items if c.id != child_id]
         self.save_change()
 
     def move_child(self, step: Step, child_id: str, delta: int) -> None:
+        self._writable()
         items = self._child_list(step)
         i = next(n for n, c in enumerate(items) if c.id == child_id)
         j = max(0, min(len(items) - 1, i + delta))
@@ -244,9 +276,57 @@ class Session:
         self.canvas.touch()
         self.save()
 
-    def save(self) -> None:
-        store.save(self.canvas, self.path)
+    def save(self, overwrite: bool = False) -> None:
+        """Save now; `overwrite` replaces a file changed on disk (theirs is backed up)."""
+        try:
+            self.file.save(self.canvas, overwrite=overwrite)
+        except ChangedOnDiskError as exc:
+            if self.on_conflict is not None:
+                self.on_conflict(exc)
+            raise
         self.last_saved = now()
+
+    @classmethod
+    def open(cls, path: Path, catalog: Catalog, *, read_only: bool = False, title: str = "") -> Session:
+        """Lock and load `path`, or start a new canvas there titled `title` (saved at once)."""
+        file, canvas = CanvasFile.open(path, read_only=read_only)
+        try:
+            session = cls(path, canvas or new_canvas(title), catalog, file)
+            if canvas is None:
+                session.save()
+        except BaseException:
+            file.close()
+            raise
+        return session
+
+    def reload(self) -> None:
+        """Replace the canvas with the file on disk (the user chose theirs over ours)."""
+        self.canvas = self.file.reload()
+        for bank_id, version in self.catalog.versions().items():
+            self.canvas.banks.setdefault(bank_id, version)
+        self.last_saved = _modified(self.path)
+        self.changed()
+
+    def close(self) -> None:
+        """Let go of the file (its lock); the canvas is already saved."""
+        self.file.close()
+
+    @property
+    def read_only(self) -> str:
+        """Why changes cannot be saved, or "" when they can."""
+        return self.file.read_only
+
+    def _writable(self) -> None:
+        if self.file.read_only:
+            raise ReadOnlyError(self.path, f"{self.file.read_only}; nothing can be saved")
+
+
+def _check_text(*texts: str) -> None:
+    # Refused as typed, with the reason: it could not be saved later anyway.
+    for text in texts:
+        problem = tomlio.text_problem(text)
+        if problem:
+            raise ValueError(problem)
 
 
 def _modified(path: Path) -> datetime | None:

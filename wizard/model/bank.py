@@ -130,6 +130,9 @@ class Question(_Strict):
     """Ranges: what the numbers count, e.g. "years"."""
     placeholder: str = ""
     when: When | None = None
+    after_children: bool = False
+    """Asked once everything inside the node is done: a type's value proposition after its
+    segments and jobs, say, when the founder knows them."""
 
     @property
     def title(self) -> str:

@@ -14,7 +14,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from wizard import coaching
+from wizard import checks, coaching
 from wizard.coaching import SectionTimer, clock_text, note_place
 from wizard.errors import UserFileError
 from wizard.model.bank import Scope
@@ -68,6 +68,7 @@ class QuestionScreen(Screen[None]):
         self.coach = coach
         self.field: AnswerField | StructureField | None = None
         self.timer = SectionTimer(session) if coach else None
+        self._checked: tuple[object, list[checks.Finding]] = (None, [])
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -114,6 +115,10 @@ class QuestionScreen(Screen[None]):
             assert question is not None
             self.field = make_field(question, self.session.value(step), self.drafts.get(step.ref))
             help_text = question_help(question, self.coach)
+            intro = self._section_intro(step)
+            if intro:
+                help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
+                                             "\n\n", help_text)
         box.mount(self.field)
         if self.coach:
             help_text = Content.assemble(self._notes_text(step), "\n\n", help_text)
@@ -121,6 +126,14 @@ class QuestionScreen(Screen[None]):
         self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
         self.refresh_status()
+
+    def _section_intro(self, step: Step) -> str:
+        """A bank's intro, shown on the question that starts a run of its section."""
+        previous = self.session.neighbour(step, -1)
+        if previous is not None and previous.section == step.section:
+            return ""
+        bank = self.session.catalog.bank(step.section)
+        return bank.intro if bank else ""
 
     def _where(self, step: Step, names: tuple[str, ...]) -> str:
         section = self.session.report().section_titles.get(step.section, "")
@@ -158,6 +171,7 @@ class QuestionScreen(Screen[None]):
             lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
         if session.status(step) == "locked":
             lines.append("This counts once the question it depends on is answered.")
+        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
         if note:
             lines.append(note)
         status = self.query_one("#status", Static)
@@ -167,6 +181,14 @@ class QuestionScreen(Screen[None]):
             literal(self._where(step, session.place(step).names), "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
+
+    def _findings(self, step: Step) -> list[checks.Finding]:
+        """Quality checks on this question here; run again only once the canvas changed
+        (the session makes a new report then), since the status refreshes every second."""
+        report = self.session.report()
+        if self._checked[0] is not report:
+            self._checked = (report, checks.run(self.session.canvas, self.session.catalog))
+        return checks.for_step(self._checked[1], step.location, step.key)
 
     # -- committing ------------------------------------------------------------------
     def commit(self) -> bool:
