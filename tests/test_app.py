@@ -280,3 +280,19 @@ async def test_review_row_jumps_to_the_question(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen(app).step == first
+
+
+async def test_empty_enter_on_an_empty_structure_list_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "new.toml"
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = screen(app).step
+        assert first.key == "structure.customer_types"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen(app).step == first  # nothing to ask about yet: stay
+        assert any("Add at least one customer type" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert screen(app).step != first  # skipping is still possible

@@ -84,7 +84,9 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
         yield Static(self._hint(), classes="list-hint", markup=False)
-        yield ItemList(*self._options(), id="items")
+        items = ItemList(*self._options(), id="items")
+        items.display = bool(self.items)  # an empty box would look like a second input
+        yield items
 
     def _hint(self) -> str:
         if self.editing is not None:
@@ -104,6 +106,7 @@ class ListEditor(Vertical):
         option_list = self.query_one(ItemList)
         option_list.clear_options()
         option_list.add_options(self._options())
+        option_list.display = bool(self.items)
         if highlight is not None and self.items:
             option_list.highlighted = max(0, min(highlight, len(self.items) - 1))
         self.query_one(".list-hint", Static).update(self._hint())

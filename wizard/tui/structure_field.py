@@ -73,6 +73,15 @@ class StructureField(Vertical):
         event.stop()
         self.screen.drafts.put(self.step.ref, event.value)  # type: ignore[attr-defined]
 
+    @on(ListEditor.Done)
+    def _done(self, event: ListEditor.Done) -> None:
+        # Moving on with no type, segment or job would skip everything asked about them.
+        if not self.editor.items:
+            event.stop()
+            noun = _NOUNS.get(self.step.key, "customer type")
+            self.notify(f"Add at least one {noun} first: type a name and press Enter (Ctrl+G skips for now).",
+                        severity="warning", markup=False)
+
     @on(ListEditor.Added)
     def _added(self, event: ListEditor.Added) -> None:
         event.stop()
