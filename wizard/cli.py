@@ -65,13 +65,20 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     _add_banks_option(export)
 
-    diff = sub.add_parser("diff", help="what changed between two drafts, answer by answer")
+    diff = sub.add_parser("diff", help="what changed between two drafts, answer by answer",
+                          description="What changed from OLD to NEW, answer by answer, and the score "
+                          "before and after. Exit 0 when both are valid canvases, changed or not; "
+                          "1 when either cannot be read.")
     diff.add_argument("old", type=Path, metavar="OLD")
     diff.add_argument("new", type=Path, metavar="NEW")
     diff.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     _add_banks_option(diff)
 
-    report = sub.add_parser("report", help="a coach's view over a folder of canvases")
+    report = sub.add_parser("report", help="a coach's view over a folder of canvases",
+                            description="Every *.toml directly in DIR, weakest score first: weakest "
+                            "section, segments, open required questions and quality checks. Files that "
+                            "are not valid canvases are listed and counted; the exit code is still 0. "
+                            "Exit 1 when DIR is missing, not a folder or has no *.toml file.")
     report.add_argument("dir", type=Path, metavar="DIR")
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     _add_banks_option(report)

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,17 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import banks as bank_loader
-from wizard import conformance, scoring, store
+from wizard import checks, conformance, scoring, store
 from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.tree import path_str
+from wizard.safetext import literal, visible
 
 TOP_MISSING = 10
+# JSON escapes C0 controls itself but passes DEL and C1 (0x80-0x9f, e.g. the one-byte CSI)
+# through raw, and they are escape codes to a terminal; inside a JSON string \u escapes are equal.
+C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
 def _out() -> Console:
@@ -63,13 +68,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = bank_loader.load_catalog(args.banks)
     canvas, problems = load_checked(args.file, catalog)
     for problem in problems:
-        print(f"canvas-wizard: {args.file}: warning: {problem}", file=sys.stderr)
+        print(f"canvas-wizard: {args.file}: warning: {visible(str(problem))}", file=sys.stderr)
     report = scoring.score(canvas, catalog)
     print(f"{args.file}: valid canvas, {report.score}% complete")
     return 0
 
 
-def score_json(path: Path, report: scoring.Report, limit: int | None) -> dict[str, Any]:
+def score_json(path: Path, report: scoring.Report, limit: int | None,
+               findings: Sequence[checks.Finding] = ()) -> dict[str, Any]:
     missing = report.missing()
     return {
         "file": str(path),
@@ -89,18 +95,26 @@ def score_json(path: Path, report: scoring.Report, limit: int | None) -> dict[st
              "status": m.slot.status}
             for m in (missing if limit is None else missing[:limit])
         ],
+        "checks": [f.as_json() for f in findings],
     }
+
+
+def print_json(data: object) -> None:
+    """JSON for a terminal or a pipe: readable non-ASCII text, but no raw C1 control characters,
+    which JSON allows yet some terminals act on."""
+    print(json.dumps(data, indent=2, ensure_ascii=False).translate(C1_ESCAPES))
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     catalog = bank_loader.load_catalog(args.banks)
     canvas, _ = load_checked(args.file, catalog)
     report = scoring.score(canvas, catalog)
+    findings = checks.run(canvas, catalog)  # advice only: it never changes the score
     below = args.min is not None and report.score < args.min
     if args.json:
-        print(json.dumps(score_json(args.file, report, None), indent=2, ensure_ascii=False))
+        print_json(score_json(args.file, report, None, findings))
     else:
-        print_score(canvas, report, args.file, everything=args.all)
+        print_score(canvas, report, args.file, everything=args.all, findings=findings)
     if below:
         print(f"canvas-wizard: {args.file}: {report.score}% is below the minimum of {args.min}%",
               file=sys.stderr)
@@ -108,38 +122,55 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: bool) -> None:
+def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: bool,
+                findings: Sequence[checks.Finding] = ()) -> None:
     console = _out()
-    title = Text(canvas.title or path.name)  # Text(): user text is never read as markup
+    title = literal(canvas.title or path.name)  # never read as markup, control characters made visible
     title.append(f"  {report.score}% complete", style="bold")
     console.print(title)
     sections = Table("Section", "Score", title="Sections", title_justify="left")
     for sid, tally in report.sections.items():
         if tally.possible:
-            sections.add_row(Text(report.section_titles[sid]), f"{tally.score}%")
+            sections.add_row(literal(report.section_titles[sid]), f"{tally.score}%")
     console.print(sections)
     if report.segments:
         segs = Table("Segment", "Score", title="Segments", title_justify="left")
         for loc, tally in report.segments.items():
-            segs.add_row(Text(report.segment_names[loc]), f"{tally.score}%")
+            segs.add_row(literal(report.segment_names[loc]), f"{tally.score}%")
         console.print(segs)
     missing = report.missing()
     if not missing:
         console.print("Nothing is missing.")
+        print_findings(console, findings)
         return
     shown = missing if everything else missing[:TOP_MISSING]
     table = Table("Adds", "What is missing", "Where", title="What is missing, most valuable first",
                   title_justify="left")
     for m in shown:
-        label = Text(m.slot.title)
+        label = literal(m.slot.title)
         if m.slot.status == "partial":
             label.append(" (more items)", style="dim")
         if m.slot.status == "locked":
             label.append(" (answer the question it depends on first)", style="dim")
-        table.add_row(f"+{m.gain:.1f}", label, Text(m.slot.where))
+        table.add_row(f"+{m.gain:.1f}", label, literal(m.slot.where))
     console.print(table)
     if len(missing) > len(shown):
         console.print(f"... and {len(missing) - len(shown)} more (--all lists them all)")
+    print_findings(console, findings)
+
+
+def print_findings(console: Console, findings: Sequence[checks.Finding]) -> None:
+    """Quality checks, each with where it is and what to do."""
+    if not findings:
+        console.print("Quality checks: nothing looks off.")
+        return
+    table = Table("Check", "Finding", "Where", title="Quality checks (advice; the score does not count them)",
+                  title_justify="left")
+    for f in findings:
+        note = literal(f.message)  # messages quote user text: never markup
+        note.append(f"\n{f.suggestion}", style="dim")
+        table.add_row(Text(f"{f.severity}\n{f.rule}"), note, literal(f.where))
+    console.print(table)
 
 
 def cmd_banks(args: argparse.Namespace) -> int:
@@ -156,7 +187,7 @@ def cmd_banks(args: argparse.Namespace) -> int:
     table = Table(Column("Bank", no_wrap=True), Column("Title"), Column("Questions", justify="right", no_wrap=True),
                   Column("Version", no_wrap=True), Column("Seeds", no_wrap=True))
     for bank in catalog.banks:
-        table.add_row(bank.id, Text(bank.title), str(len(bank.questions)), bank.version,
+        table.add_row(bank.id, literal(bank.title), str(len(bank.questions)), bank.version,
                       Text(" ".join(s.seed.split("_", 1)[0] for s in bank.sources if s.seed)))
     _out().print(table)
     print("Seeds are the source articles (shared/seeds/NNN_*.txt); each bank file names their titles.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from wizard.errors import UserFileError
 
 
 def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:
+    # The wizard uses no pydantic plugins; looking for them reads every installed package's
+    # metadata (20 ms or more at start-up with a hundred packages). A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from wizard.banks import load_catalog
 
     try:
@@ -18,7 +22,7 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
         return 1
     if path is not None and path.exists() and path.is_dir():
         print(f"canvas-wizard: {path}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
-        return 2
+        return 1
     from wizard.tui.app import WizardApp
 
     app = WizardApp(path, catalog, coach=coach)

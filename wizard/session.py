@@ -177,13 +177,17 @@ class Session:
     # -- changing answers ----------------------------------------------------------
     def commit(self, step: Step, value: Value | None) -> bool:
         """Store an answer and save; returns False when nothing changed."""
-        self._writable()
         _check_text(*([value] if isinstance(value, str) else value if isinstance(value, list) else []))
         node = self.node(step)
         before, na = node.get(step.key), node.na_reason(step.key)
         node.set(step.key, value)
         if node.get(step.key) == before and na is None:
             return False
+        if self.read_only:  # moving on without a change is fine; a change is undone and refused
+            node.set(step.key, before)
+            if na is not None:
+                node.mark_na(step.key, na)
+            self._writable()
         self.save_change()
         return True
 
@@ -291,7 +295,7 @@ class Session:
         """Lock and load `path`, or start a new canvas there titled `title` (saved at once)."""
         file, canvas = CanvasFile.open(path, read_only=read_only)
         try:
-            session = cls(path, canvas or new_canvas(title), catalog, file)
+            session = cls(path, new_canvas(title) if canvas is None else canvas, catalog, file)
             if canvas is None:
                 session.save()
         except BaseException:

@@ -1,19 +1,20 @@
-"""Load and save canvas files: validation, migration of old formats, atomic writes."""
+"""Load and save canvas files: validation, migration of old formats, safe atomic saves."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
-import tempfile
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from wizard import tomlio
-from wizard.errors import CanvasFileError, NewerVersionError
+from wizard import atomic, fingerprint, tomlio
+from wizard.errors import CanvasFileError, ChangedOnDiskError, NewerVersionError
+from wizard.fingerprint import Fingerprint
 from wizard.model.canvas import SCHEMA_VERSION, Canvas
 
 # Migrations from version N to N+1, applied in turn to the raw TOML data.
@@ -77,16 +78,39 @@ def from_data(data: dict[str, Any], path: Path) -> Canvas:
         raise CanvasFileError(path, "nested too deeply") from None
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A canvas as read from disk: the canvas, the format version the file had, and the
+    file's fingerprint (so a later save can tell whether someone changed it since)."""
+
+    canvas: Canvas
+    version: int
+    fingerprint: Fingerprint
+
+
+def load_file(path: Path) -> Loaded:
+    """Read, migrate and validate the canvas at `path`; any problem raises CanvasFileError.
+
+    The fingerprint is taken from the very bytes parsed, so no edit can slip in between.
+    """
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError:
+        mtime_ns = 0  # read_bytes below says what is wrong
+    raw = tomlio.read_bytes(path, CanvasFileError)
+    data, original = migrate(tomlio.loads(path, raw, CanvasFileError), path)
+    return Loaded(from_data(data, path), original, Fingerprint.of(raw, mtime_ns))
+
+
 def load_with_version(path: Path) -> tuple[Canvas, int]:
     """The canvas at `path` and the format version it was written in."""
-    data = tomlio.read(path, CanvasFileError)
-    data, original = migrate(data, path)
-    return from_data(data, path), original
+    loaded = load_file(path)
+    return loaded.canvas, loaded.version
 
 
 def load(path: Path) -> Canvas:
     """Read and validate a canvas file; any problem raises CanvasFileError naming it."""
-    return load_with_version(path)[0]
+    return load_file(path).canvas
 
 
 def to_data(canvas: Canvas) -> dict[str, Any]:
@@ -117,56 +141,67 @@ def dumps(canvas: Canvas) -> str:
     return tomlio.dumps(to_data(canvas))
 
 
-def save(canvas: Canvas, path: Path) -> None:
-    """Write the canvas atomically: the old file stays intact until the new one is whole."""
+class _Anything:
+    """`expected=ANYTHING`: save without checking what is on disk now."""
+
+
+ANYTHING = _Anything()
+
+
+def save(
+    canvas: Canvas,
+    path: Path,
+    *,
+    expected: Fingerprint | _Anything | None = ANYTHING,
+    keep_previous: bool = True,
+) -> Fingerprint:
+    """Write the canvas atomically, keeping the version it replaces as `FILE~`.
+
+    With `expected` (what the caller last read or wrote, None for "no file yet"), a file
+    changed on disk since raises ChangedOnDiskError and nothing is written. Returns the
+    fingerprint of what was written.
+    """
     try:
-        text = dumps(canvas)
+        data = dumps(canvas).encode("utf-8")
     except ValueError as exc:
         raise CanvasFileError(path, f"cannot save: {exc}") from None
-    atomic_write(path, text)
+    if not isinstance(expected, _Anything):
+        on_disk = fingerprint.of_file(path)
+        if fingerprint.changed(expected, on_disk):
+            assert on_disk is not None
+            when = on_disk.modified.astimezone().strftime("%H:%M:%S")
+            raise ChangedOnDiskError(path, f"changed on disk since it was opened (at {when}); not saved")
+    mtime_ns = atomic.write_atomic(path, data, verify=lambda raw: _verify(path, raw),
+                                   keep_previous=keep_previous, error=CanvasFileError)
+    return Fingerprint.of(data, mtime_ns)
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Temp file in the same folder, re-read, fsync, replace, fsync the folder."""
-    target = Path(os.path.realpath(path))  # write through a symlink to its target
-    folder = target.parent
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise CanvasFileError(path, f"cannot save ({exc.strerror or exc})") from None
-    data = text.encode("utf-8")
-    tomlio.parse(path, text, CanvasFileError)  # never replace a good file with a bad one
-    tmp_name = ""
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
-        tmp_name = ""
-        _fsync_dir(folder)
-    except OSError as exc:
-        raise CanvasFileError(path, f"could not save, the file on disk is unchanged ({exc.strerror or exc})") from None
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    """Replace `path` with the TOML `text` atomically, if `text` reads back as valid TOML."""
+    atomic.write_atomic(path, text.encode("utf-8"), verify=lambda raw: _verify(path, raw),
+                        error=CanvasFileError)
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Without this the rename itself may not survive a power cut.
+def _verify(path: Path, raw: bytes) -> None:
+    # Never replace a good file with one we would refuse to open.
+    try:
+        tomlio.loads(path, raw, CanvasFileError)
+    except CanvasFileError as exc:
+        raise CanvasFileError(path, f"could not save, the file on disk is unchanged ({exc.problem})") from None
+
+
+def sweep_temp_files(path: Path) -> int:
+    """Remove temp files a killed save left beside `path`; call only while holding its lock.
+
+    Returns how many were removed.
+    """
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}(\.tmp|\.bak)$")
+    removed = 0
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        for entry in os.scandir(target.parent):
+            if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,6 +56,9 @@ class Drafts:
         return self.texts.get(key)
 
     def put(self, key: str, text: str) -> None:
+        # A lone surrogate (from a broken paste) cannot be written to TOML and would stop
+        # every draft from being saved; keep the rest of the text, with U+FFFD in its place.
+        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
         if self.texts.get(key) == text:
             return
         if text:

@@ -37,6 +37,7 @@ class Catalog:
     banks: list[Bank]
     _by_id: dict[str, Entry] = field(init=False, repr=False)
     _conditions: dict[str, str] = field(init=False, repr=False)
+    _scopes: dict[Scope, list[Entry]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.banks = sorted(self.banks, key=lambda b: (b.order, b.id))
@@ -44,6 +45,8 @@ class Catalog:
         for bank in self.banks:
             for q in bank.questions:
                 self._by_id[f"{bank.id}.{q.id}"] = Entry(bank, q)
+        # Scoring and the wizard's steps ask this for every node: compute it once.
+        self._scopes = {scope: [e for e in self if e.question.scope is scope] for scope in Scope}
         self._conditions = {}
         for entry in self._by_id.values():
             if entry.question.when is not None:
@@ -92,7 +95,7 @@ class Catalog:
         return self._conditions.get(full_id)
 
     def at_scope(self, scope: Scope) -> list[Entry]:
-        return [e for e in self if e.question.scope is scope]
+        return list(self._scopes[scope])
 
     def versions(self) -> dict[str, str]:
         return {b.id: b.version for b in self.banks}

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from wizard import store
-from wizard.errors import UserFileError
+from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.model.catalog import Catalog
-from wizard.session import Session, new_canvas
+from wizard.session import Session
 from wizard.tui.palette import JumpProvider
 from wizard.userstate import Drafts, remember
+
+if TYPE_CHECKING:
+    from wizard.tui.question_screen import QuestionScreen
 
 
 class WizardApp(App[str]):
@@ -32,6 +35,7 @@ class WizardApp(App[str]):
         self.coach = coach
         self.session: Session | None = None
         self.new_title = ""
+        self._asking = False
 
     def on_mount(self) -> None:
         if self.start_path is None:
@@ -41,25 +45,28 @@ class WizardApp(App[str]):
         else:
             self.open_path(self.start_path)
 
-    def open_path(self, path: Path) -> None:
-        """Resume `path`, or start a new canvas there; a bad file gets its own screen."""
+    def open_path(self, path: Path, read_only: bool = False) -> None:
+        """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
+        a file another wizard has open asks what to do."""
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
 
+        self.close_session()
         resumed = path.exists()
         try:
-            if resumed:
-                canvas = store.load(path)
-            else:
-                canvas = new_canvas(self.new_title or path.stem.replace("-", " ").replace("_", " "))
-            session = Session(path, canvas, self.catalog)
-            if not resumed:
-                session.save()
+            title = self.new_title or path.stem.replace("-", " ").replace("_", " ")
+            session = Session.open(path, self.catalog, read_only=read_only, title=title)
+        except LockedError as exc:
+            self._ask_locked(path, exc.holder)
+            return
         except UserFileError as exc:
             self._show_only(BadFileScreen(path, exc.problem))
             return
+        session.on_conflict = self._changed_on_disk
         self.session = session
         drafts = Drafts(path)
+        if read_only:  # never write over the drafts of the wizard that has the file
+            drafts.path = drafts.path.with_name(f"{drafts.path.stem}-read-only.toml")
         start = session.first_open() or session.steps()[-1]
         if drafts.position:
             from wizard.session import Step
@@ -72,6 +79,88 @@ class WizardApp(App[str]):
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
+        if session.file.upgraded_from is not None and session.file.kept:
+            self.notify(f"Upgraded from an older format; the original is kept as {session.file.kept[-1].name}.",
+                        markup=False)
+        if read_only:
+            self.notify(f"{session.read_only}. Nothing you do here is saved; typing is kept as drafts.",
+                        title="Read-only", severity="warning", markup=False, timeout=10)
+
+    def _ask_locked(self, path: Path, holder: str) -> None:
+        from wizard.tui.dialogs import LockedScreen
+        from wizard.tui.welcome_screen import WelcomeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "read-only":
+                self.open_path(path, read_only=True)
+            elif choice == "other":
+                self._show_only(WelcomeScreen(f"{path} is open in another wizard: open another file."))
+            else:
+                self.exit("")
+
+        self.push_screen(LockedScreen(path, holder), chosen)
+
+    def _changed_on_disk(self, exc: ChangedOnDiskError) -> None:
+        """A save found the file changed on disk: ask, once, whose version wins."""
+        from wizard.tui.dialogs import ChangedOnDiskScreen
+
+        if self._asking:
+            return
+        self._asking = True
+
+        def chosen(choice: str | None) -> None:
+            self._asking = False
+            if choice == "mine":
+                self._keep_mine()
+            elif choice == "theirs":
+                self._load_theirs()
+
+        self.push_screen(ChangedOnDiskScreen(exc.path, exc.problem), chosen)
+
+    def _keep_mine(self) -> None:
+        session = self.session
+        assert session is not None
+        try:
+            session.save(overwrite=True)
+        except UserFileError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            return
+        kept = f"; the version from disk is kept as {session.file.kept[-1].name}" if session.file.kept else ""
+        self.notify(f"Saved your version{kept}.", markup=False, timeout=8)
+        screen = self._question_screen()
+        if screen is not None:
+            screen.refresh_status()
+
+    def _load_theirs(self) -> None:
+        from wizard.tui.question_screen import QuestionScreen
+
+        session, screen = self.session, self._question_screen()
+        assert session is not None
+        try:
+            session.reload()
+        except UserFileError as exc:
+            self.notify(f"{exc} Your version is still open here.", title="Not loaded", severity="error",
+                        markup=False, timeout=10)
+            return
+        if screen is None:
+            return
+        start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
+        self._show_only(QuestionScreen(session, screen.drafts, start, coach=self.coach))
+        self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
+
+    def _question_screen(self) -> QuestionScreen | None:
+        from wizard.tui.question_screen import QuestionScreen
+
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, QuestionScreen)), None)
+
+    def close_session(self) -> None:
+        """Let go of the open canvas (its lock); everything in it is already saved."""
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def on_unmount(self) -> None:
+        self.close_session()
 
     def _show_only(self, screen: object) -> None:
         from textual.screen import Screen

@@ -57,7 +57,7 @@ class AnswerField(Vertical):
 
     def on_mount(self) -> None:
         # Focus once the inner widgets exist; the screen mounts us asynchronously.
-        self.call_after_refresh(self.focus_first)
+        self.focus_first()
 
     def focus_first(self) -> None:
         focusable = [w for w in self.query("*") if w.can_focus]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -57,9 +58,20 @@ class NavTree(Tree[Target]):
         self._nav_shape: tuple[object, ...] = ()
         self._nav_nodes: dict[object, TreeNode[Target]] = {}
         self._nav_names: dict[Location, str] = {}
+        self._nav_virtual: Size | None = None
+        self._nav_labels: dict[object, str] = {}
 
     def on_mount(self) -> None:
         self.refresh_marks()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual's ScrollView redraws its scrollbar whenever the layout's idea of its virtual size
+        # differs from its own, which for a tree is always: so every layout of the screen (each key
+        # typed into an answer) repainted this scrollbar and, with it, most of the screen. Let it
+        # see a difference only when the tree's contents changed since the last layout.
+        own = self.virtual_size
+        changed, self._nav_virtual = own != self._nav_virtual, own
+        return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
 
     def _shape_now(self) -> tuple[object, ...]:
         canvas = self.session.canvas
@@ -68,7 +80,8 @@ class NavTree(Tree[Target]):
                       if len(p.location) <= 3), tuple(sections))
 
     def refresh_marks(self) -> None:
-        """Relabel every node; rebuild only when types, segments or jobs changed."""
+        """Relabel the nodes whose mark or name changed; rebuild only when types, segments or
+        jobs were added, removed or moved (every relabel repaints the tree)."""
         shape = self._shape_now()
         if shape != self._nav_shape:
             self._rebuild()
@@ -77,7 +90,10 @@ class NavTree(Tree[Target]):
         for key, node in self._nav_nodes.items():
             target = node.data
             assert target is not None
-            node.set_label(literal_text(f"{mark(tallies.get(key))} {self._label_for(target)}"))
+            label = f"{mark(tallies.get(key))} {self._label_for(target)}"
+            if self._nav_labels.get(key) != label:
+                self._nav_labels[key] = label
+                node.set_label(literal_text(label))
 
     def _label_for(self, target: Target) -> str:
         if target.key == TYPES:
@@ -91,6 +107,7 @@ class NavTree(Tree[Target]):
         self.clear()
         self._nav_nodes = {}
         self._nav_names = {}
+        self._nav_labels = {}
         types = self.root.add("Customer types", Target((), key=TYPES), expand=True)
         self._nav_nodes["types"] = types
         parents: dict[Location, TreeNode[Target]] = {(): types}

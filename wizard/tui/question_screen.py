@@ -12,22 +12,25 @@ from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
 from wizard import checks, coaching
 from wizard.coaching import SectionTimer, clock_text, note_place
 from wizard.errors import UserFileError
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
-from wizard.tui.coach import AgendaScreen, NoteScreen
 from wizard.tui.dialogs import ReasonScreen
 from wizard.tui.fields import AnswerField, make_field
+from wizard.tui.footer import SteadyFooter
 from wizard.tui.help_panel import question_help, structure_help
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
 from wizard.tui.structure_field import StructureField
 from wizard.tui.text import literal
 from wizard.userstate import Drafts
+
+WIDE, NARROW = 110, 72
+"""From this many columns the help goes beside the question; below the second, the sidebar hides."""
 
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 
@@ -72,7 +75,10 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
-        with Container(id="body"):
+        # Laid out for the terminal's width from the start: set only on the first resize, the
+        # first frame was painted in the wrong layout and then the whole screen again.
+        width = self.app.size.width
+        with Container(id="body", classes="-wide" if width >= WIDE else "-narrow" if width < NARROW else ""):
             yield NavTree(self.session, id="nav")
             with VerticalScroll(id="main"):
                 yield Static(id="where", markup=False)
@@ -81,7 +87,7 @@ class QuestionScreen(Screen[None]):
                 yield Container(id="field-box")
             with VerticalScroll(id="aside"):
                 yield Static(id="help", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show(self.step)
@@ -96,8 +102,8 @@ class QuestionScreen(Screen[None]):
     @on(Resize)
     def _layout(self, event: Resize) -> None:
         body = self.query_one("#body")
-        body.set_class(event.size.width >= 110, "-wide")
-        body.set_class(event.size.width < 72, "-narrow")
+        body.set_class(event.size.width >= WIDE, "-wide")
+        body.set_class(event.size.width < NARROW, "-narrow")
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:
@@ -106,6 +112,10 @@ class QuestionScreen(Screen[None]):
         if self.timer is not None:
             self.timer.enter(step.section)
         box = self.query_one("#field-box")
+        for gone in box.query("Input, TextArea"):
+            # Textual's Input and TextArea subscribe to this signal with a callback that holds on
+            # to them, so without this every question shown kept its inputs in memory for good.
+            self.text_selection_started_signal.unsubscribe(gone)
         box.remove_children()
         if step.is_structure:
             self.field = StructureField(self.session, step, self.drafts.get(step.ref) or "")
@@ -160,7 +170,8 @@ class QuestionScreen(Screen[None]):
         section = report.sections.get(step.section)
         saved = saved_when(session.last_saved)
         self.query_one("#topbar", Static).update(Content.assemble(
-            literal(f" {session.path}", "bold"), f"  saved {saved}  ",
+            literal(f" {session.path}", "bold"),
+            literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  saved {saved}  ",
             f"{meter(report.score)} {report.score}%",
             f" · section {section.score if section else 0}%",
             self._timer_text(),
@@ -353,6 +364,8 @@ class QuestionScreen(Screen[None]):
         if not self.coach:
             return
         targets = self._note_targets(self.step)
+        from wizard.tui.coach import NoteScreen  # coach mode only: kept off the start-up path
+
         changes = await self.app.push_screen_wait(NoteScreen(targets))
         if changes is None:
             return
@@ -367,6 +380,8 @@ class QuestionScreen(Screen[None]):
         if self.timer is None:
             return
         rows = coaching.agenda(self.session, self.timer)
+        from wizard.tui.coach import AgendaScreen
+
         self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
 
     def leaving(self) -> None:

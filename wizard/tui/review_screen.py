@@ -1,4 +1,4 @@
-"""The review: score per section and per segment, and what is missing; any row jumps there."""
+"""The review: score per section and per segment, what is missing and the coach's notes; any row jumps there."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard import checks
 from wizard.session import Session, Step
 from wizard.tui.text import literal, one_line
 
@@ -40,6 +41,9 @@ class ReviewScreen(Screen[Step | str | None]):
                 yield Static("What is missing, most valuable first (Enter jumps there)",
                              classes="heading", markup=False)
                 yield OptionList(*self._missing(), id="missing")
+                with Vertical(classes="panel"):
+                    yield Static("Quality checks (Enter jumps there)", classes="heading", markup=False)
+                    yield OptionList(*self._notes(), id="notes")
         yield Footer()
 
     def _scores(self) -> Content:
@@ -71,6 +75,21 @@ class ReviewScreen(Screen[Step | str | None]):
             options.append(Option(literal(f"... and {len(gaps) - MAX_ROWS} more"), disabled=True))
         return options
 
+    def _notes(self) -> list[Option]:
+        findings = checks.run(self.session.canvas, self.session.catalog)
+        if not findings:
+            return [Option(literal("Nothing looks off."), id="no-notes", disabled=True)]
+        options = []
+        for n, finding in enumerate(findings[:MAX_ROWS]):
+            key = f"c{n}"
+            if finding.question is not None:
+                self.targets[key] = Step(finding.location, finding.question)
+            text = Content.assemble(literal(f"{finding.severity}: ", "bold"), literal(finding.message),
+                                    literal(f" — {one_line(finding.where, 60)}", "dim"),
+                                    "\n", literal(f"  {finding.suggestion}", "dim italic"))
+            options.append(Option(text, id=key))
+        return options
+
     def _step_for(self, question_id: str, location: tuple[str, ...]) -> Step:
         mapping = {"structure.customer_type": ("structure.customer_types", 0),
                    "structure.segment": ("structure.segments", 1),
@@ -87,6 +106,7 @@ class ReviewScreen(Screen[Step | str | None]):
         return Step(location, question_id)
 
     @on(OptionList.OptionSelected, "#missing")
+    @on(OptionList.OptionSelected, "#notes")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         step = self.targets.get(event.option.id or "")
         if step is not None:

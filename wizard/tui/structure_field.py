@@ -49,7 +49,7 @@ class StructureField(Vertical):
         return self.query_one(ListEditor)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.focus_first)
+        self.focus_first()
 
     def focus_first(self) -> None:
         self.editor.input.focus()

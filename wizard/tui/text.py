@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from rich.text import Text
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Widgets that still take Rich renderables (Tree, DataTable) use the core's Rich Text form.
+from wizard.safetext import literal as literal_text
+from wizard.safetext import visible
 
-
-def visible(text: str) -> str:
-    """Control characters as harmless visible symbols (ESC shows as ␛), so a canvas
-    cannot move the cursor, ring the bell or open a hyperlink in the user's terminal."""
-
-    def picture(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        if code < 0x20:
-            return chr(0x2400 + code)
-        return "␡" if code == 0x7F else "\ufffd"
-
-    return _CONTROL.sub(picture, text)
+__all__ = ["literal", "literal_text", "one_line", "visible"]
 
 
 def literal(text: str, style: str = "") -> Content:
@@ -32,8 +20,3 @@ def literal(text: str, style: str = "") -> Content:
 def one_line(text: str, width: int = 60) -> str:
     flat = " ".join(visible(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def literal_text(text: str, style: str = "") -> Text:
-    """A Rich Text of `text` as typed, for widgets that still take Rich renderables (Tree)."""
-    return Text(visible(text), style=style)

@@ -1,0 +1,1 @@
+"""Benchmarks for canvas-wizard: `python -m benchmarks.run` prints the performance table."""

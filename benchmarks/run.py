@@ -1,0 +1,132 @@
+"""The performance benchmark: `python -m benchmarks.run` prints the table and writes the figures.
+
+Every time is the median of repeated runs and, where a floor exists, a ratio to the floor
+app (benchmarks/floor_app.py) measured in the same run on the same machine: absolute times
+on a shared machine are not comparable between runs, ratios are. Writes
+benchmarks/results/latest.json (all figures and raw runs) and benchmarks/RESULTS.md (the
+table, committed). Takes about five minutes; it passes or fails nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as `python benchmarks/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import startup
+from benchmarks.common import ROOT, canvas_with_segments, catalog, median
+from benchmarks.table import Row, markdown, rows
+
+RESULTS = ROOT / "benchmarks" / "results"
+NEW_MARKER = "Who are your customer types"
+RESUME_SEGMENTS = 20
+
+
+def resume_draft() -> tuple[str, str]:
+    """A 20-segment canvas with every question answered, and the text of the question it opens at."""
+    from wizard import store
+    from wizard.session import Session
+
+    cat = catalog()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.toml"
+        store.save(canvas_with_segments(cat, RESUME_SEGMENTS), path)
+        session = Session(path, store.load(path), cat)
+        step = session.first_open() or session.steps()[-1]
+        question = session.question(step)
+        prompt = question.prompt if question else NEW_MARKER
+        return path.read_text(encoding="utf-8"), " ".join(prompt.split()[:3])
+
+
+def start_up(runs: int) -> dict[str, Any]:
+    draft, marker = resume_draft()
+    launches: dict[str, list[startup.Launch]] = {"floor": [], "new": [], "resume": []}
+    for i in range(runs + 1):  # the first round only fills the bytecode cache
+        for name, run in (("floor", startup.run_floor), ("new", lambda: startup.run_wizard(None, NEW_MARKER)),
+                          ("resume", lambda: startup.run_wizard(draft, marker))):
+            launch = run()
+            if i:
+                launches[name].append(launch)
+    out: dict[str, Any] = {}
+    for name, found in launches.items():
+        out[name] = {"seconds": median([x.seconds for x in found]),
+                     "cpu_seconds": median([x.cpu_seconds for x in found]),
+                     "peak_rss_kb": median([x.peak_rss_kb for x in found]), "runs": [x.__dict__ for x in found]}
+    return out
+
+
+def in_process(*args: str) -> dict[str, Any]:
+    """One figure in a fresh process (see benchmarks/interactive.py and scale.py)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(startup.PYCACHE)
+    result = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                            check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def keystrokes(runs: int) -> dict[str, Any]:
+    floor, wizard = [], []
+    for _ in range(runs):  # interleaved, so a change in the machine's load hits both alike
+        floor.append(in_process("benchmarks.interactive", "floor-keys"))
+        wizard.append(in_process("benchmarks.interactive", "wizard-keys", str(RESUME_SEGMENTS), "10"))
+
+    def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, v in found[0].items() if isinstance(v, float)]
+        return {**{k: median([f[k] for f in found]) for k in keys}, "runs": found}
+
+    return {"floor": summary(floor), "wizard": summary(wizard)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="start-up launches per program (default 5)")
+    parser.add_argument("--key-runs", type=int, default=3, help="keystroke sessions per app (default 3)")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    figures: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "load": os.getloadavg(),
+                    "when": datetime.now(UTC).isoformat(timespec="seconds")},
+    }
+    measures: dict[str, Callable[[], dict[str, Any]]] = {
+        "start_up": lambda: start_up(args.runs),
+        "keys": lambda: keystrokes(args.key_runs),
+        "memory": lambda: in_process("benchmarks.interactive", "memory", "100"),
+        "ui_block": lambda: in_process("benchmarks.interactive", "ui-block", "1000", "3"),
+        "scale": lambda: in_process("benchmarks.scale", "1", "10", "100", "1000"),
+    }
+    for name, measure in measures.items():
+        print(f"measuring {name.replace('_', ' ')}...", file=sys.stderr, flush=True)
+        figures[name] = measure()
+    figures["machine"]["seconds"] = time.perf_counter() - began
+    table = rows(figures)
+    print_table(table)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({"table": [r.__dict__ for r in table], **figures}, indent=2))
+    (ROOT / "benchmarks" / "RESULTS.md").write_text(markdown(table, figures["machine"]), encoding="utf-8")
+    print(f"\nwrote {RESULTS / 'latest.json'} and benchmarks/RESULTS.md", file=sys.stderr)
+    return 0
+
+
+def print_table(table: list[Row]) -> None:
+    widths = [max(len(getattr(r, f)) for r in [Row.header(), *table]) for f in Row.FIELDS]
+    for row in [Row.header(), *table]:
+        print("  ".join(getattr(row, f).ljust(w) for f, w in zip(Row.FIELDS, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""The benchmark's table: one row per figure, with its floor, ratio, target and verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+FRAME = 1 / 60
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    wizard: str
+    floor: str
+    ratio: str
+    target: str
+    ok: str
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("figure", "wizard", "floor", "ratio", "target", "ok")
+
+    @classmethod
+    def header(cls) -> Row:
+        return cls("figure", "wizard", "floor", "ratio", "target", "met")
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _verdict(good: bool) -> str:
+    return "yes" if good else "NO"
+
+
+def _vs_floor(figure: str, wizard: float, floor: float, limit: float, unit: str = "ms") -> Row:
+    ratio = wizard / floor
+    show = ms if unit == "ms" else (lambda kb: f"{kb / 1024:.1f} MB")
+    return Row(figure, show(wizard), show(floor), f"{ratio:.2f}x", f"≤ {limit}x", _verdict(ratio <= limit))
+
+
+def _alone(figure: str, value: str, target: str, good: bool) -> Row:
+    return Row(figure, value, "", "", target, _verdict(good))
+
+
+def rows(f: dict[str, Any]) -> list[Row]:
+    up, keys, scale = f["start_up"], f["keys"], f["scale"]
+    floor, new, resume = up["floor"], up["new"], up["resume"]
+    wk, fk = keys["wizard"], keys["floor"]
+    biggest = scale["sizes"][max(scale["sizes"], key=int)]
+    out = [
+        _vs_floor("start-up, new canvas (pty)", new["seconds"], floor["seconds"], 1.25),
+        _vs_floor("resume, 20 segments answered (pty)", resume["seconds"], floor["seconds"], 1.4),
+        Row("start-up CPU time, new canvas", ms(new["cpu_seconds"]), ms(floor["cpu_seconds"]),
+            f"{new['cpu_seconds'] / max(floor['cpu_seconds'], 1e-9):.2f}x", "(for noisy machines)", ""),
+    ]
+    for label, key in (("keystroke p50", "key_p50"), ("keystroke p99", "key_p99")):
+        ratio = wk[key] / fk[key]
+        out.append(Row(label, ms(wk[key]), ms(fk[key]), f"{ratio:.2f}x", "≤ 2x and ≤ 16.7 ms",
+                       _verdict(ratio <= 2 and wk[key] <= FRAME)))
+    out += [
+        Row("keystroke, slowest", ms(wk["key_max"]), ms(fk["key_max"]), f"{wk['key_max'] / fk['key_max']:.2f}x",
+            "never > 16.7 ms", _verdict(wk["key_max"] <= FRAME)),
+        _alone("next question (Enter, incl. save)", ms(wk["next_question"]), "≤ 25 ms", wk["next_question"] <= 0.025),
+        _alone("  the save's share of it", f"{wk['save_share']:.0%}", "≤ 10%", wk["save_share"] <= 0.10),
+        _alone("scale: growth exponent, 1-1000 segments", f"{scale['exponent']:.2f}", "≤ 1.1",
+               scale["exponent"] <= 1.1),
+        _alone("scale: 1000 segments, load to save", f"{biggest['total']:.2f} s", "< 1 s", biggest["total"] < 1),
+        _alone("UI thread blocked by a save, 1000 segments", ms(f["ui_block"]["save_on_ui"]), "≤ 16 ms",
+               f["ui_block"]["save_on_ui"] <= 0.016),
+        _vs_floor("peak RSS at first question", new["peak_rss_kb"], floor["peak_rss_kb"], 1.3, unit="kb"),
+        _alone("memory growth after 100 answers", f"+{f['memory']['growth']:.0%}", "≤ +10%",
+               f["memory"]["growth"] <= 0.10),
+    ]
+    return out
+
+
+def markdown(table: list[Row], machine: dict[str, Any]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python -m benchmarks.run` (see the README's Performance section); the full",
+        "figures and every run are in `benchmarks/results/latest.json` (not committed).",
+        "",
+        f"Measured {machine['when']} on {machine['cpus']} CPUs, load average "
+        f"{machine['load'][0]:.1f}, Python {machine['python']}; the run took {machine.get('seconds', 0):.0f} s.",
+        "",
+        "| " + " | ".join(getattr(Row.header(), f) for f in Row.FIELDS) + " |",
+        "|" + "---|" * len(Row.FIELDS),
+    ]
+    lines += ["| " + " | ".join(getattr(r, f) for f in Row.FIELDS) + " |" for r in table]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,172 @@
+"""Text from a canvas, a file name or a lock file is shown literally in every screen and command.
+
+Rich and Textual markup stays text and attaches no action; terminal escapes (ESC, CSI,
+OSC 8, BEL, C1) are made visible instead of being sent."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.pilot import Pilot
+
+from tests.factory import structure
+from tests.test_reliability_lock import plant
+from wizard import cli, store
+from wizard.banks import shipped_catalog
+from wizard.model.canvas import Canvas
+from wizard.session import Step
+from wizard.tui.app import WizardApp
+from wizard.tui.bad_file_screen import BadFileScreen
+from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
+from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.review_screen import ReviewScreen
+from wizard.tui.welcome_screen import WelcomeScreen
+
+MARKUP = "[bold]B[/] [@click=app.quit]Q[/] [link=https://evil.example]L[/link] $name"
+ESCAPES = "\x1b[31mRED\x1b[0m \x1b]8;;https://evil.example\x07OSC\x1b]8;;\x07 \x07BEL \x9b2J \x85"
+HTML = "<script>alert(1)</script> &amp;"
+HOSTILE = f"{MARKUP} {ESCAPES} {HTML}"
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+SIZE = (140, 40)
+WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
+HOBBIES = Step(("type-0", "seg-0"), "audience.hobbies")
+
+
+def hostile_canvas() -> Canvas:
+    canvas = structure(1, 1, 1, title=HOSTILE)
+    ctype = canvas.customer_types[0]
+    ctype.name = f"Type {HOSTILE}"
+    segment = ctype.segments[0]
+    segment.name = f"Seg {HOSTILE}"
+    segment.jobs[0].statement = f"Job {HOSTILE}"
+    segment.set(WHO_PAYS.key, f"Pays {HOSTILE}")
+    segment.set(HOBBIES.key, [f"Hobby {HOSTILE}", MARKUP, ESCAPES])
+    segment.jobs[0].before.set("profile.pains", [f"Pain {HOSTILE}"])
+    canvas.mark_na("research.incentive", f"Reason {HOSTILE}")
+    canvas.coach.notes[""] = f"Note {HOSTILE}"
+    canvas.answers[f"bank {HOSTILE}"] = {"question": "an answer no bank asks for"}  # check warns about it
+    return canvas
+
+
+def shown(app: WizardApp) -> str:
+    """The screen as the terminal would get it; fails on any action attached to text."""
+    lines = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            meta = segment.style.meta if segment.style else {}
+            assert "@click" not in meta, f"an action is attached to {segment.text!r}: {meta}"
+        lines.append("".join(segment.text for segment in strip))
+    text = "\n".join(lines)
+    assert not RAW_CONTROL.search(text), f"raw control bytes on screen: {RAW_CONTROL.findall(text)}"
+    return text
+
+
+def test_markup_really_would_attach_an_action() -> None:
+    # The control for shown(): parsed as markup, this text would carry an @click.
+    parsed = Content.from_markup("[@click=app.quit]Q[/]")
+    assert any("@click" in (span.style.meta if hasattr(span.style, "meta") else str(span.style))
+               for span in parsed.spans)
+
+
+async def visit(pilot: Pilot[str], step: Step) -> str:
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    screen.jump(step)
+    await pilot.pause()
+    return shown(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_every_wizard_screen_shows_hostile_text_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "[bold]x \x1b[2J"
+    folder.mkdir()
+    path = folder / "c.toml"
+    store.save(hostile_canvas(), path)
+    app = WizardApp(path, shipped_catalog(), coach=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "[bold]x ␛[2J" in shown(app)  # the path in the top bar
+        assert "[@click=app.quit]Q[/]" in await visit(pilot, WHO_PAYS)
+        assert "Hobby [bold]B[/]" in await visit(pilot, HOBBIES)
+        assert "␛[31mRED" in await visit(pilot, Step(("type-0", "seg-0", "job-0", "before"), "profile.pains"))
+        assert "Reason [bold]B[/]" in await visit(pilot, Step((), "research.incentive"))
+        assert "Type [bold]B[/]" in await visit(pilot, Step((), "structure.customer_types"))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Seg")
+        for _ in range(50):  # the palette searches in the background: wait for its results
+            await pilot.pause(0.1)
+            if "Seg [bold]B[/]" in shown(app):
+                break
+        assert "Seg [bold]B[/]" in shown(app)
+
+
+async def test_the_welcome_bad_file_and_dialog_screens_show_hostile_text_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "[link=evil]x \x07"
+    folder.mkdir()
+    bad = folder / "bad.toml"
+    bad.write_text('schema_version = 1\n"[bold]\\u001b[2J" = 1\n')
+    app = WizardApp(bad, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BadFileScreen)
+        assert "[link=evil]x ␇" in shown(app)
+    good = folder / "c.toml"
+    store.save(hostile_canvas(), good)
+    plant(good, user=f"[@click=app.quit]mallory[/] {ESCAPES}")  # a lock file is someone else's text too
+    app = WizardApp(good, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        assert "[@click=app.quit]mallory[/] ␛[31mRED" in shown(app)
+        app.push_screen(ChangedOnDiskScreen(good, f"changed {HOSTILE}"))
+        await pilot.pause()
+        assert "changed [bold]B[/]" in shown(app)
+    app = WizardApp(None, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        shown(app)
+
+
+def command_output(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    for text in (out, err):
+        assert not RAW_CONTROL.search(text), f"raw control bytes from {args}: {RAW_CONTROL.findall(text)}"
+    return out + err
+
+
+def test_every_command_prints_hostile_text_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.toml"
+    store.save(hostile_canvas(), path)
+    old = tmp_path / "old.toml"
+    store.save(structure(1, 1, 1), old)
+    assert "Type [bold]B[/] [@click=app.quit]Q[/]" in command_output(capsys, "score", str(path), "--all")
+    command_output(capsys, "score", str(path), "--json")
+    assert "warning: answers.bank [bold]B[/]" in command_output(capsys, "check", str(path))
+    assert "[bold]B[/]" in command_output(capsys, "diff", str(old), str(path))
+    command_output(capsys, "diff", str(old), str(path), "--json")
+    command_output(capsys, "report", str(tmp_path))
+    command_output(capsys, "report", str(tmp_path), "--json")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "interview"])
+def test_every_export_writes_hostile_text_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    fmt: str) -> None:
+    path = tmp_path / "c.toml"
+    store.save(hostile_canvas(), path)
+    out = command_output(capsys, "export", str(path), "--format", fmt)
+    # Markdown shows `\[` as `[`: escaped there, the text still reads exactly as typed.
+    assert ("Seg [bold]B[/]" if fmt == "html" else "Seg \\[bold\\]B\\[/\\]") in out
+    if fmt == "html":
+        assert "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in out

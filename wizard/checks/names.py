@@ -1,0 +1,118 @@
+"""Guessing the names of our own product or company, to catch them inside a job statement.
+
+A canvas never says in so many words what the venture is called, so this is a heuristic
+over what it does say: the title, and each customer type's solution.
+
+- A *name* is a capitalised word of the title (any position) or of a solution (not at
+  the start of a sentence) that the canvas never uses in lower case anywhere else, e.g.
+  "Facebook" in "Early Facebook", "Acme" in "Acme analytics". Words such as "Event" in
+  "Event marketing consultancy" are ordinary words because "events" appears in lower case.
+- A word with a capital inside it or a digit ("HubSpot", "iPhone", "Web3") is a name
+  wherever it stands.
+- Names that also appear among the existing alternatives are somebody else's (a
+  competitor or a tool the customer uses today), not ours.
+- "our app", "our platform", "our product", ... in a job is the founder speaking.
+
+Limits: a name written only in lower case ("acme") on a canvas too sparse to show the
+word is a common one; a third-party brand named in the solution and not among the
+alternatives is taken for ours; a business customer who speaks of their own product in
+the first person ("launch our app") trips the "our ..." test. Findings say "looks like",
+and a person decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wizard.checks.registry import items, text
+from wizard.checks.words import words, wordset
+from wizard.model.canvas import Canvas, Node
+from wizard.model.tree import walk
+
+# Capitalised words that name no venture: qualifiers that titles carry, acronyms and
+# jargon that solutions use, days and months.
+NOT_NAMES = wordset("""
+Early New Old My Our The A An Project Canvas Draft Plan Idea Startup Test Example Version Customer
+Customers Segment Segments Model Business Company Venture I US UK EU USA UAE TV AI API APIs SEO CRM
+FAQ SaaS B2B B2C SMB SMBs SME SMEs KPI KPIs ROI CEO CTO CFO PR HR IT UX UI MVP PDF SMS URL
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December
+""")
+
+PRODUCT_NOUNS = ("app", "apps", "platform", "product", "products", "software", "tool", "tools",
+                 "solution", "solutions", "service", "services", "website", "startup", "company")
+OUR_PRODUCT = re.compile(r"\bour\s+(?:own\s+|new\s+)?(" + "|".join(PRODUCT_NOUNS) + r")\b", re.IGNORECASE)
+
+_INNER_CAPITAL = re.compile(r"^[^\W\d_]*(?:[a-z][A-Z]|\d)")
+_SENTENCE_END = re.compile(r"[.!?;:]\s+|\n+")
+
+
+def _all_text(canvas: Canvas) -> list[str]:
+    out = [canvas.title]
+    for place in walk(canvas):
+        node = place.node
+        out += [getattr(node, "name", ""), getattr(node, "statement", "")]
+        out += _answers_text(node)
+    return out
+
+
+def _answers_text(node: Node) -> list[str]:
+    out: list[str] = []
+    for values in node.answers.values():
+        for value in values.values():
+            out += [text(value), *items(value)]
+    return out
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _looks_like_name(word: str) -> bool:
+    if word in NOT_NAMES or len(word) < 2 or not any(c.isalpha() for c in word):
+        return False
+    return bool(_INNER_CAPITAL.match(word)) or word[0].isupper()
+
+
+def _capitalised(sentence_text: str, skip_first: bool) -> list[str]:
+    found: list[str] = []
+    for sentence in _SENTENCE_END.split(sentence_text):
+        for n, word in enumerate(words(sentence)):
+            if not _looks_like_name(word):
+                continue
+            if n == 0 and skip_first and not _INNER_CAPITAL.match(word):
+                continue  # any word opens a sentence with a capital
+            found.append(word)
+    return found
+
+
+def own_names(canvas: Canvas) -> set[str]:
+    """Words that look like the name of our own product or company, as written."""
+    candidates = _capitalised(canvas.title, skip_first=False)
+    for ctype in canvas.customer_types:
+        candidates += _capitalised(text(ctype.get("customer_model.solution")), skip_first=True)
+    lower = {_stem(w) for t in _all_text(canvas) for w in words(t) if w.islower()}
+    theirs = {_stem(w) for place in walk(canvas)
+              for alt in items(place.node.get("customer_model.existing_alternatives")) for w in words(alt)}
+    names = set()
+    for word in candidates:
+        stem = _stem(word)
+        if stem in theirs:
+            continue
+        if _INNER_CAPITAL.match(word) or stem not in lower:
+            names.add(word.replace("’", "'").removesuffix("'s"))
+    return names
+
+
+def named_in(job_text: str, names: set[str]) -> str | None:
+    """The name of ours that `job_text` mentions, or None. The job's first word is left
+    out unless it is unmistakably a name: a job opens with a capitalised verb."""
+    match = OUR_PRODUCT.search(job_text)
+    if match:
+        return match.group(0)
+    for n, word in enumerate(words(job_text)):
+        bare = word.replace("’", "'").removesuffix("'s")
+        if bare in names and (n > 0 or _INNER_CAPITAL.match(bare)):
+            return bare
+    return None

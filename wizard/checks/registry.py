@@ -1,0 +1,134 @@
+"""The rule registry: what a rule is, what it finds, and how findings are made and ordered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from wizard.model.bank import Scope
+from wizard.model.canvas import Canvas, Job, Segment, Value
+from wizard.model.catalog import Catalog
+from wizard.model.tree import Location, Place, find, path_str, walk
+from wizard.session import STRUCTURE_TITLES
+
+INFO = "info"
+WARNING = "warning"
+SEVERITIES = (WARNING, INFO)
+"""Most serious first."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: where, and what to say. The registry adds the rule and severity."""
+
+    location: Location
+    question: str | None
+    """The question's full id (`profile.pains`), or a structure step key (`structure.jobs`,
+    whose location is the parent: the segment whose jobs are listed)."""
+    message: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    location: Location
+    question: str | None
+    where: str
+    """Human label: `Users › University students · Age range`."""
+    message: str
+    suggestion: str
+
+    @property
+    def path(self) -> str:
+        return path_str(self.location)
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"rule": self.rule, "severity": self.severity, "path": self.path,
+                "question": self.question, "where": self.where, "message": self.message,
+                "suggestion": self.suggestion}
+
+
+RuleFunction = Callable[[Canvas], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    check: RuleFunction
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, title: str, severity: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a function as a rule, as a linter does: `@rule("id", "what it flags", WARNING)`."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}")
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if any(r.id == rule_id for r in RULES):
+            raise ValueError(f"two rules share the id {rule_id!r}")
+        RULES.append(Rule(rule_id, title, severity, function))
+        return function
+
+    return register
+
+
+def where_label(canvas: Canvas, location: Location, question: str | None, catalog: Catalog | None) -> str:
+    place = find(canvas, location)
+    label = place.label if place is not None else path_str(location)
+    if question is None:
+        return label
+    title = STRUCTURE_TITLES.get(question)
+    entry = catalog.get(question) if catalog is not None else None
+    if entry is not None:
+        title = entry.question.title
+    return f"{label} · {title or question}"
+
+
+def run(canvas: Canvas, catalog: Catalog | None = None, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Every finding of every rule: warnings first, then in the order the wizard asks."""
+    order = {place.location: n for n, place in enumerate(walk(canvas))}
+    found: list[Finding] = []
+    for r in RULES if rules is None else rules:
+        for hit in r.check(canvas):
+            where = where_label(canvas, hit.location, hit.question, catalog)
+            found.append(Finding(r.id, r.severity, hit.location, hit.question, where,
+                                 hit.message, hit.suggestion))
+    return sorted(found, key=lambda f: (SEVERITIES.index(f.severity), order.get(f.location, len(order))))
+
+
+def for_step(findings: Iterable[Finding], location: Location, question: str) -> list[Finding]:
+    """The findings about one question at one place: what the wizard shows beside it."""
+    return [f for f in findings if f.location == location and f.question == question]
+
+
+# -- walking helpers the rules share ----------------------------------------------------
+def places(canvas: Canvas, scope: Scope) -> Iterator[Place]:
+    return (p for p in walk(canvas) if p.scope is scope)
+
+
+def segments(canvas: Canvas) -> Iterator[tuple[Place, Segment]]:
+    for place in places(canvas, Scope.SEGMENT):
+        assert isinstance(place.node, Segment)
+        yield place, place.node
+
+
+def jobs(canvas: Canvas) -> Iterator[tuple[Place, Job]]:
+    for place in places(canvas, Scope.JOB):
+        assert isinstance(place.node, Job)
+        yield place, place.node
+
+
+def text(value: Value | None) -> str:
+    """A text answer, or "" for a missing answer or one of another shape."""
+    return value if isinstance(value, str) else ""
+
+
+def items(value: Value | None) -> list[str]:
+    """A list answer's items, or [] for a missing answer or one of another shape."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -1,0 +1,49 @@
+"""`canvas-wizard export FILE --format FORMAT [-o OUT] [--force]`: render a canvas and write it out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard import banks, checks, commands
+from wizard.errors import UserFileError
+from wizard.export import html, interview, markdown
+from wizard.export.view import CanvasView, build
+from wizard.model.catalog import Catalog
+from wizard.outputs import write_output
+
+RENDERERS: dict[str, Callable[[CanvasView], str]] = {
+    "markdown": markdown.render,
+    "html": html.render,
+    "interview": interview.render,
+}
+
+
+def render(path: Path, fmt: str, catalog: Catalog) -> str:
+    canvas, _ = commands.load_checked(path, catalog)
+    findings = checks.run(canvas, catalog)
+    return RENDERERS[fmt](build(canvas, catalog, untitled=path.stem, findings=findings))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = banks.load_catalog(args.banks)
+    text = render(args.file, args.format, catalog)
+    out: Path | None = args.output
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    if _same_file(args.file, out):
+        # --force must never turn an export into the loss of the canvas it was made from.
+        raise UserFileError(out, "is the canvas being exported; choose another output file")
+    write_output(out, text, args.force)
+    print(f"{out}: {args.format} export written")
+    return 0

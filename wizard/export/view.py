@@ -1,0 +1,218 @@
+"""The canvas as the exports see it: walked once, every answer rendered as text with choice labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from wizard import scoring
+from wizard.checks import Finding
+from wizard.model.bank import Kind, Question, Scope
+from wizard.model.canvas import Canvas, Value
+from wizard.model.catalog import Catalog, Entry
+from wizard.model.tree import Location, Place, find, parse_path, walk
+from wizard.session import STRUCTURE_TITLES
+
+STAGE_TITLES = {"before": "Before", "during": "During", "after": "After"}
+
+
+class State(StrEnum):
+    ANSWERED = "answered"
+    NOT_APPLICABLE = "not applicable"
+    MISSING = "not answered yet"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One question at one place: its answer as text items, or why there is none."""
+
+    full_id: str
+    title: str
+    state: State
+    items: tuple[str, ...] = ()
+    """The answer: one item for text, a choice or a range; one per entry for lists."""
+    many: bool = False
+    """A list-shaped answer (list, multiple choice, ranking), shown as a list."""
+    ranked: bool = False
+    reason: str = ""
+    """Why the question is not applicable, when one was given."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """The questions of one bank asked at one place."""
+
+    bank_id: str
+    title: str
+    answers: tuple[Shown, ...]
+
+
+@dataclass(kw_only=True)
+class NodeView:
+    sections: list[Section]
+
+    def answer(self, full_id: str) -> Shown | None:
+        return next((a for s in self.sections for a in s.answers if a.full_id == full_id), None)
+
+    def text(self, full_id: str) -> str | None:
+        """The answer as one string when it is answered, else None."""
+        shown = self.answer(full_id)
+        if shown is None or shown.state is not State.ANSWERED:
+            return None
+        return "; ".join(shown.items)
+
+
+@dataclass(kw_only=True)
+class StageView(NodeView):
+    name: str
+
+    @property
+    def title(self) -> str:
+        return STAGE_TITLES.get(self.name, self.name)
+
+
+@dataclass(kw_only=True)
+class JobView(NodeView):
+    statement: str
+    stages: list[StageView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A coach's note, with the place (and question) it is about in words."""
+
+    location: Location
+    where: str
+    question: str
+    text: str
+
+
+@dataclass(kw_only=True)
+class SegmentView(NodeView):
+    location: Location
+    name: str
+    type_name: str
+    score: int
+    jobs: list[JobView] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class TypeView(NodeView):
+    name: str
+    segments: list[SegmentView] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class CanvasView(NodeView):
+    title: str
+    created: datetime
+    updated: datetime
+    report: scoring.Report
+    types: list[TypeView] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    """Notes about the canvas as a whole, a customer type, or a place no longer there."""
+    findings: list[Finding] = field(default_factory=list)
+    """What the quality checks say about anything outside a segment (or no longer in the canvas)."""
+
+    @property
+    def segments(self) -> Iterator[SegmentView]:
+        for ctype in self.types:
+            yield from ctype.segments
+
+    def scored_sections(self) -> list[tuple[str, int]]:
+        """(section title, score) for every section that has anything to score."""
+        report = self.report
+        return [(report.section_titles[sid], t.score) for sid, t in report.sections.items() if t.possible]
+
+
+def stamp(moment: datetime) -> str:
+    """The canvas's own timestamps as they are in the file: the only dates an export shows."""
+    return moment.isoformat(sep=" ")
+
+
+def render_value(question: Question, value: Value) -> tuple[str, ...]:
+    """An answer as text: choices by their labels, ranges with their unit."""
+    if isinstance(value, tuple):
+        low, high = value
+        return (f"{low}–{high} {question.unit}".rstrip(),)
+    if isinstance(value, list):
+        return tuple(question.choice_label(v) if question.kind.has_choices else v for v in value)
+    return (question.choice_label(value) if question.kind.has_choices else value,)
+
+
+def _shown(catalog: Catalog, entry: Entry, place: Place) -> Shown | None:
+    """None when the question is not asked here (its condition is false)."""
+    q, full_id, node = entry.question, entry.full_id, place.node
+    if scoring.applies(catalog, full_id, place) is False:
+        return None
+    title = q.title
+    reason = node.na_reason(full_id)
+    # Required questions cannot be not applicable; a mark on one is ignored, as in the score.
+    if reason is not None and not q.required:
+        return Shown(full_id, title, State.NOT_APPLICABLE, reason=reason)
+    value = node.get(full_id)
+    if value is None:
+        return Shown(full_id, title, State.MISSING)
+    return Shown(full_id, title, State.ANSWERED, render_value(q, value),
+                 many=q.kind.is_list, ranked=q.kind is Kind.RANKING)
+
+
+def _sections(catalog: Catalog, entries: Iterable[Entry], place: Place) -> list[Section]:
+    grouped: dict[str, list[Shown]] = {}
+    titles: dict[str, str] = {}
+    for entry in entries:
+        shown = _shown(catalog, entry, place)
+        if shown is not None:
+            grouped.setdefault(entry.bank.id, []).append(shown)
+            titles[entry.bank.id] = entry.bank.title
+    return [Section(bank_id, titles[bank_id], tuple(items)) for bank_id, items in grouped.items()]
+
+
+def _notes(canvas: Canvas, catalog: Catalog) -> list[Note]:
+    notes = []
+    for key, text in canvas.coach.notes.items():
+        path, _, question_id = key.partition("#")
+        location = parse_path(path)
+        place = find(canvas, location)
+        where = place.label if place else f"{path} (no longer in the canvas)"
+        entry = catalog.get(question_id) if question_id else None
+        question = entry.question.title if entry else STRUCTURE_TITLES.get(question_id, question_id)
+        notes.append(Note(location, where, question, text))
+    return notes
+
+
+def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
+          findings: Iterable[Finding] = ()) -> CanvasView:
+    """Everything an export shows, in the canvas's own order; `untitled` names a canvas without a title."""
+    by_scope = {scope: catalog.at_scope(scope) for scope in Scope}
+    report = scoring.score(canvas, catalog)
+    notes = _notes(canvas, catalog)
+    findings = list(findings)
+    view = CanvasView(sections=[], title=canvas.title.strip() or untitled, created=canvas.created,
+                      updated=canvas.updated, report=report)
+    for place in walk(canvas):
+        sections = _sections(catalog, by_scope[place.scope], place)
+        if place.scope is Scope.CANVAS:
+            view.sections = sections
+        elif place.scope is Scope.CUSTOMER_TYPE:
+            view.types.append(TypeView(sections=sections, name=place.names[-1]))
+        elif place.scope is Scope.SEGMENT:
+            tally = report.segments.get(place.location)
+            view.types[-1].segments.append(SegmentView(
+                sections=sections, location=place.location, name=place.names[-1], type_name=place.names[0],
+                score=tally.score if tally else 0,
+                notes=[n for n in notes if n.location[:2] == place.location],
+                findings=[f for f in findings if f.location[:2] == place.location]))
+        elif place.scope is Scope.JOB:
+            view.types[-1].segments[-1].jobs.append(JobView(sections=sections, statement=place.names[-1]))
+        else:
+            view.types[-1].segments[-1].jobs[-1].stages.append(StageView(sections=sections,
+                                                                         name=place.location[-1]))
+    placed = {seg.location for seg in view.segments}
+    view.notes = [n for n in notes if n.location[:2] not in placed]
+    view.findings = [f for f in findings if f.location[:2] not in placed]
+    return view
