@@ -69,16 +69,20 @@ class CanvasFile:
         """The canvas as it is on disk now; what we save from now on replaces this."""
         loaded = store.load_file(self.path)
         if loaded.version < SCHEMA_VERSION and not self.read_only:
-            try:
-                kept = backup.keep_copy(self.path)
-            except OSError as exc:
-                raise CanvasFileError(self.path, f"cannot keep a copy of this old-format file before upgrading it "
-                                                 f"({exc.strerror or exc}); not opened") from None
-            if kept is not None:
-                self.kept.append(kept)
+            self._keep_copy("this old-format file before upgrading it", "not opened")
             self.upgraded_from = loaded.version
         self.seen = loaded.fingerprint
         return loaded.canvas
+
+    def _keep_copy(self, what: str, outcome: str) -> None:
+        """A numbered copy kept for good before the file is replaced; refusing is safer than losing it."""
+        try:
+            kept = backup.keep_copy(self.path)
+        except OSError as exc:
+            problem = f"cannot keep a copy of {what} ({exc.strerror or exc}); {outcome}"
+            raise CanvasFileError(self.path, problem) from None
+        if kept is not None:
+            self.kept.append(kept)
 
     def save(self, canvas: Canvas, *, overwrite: bool = False) -> None:
         """Save `canvas`; ChangedOnDiskError when the file changed since we last saw it.
@@ -89,13 +93,7 @@ class CanvasFile:
         if self.read_only:
             raise ReadOnlyError(self.path, f"{self.read_only}; nothing can be saved")
         if overwrite:
-            try:
-                kept = backup.keep_copy(self.path)
-            except OSError as exc:
-                raise CanvasFileError(self.path, f"cannot keep a copy of the version on disk "
-                                                 f"({exc.strerror or exc}); not saved") from None
-            if kept is not None:
-                self.kept.append(kept)
+            self._keep_copy("the version on disk", "not saved")
         self.seen = store.save(canvas, self.path, expected=store.ANYTHING if overwrite else self.seen)
         if self.lock is not None:
             self.lock.refresh()
