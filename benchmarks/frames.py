@@ -9,6 +9,7 @@ the escape sequences a terminal would receive, to include that cost.
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from typing import Any
 
@@ -18,6 +19,9 @@ from textual.widgets import Input
 
 QUIET = 0.01
 """No new frame for this long, and nothing left to do: the app has finished answering a key."""
+
+
+_PAUSES = random.Random(1)
 
 
 def busy(app: App[Any]) -> bool:
@@ -72,8 +76,14 @@ def stop_blinking(app: App[Any]) -> None:
 
 
 async def press(app: App[Any], frames: Frames, key: str, character: str | None) -> float | None:
-    """Post one key the way the terminal driver does; seconds until its frame was painted."""
+    """Post one key the way the terminal driver does; seconds until its frame was painted.
+
+    Keys come a typist's pause after the app went idle (20-60 ms, never in step with
+    Textual's 60 Hz frame clock), not at once: a key within 1/60 s of the last frame waits
+    for the next frame slot by design, which would measure the frame cap, not the app.
+    """
     await frames.idle()
+    await asyncio.sleep(_PAUSES.uniform(0.02, 0.06))
     start = time.perf_counter()
     app.post_message(events.Key(key, character))
     return await frames.settle(start)

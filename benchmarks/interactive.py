@@ -173,7 +173,11 @@ async def memory_growth(answers: int) -> dict[str, Any]:
 
 
 async def ui_block(segments: int, saves_wanted: int) -> dict[str, Any]:
-    """How long a save holds the UI thread on a large canvas, and the longest stall seen."""
+    """How long a save holds the UI thread on a large canvas, and the longest stall seen.
+
+    `save_on_ui` counts only the part of `Session.save` that runs on the UI thread (a save
+    handed to a writer thread is not counted); `longest_stall` is the longest the event loop
+    went without running, from the Enter until 0.2 s after it, whatever the cause."""
     start = time.perf_counter()
     async with wizard(canvas_with_segments(catalog(), segments)) as (app, screen, frames):
         opened = time.perf_counter() - start

@@ -67,6 +67,8 @@ def rows(f: dict[str, Any]) -> list[Row]:
         _alone("scale: 1000 segments, load to save", f"{biggest['total']:.2f} s", "< 1 s", biggest["total"] < 1),
         _alone("UI thread blocked by a save, 1000 segments", ms(f["ui_block"]["save_on_ui"]), "≤ 16 ms",
                f["ui_block"]["save_on_ui"] <= 0.016),
+        Row("  longest UI stall on Enter, 1000 segments", ms(f["ui_block"]["longest_stall"]), "", "",
+            "(whatever blocks)", ""),
         _vs_floor("peak RSS at first question", new["peak_rss_kb"], floor["peak_rss_kb"], 1.3, unit="kb"),
         _alone("memory growth after 100 answers", f"+{f['memory']['growth']:.0%}", "≤ +10%",
                f["memory"]["growth"] <= 0.10),
@@ -88,4 +90,14 @@ def markdown(table: list[Row], machine: dict[str, Any]) -> str:
         "|" + "---|" * len(Row.FIELDS),
     ]
     lines += ["| " + " | ".join(getattr(r, f) for f in Row.FIELDS) + " |" for r in table]
+    return "\n".join(lines) + "\n"
+
+
+def scale_markdown(scale: dict[str, Any]) -> str:
+    """Seconds per stage and canvas size: where the time of a large canvas goes."""
+    stages = ("load", "parse", "score", "check", "save", "total")
+    lines = ["| segments | file size | " + " | ".join(stages) + " |", "|---:|---:|" + "---:|" * len(stages)]
+    for size, row in scale["sizes"].items():
+        cells = [f"{row[s]:.3f} s" for s in stages]
+        lines.append(f"| {size} | {row['bytes'] / 1024:.0f} KB | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

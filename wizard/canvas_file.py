@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from wizard import backup, fingerprint, store
 from wizard.errors import CanvasFileError, LockedError, ReadOnlyError
@@ -84,7 +85,7 @@ class CanvasFile:
         if kept is not None:
             self.kept.append(kept)
 
-    def save(self, canvas: Canvas, *, overwrite: bool = False) -> None:
+    def save(self, canvas: Canvas | dict[str, Any], *, overwrite: bool = False) -> None:
         """Save `canvas`; ChangedOnDiskError when the file changed since we last saw it.
 
         `overwrite` is the user's answer to that: replace it anyway, keeping theirs as a

@@ -36,19 +36,20 @@ def get_note(session: Session, key: str) -> str:
 
 def set_notes(session: Session, changes: dict[str, str]) -> bool:
     """Store several notes in one save; an empty text removes a note. False when nothing changed."""
-    notes = session.canvas.coach.notes
-    changed = False
-    for key, text in changes.items():
-        text = text.strip()
-        if notes.get(key, "") == text:
-            continue
-        changed = True
-        if text:
-            notes[key] = text
-        else:
-            notes.pop(key, None)
-    if changed:
-        session.save_change()
+    with session.changing():  # a background save must not copy half of the change
+        notes = session.canvas.coach.notes
+        changed = False
+        for key, text in changes.items():
+            text = text.strip()
+            if notes.get(key, "") == text:
+                continue
+            changed = True
+            if text:
+                notes[key] = text
+            else:
+                notes.pop(key, None)
+        if changed:
+            session.save_change()
     return changed
 
 
@@ -91,11 +92,12 @@ class SectionTimer:
         whole = {k: int(v) for k, v in self.pending.items() if int(v) > 0}
         if not whole:
             return
-        seconds = self.session.canvas.coach.seconds
-        for section, value in whole.items():
-            seconds[section] = seconds.get(section, 0) + value
-            self.pending[section] -= value
-        self.session.save_change()
+        with self.session.changing():
+            seconds = self.session.canvas.coach.seconds
+            for section, value in whole.items():
+                seconds[section] = seconds.get(section, 0) + value
+                self.pending[section] -= value
+            self.session.save_change()
 
 
 @dataclass(frozen=True)

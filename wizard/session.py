@@ -5,18 +5,26 @@ Front ends (the Textual app, tests, scripts) drive this; it never imports Textua
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
-from wizard import scoring, tomlio
+from wizard import scoring, store, tomlio
 from wizard.canvas_file import CanvasFile
 from wizard.errors import ChangedOnDiskError, ReadOnlyError
 from wizard.model.bank import Question, Scope
 from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, now, unique_id
 from wizard.model.catalog import Catalog
 from wizard.model.tree import Location, Place, find, parse_path, path_str, walk
+from wizard.saver import BackgroundSaver
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 TYPES, SEGMENTS, JOBS = "structure.customer_types", "structure.segments", "structure.jobs"
 _CHILD_STEP = {Scope.CANVAS: TYPES, Scope.CUSTOMER_TYPE: SEGMENTS, Scope.SEGMENT: JOBS}
@@ -52,6 +60,24 @@ class Step:
         return scoring.STRUCTURE if self.is_structure else self.key.split(".", 1)[0]
 
 
+def _changes(method: Callable[P, R]) -> Callable[P, R]:
+    """A method that changes the canvas does so inside `Session.changing`."""
+
+    @functools.wraps(method)
+    def changing(*args: P.args, **kwargs: P.kwargs) -> R:
+        session = args[0]
+        assert isinstance(session, Session)
+        with session.changing():
+            return method(*args, **kwargs)
+
+    return changing
+
+
+BACKGROUND_BYTES = 64 * 1024
+"""From this file size on, a front end with a saver writes in the background: below it a
+save takes a few milliseconds and saving at once reports a failure where it happened."""
+
+
 class Session:
     def __init__(self, path: Path, canvas: Canvas, catalog: Catalog, file: CanvasFile | None = None) -> None:
         self.path = path
@@ -61,6 +87,15 @@ class Session:
         self.on_conflict: Callable[[ChangedOnDiskError], None] | None = None
         """Told when a save finds the file changed on disk, so a front end can ask the user."""
         self.last_saved: datetime | None = _modified(path)
+        self.lock = threading.RLock()
+        """Held while the canvas changes and while a save copies it."""
+        self._writing = threading.Lock()
+        self._depth = 0
+        self._save_due = False
+        self.saver: BackgroundSaver | None = None
+        """Set by a front end that wants large canvases written off its own thread."""
+        self._changes = 0
+        self._saved_changes = 0
         self._steps: list[Step] | None = None
         self._report: scoring.Report | None = None
         for bank_id, version in catalog.versions().items():
@@ -175,6 +210,7 @@ class Session:
         return self._report
 
     # -- changing answers ----------------------------------------------------------
+    @_changes
     def commit(self, step: Step, value: Value | None) -> bool:
         """Store an answer and save; returns False when nothing changed."""
         _check_text(*([value] if isinstance(value, str) else value if isinstance(value, list) else []))
@@ -191,6 +227,7 @@ class Session:
         self.save_change()
         return True
 
+    @_changes
     def mark_na(self, step: Step, reason: str = "") -> None:
         q = self.question(step)
         if q is None or q.required:
@@ -199,6 +236,7 @@ class Session:
         self.node(step).mark_na(step.key, reason)
         self.save_change()
 
+    @_changes
     def unmark_na(self, step: Step) -> None:
         self._writable()
         self.node(step).unmark_na(step.key)
@@ -221,6 +259,7 @@ class Session:
         items: list[Child] = getattr(node, lists[type(node)])
         return items
 
+    @_changes
     def add_child(self, step: Step, name: str) -> Location:
         name = name.strip()
         if not name:
@@ -240,6 +279,7 @@ class Session:
         self.save_change()
         return (*step.location, new_id)
 
+    @_changes
     def rename_child(self, step: Step, child_id: str, name: str) -> None:
         name = name.strip()
         if not name:
@@ -253,12 +293,14 @@ class Session:
             child.name = name
         self.save_change()
 
+    @_changes
     def remove_child(self, step: Step, child_id: str) -> None:
         self._writable()
         items = self._child_list(step)
         items[:] = [c for c in items if c.id != child_id]
         self.save_change()
 
+    @_changes
     def move_child(self, step: Step, child_id: str, delta: int) -> None:
         self._writable()
         items = self._child_list(step)
@@ -274,21 +316,74 @@ class Session:
         return sum(1 for s in self.report().slots if s.location[: len(loc)] == loc and s.credit > 0)
 
     # -- saving ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Hold the canvas still while it changes, so a background save never copies half a
+        change; what changed is saved when the outermost change is done.
+
+        The save happens outside the lock: a save takes the writing lock, then this one, and
+        taking them in the other order could deadlock with the background writer.
+        """
+        with self.lock:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+        if self._depth == 0 and self._save_due:
+            self._save_due = False
+            self._store()
+
     def save_change(self) -> None:
         """After any change to the canvas: forget derived state, stamp the time, save."""
-        self.changed()
-        self.canvas.touch()
-        self.save()
+        with self.lock:
+            self.changed()
+            self.canvas.touch()
+            self._changes += 1
+            self._save_due = True
+        if self._depth == 0:
+            self._save_due = False
+            self._store()
 
-    def save(self, overwrite: bool = False) -> None:
-        """Save now; `overwrite` replaces a file changed on disk (theirs is backed up)."""
+    def _store(self) -> None:
+        seen = self.file.seen
+        if self.saver is not None and seen is not None and seen.size >= BACKGROUND_BYTES:
+            self.saver.request()
+            return
         try:
-            self.file.save(self.canvas, overwrite=overwrite)
+            self.save()
         except ChangedOnDiskError as exc:
             if self.on_conflict is not None:
                 self.on_conflict(exc)
             raise
-        self.last_saved = now()
+
+    def save(self, overwrite: bool = False) -> None:
+        """Save now; `overwrite` replaces a file changed on disk (theirs is backed up)."""
+        # One save at a time, each copying the canvas after the one before it: a newer copy
+        # can never be overwritten by an older one. Only the copy needs the canvas to hold
+        # still; the writing does not.
+        with self._writing:
+            with self.lock:
+                data, changes = store.to_data(self.canvas), self._changes
+            self.file.save(data, overwrite=overwrite)
+            self._saved_changes = changes
+            self.last_saved = now()
+
+    @property
+    def unsaved(self) -> bool:
+        """Changes made that are not in the file yet (a save pending, or one that failed)."""
+        return self._changes != self._saved_changes
+
+    def flush(self, timeout: float = 30.0) -> None:
+        """Make sure every change is in the file: wait for the writer, then save what is left.
+
+        Raises the save's error when the file could not be written.
+        """
+        if self.saver is not None:
+            self.saver.close(timeout)
+            self.saver = None
+        if self.unsaved and not self.read_only:
+            self.save()
 
     @classmethod
     def open(cls, path: Path, catalog: Catalog, *, read_only: bool = False, title: str = "") -> Session:
@@ -303,6 +398,7 @@ class Session:
             raise
         return session
 
+    @_changes
     def reload(self) -> None:
         """Replace the canvas with the file on disk (the user chose theirs over ours)."""
         self.canvas = self.file.reload()

@@ -149,20 +149,22 @@ ANYTHING = _Anything()
 
 
 def save(
-    canvas: Canvas,
+    canvas: Canvas | dict[str, Any],
     path: Path,
     *,
     expected: Fingerprint | _Anything | None = ANYTHING,
     keep_previous: bool = True,
 ) -> Fingerprint:
-    """Write the canvas atomically, keeping the version it replaces as `FILE~`.
+    """Write the canvas (or its `to_data`) atomically, keeping the version it replaces as `FILE~`.
 
     With `expected` (what the caller last read or wrote, None for "no file yet"), a file
     changed on disk since raises ChangedOnDiskError and nothing is written. Returns the
     fingerprint of what was written.
     """
+    # A dict is `to_data(canvas)` taken earlier: a background save copies the canvas
+    # while it holds still and writes the copy at leisure.
     try:
-        data = dumps(canvas).encode("utf-8")
+        data = tomlio.dumps(to_data(canvas) if isinstance(canvas, Canvas) else canvas).encode("utf-8")
     except ValueError as exc:
         raise CanvasFileError(path, f"cannot save: {exc}") from None
     if not isinstance(expected, _Anything):

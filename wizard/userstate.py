@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wizard import locations, tomlio
+from wizard import locations, store, tomlio
 from wizard.errors import UserFileError
+from wizard.model.canvas import Canvas
 
 MAX_RECENT = 10
 
@@ -98,3 +99,16 @@ def remember(path: Path) -> None:
     entries = [absolute] + [str(p) for p in recent() if str(p) != absolute]
     _write(locations.recent_file(), {"updated": datetime.now(UTC).replace(microsecond=0),
                                      "files": entries[:MAX_RECENT]})
+
+
+def rescue(canvas_path: Path, canvas: Canvas) -> str:
+    """Keep a canvas whose file could not be written in the state folder; says where."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = locations.state_dir() / "rescued" / f"{canvas_path.stem}-{stamp}.toml"
+    try:
+        text = store.dumps(canvas)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        return f"A rescue copy could not be written either ({exc}); the drafts of what you typed are kept."
+    return f"Your canvas is kept at {target}: copy it over the file once the problem is fixed."

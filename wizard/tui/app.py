@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,9 +12,10 @@ from textual.binding import Binding
 
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.model.catalog import Catalog
+from wizard.saver import BackgroundSaver
 from wizard.session import Session
 from wizard.tui.palette import JumpProvider
-from wizard.userstate import Drafts, remember
+from wizard.userstate import Drafts, remember, rescue
 
 if TYPE_CHECKING:
     from wizard.tui.question_screen import QuestionScreen
@@ -51,7 +54,9 @@ class WizardApp(App[str]):
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
 
-        self.close_session()
+        problem = self.close_session()
+        if problem:
+            self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
         resumed = path.exists()
         try:
             title = self.new_title or path.stem.replace("-", " ").replace("_", " ")
@@ -63,6 +68,15 @@ class WizardApp(App[str]):
             self._show_only(BadFileScreen(path, exc.problem))
             return
         session.on_conflict = self._changed_on_disk
+        loop = asyncio.get_running_loop()
+
+        def saved(error: BaseException | None) -> None:
+            # From the writer thread: hand over without waiting, since the UI thread may be
+            # waiting for that very thread while it closes.
+            with contextlib.suppress(RuntimeError):  # the loop is gone: the app has closed
+                loop.call_soon_threadsafe(self._saved, error)
+
+        session.saver = BackgroundSaver(session.save, saved)
         self.session = session
         drafts = Drafts(path)
         if read_only:  # never write over the drafts of the wizard that has the file
@@ -99,6 +113,17 @@ class WizardApp(App[str]):
                 self.exit("")
 
         self.push_screen(LockedScreen(path, holder), chosen)
+
+    def _saved(self, error: BaseException | None) -> None:
+        """A background save ended; say so when it failed (the answers stay open here)."""
+        if isinstance(error, ChangedOnDiskError):
+            self._changed_on_disk(error)
+        elif error is not None:
+            self.notify(f"{error} Your answers stay open here and are saved with your next change.",
+                        title="Not saved", severity="error", markup=False, timeout=10)
+        screen = self._question_screen()
+        if screen is not None and screen.is_mounted:
+            screen.refresh_status()
 
     def _changed_on_disk(self, exc: ChangedOnDiskError) -> None:
         """A save found the file changed on disk: ask, once, whose version wins."""
@@ -153,11 +178,22 @@ class WizardApp(App[str]):
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, QuestionScreen)), None)
 
-    def close_session(self) -> None:
-        """Let go of the open canvas (its lock); everything in it is already saved."""
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+    def close_session(self) -> str:
+        """Save what is still being written and let go of the canvas (its lock).
+
+        Returns a message when the last changes could not be saved, naming where a rescue
+        copy of the canvas was kept instead.
+        """
+        session, self.session = self.session, None
+        if session is None:
+            return ""
+        problem = ""
+        try:
+            session.flush()
+        except UserFileError as exc:
+            problem = f"NOT saved: {exc}. {rescue(session.path, session.canvas)}"
+        session.close()
+        return problem
 
     def on_unmount(self) -> None:
         self.close_session()
@@ -181,7 +217,8 @@ class WizardApp(App[str]):
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
                 screen.leaving()
-        self.exit(self.finish_message())
+        message = self.finish_message()
+        self.exit(self.close_session() or message)
 
     def finish_message(self) -> str:
         if self.session is None:

@@ -104,7 +104,10 @@ class LongTextField(AnswerField):
         return "" if text.strip() == str(self.initial or "").strip() else text
 
     def focus_first(self) -> None:
-        area = self.query_one(TextArea)
+        areas = self.query(TextArea)
+        if not areas:  # already replaced by the next question
+            return
+        area = areas.first()
         area.focus()
         area.move_cursor(area.document.end)
 

@@ -168,10 +168,15 @@ class QuestionScreen(Screen[None]):
         session, step = self.session, self.step
         report = session.report()
         section = report.sections.get(step.section)
-        saved = saved_when(session.last_saved)
+        if session.saver is not None and session.saver.pending:
+            saved = "saving…"
+        elif session.unsaved and not session.read_only:
+            saved = "NOT SAVED"
+        else:
+            saved = f"saved {saved_when(session.last_saved)}"
         self.query_one("#topbar", Static).update(Content.assemble(
             literal(f" {session.path}", "bold"),
-            literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  saved {saved}  ",
+            literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  ",
             f"{meter(report.score)} {report.score}%",
             f" · section {section.score if section else 0}%",
             self._timer_text(),

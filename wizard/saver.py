@@ -1,0 +1,72 @@
+"""One writer thread per open canvas: saves requested while it writes are coalesced into one.
+
+A large canvas takes long enough to write (tomli-w, then the re-parse that guards every
+save) that doing it on the UI thread would freeze typing. The thread never touches the UI:
+it reports each save's outcome through `on_done`, which a front end marshals to its own
+thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+
+class BackgroundSaver:
+    def __init__(self, save: Callable[[], None], on_done: Callable[[BaseException | None], None]) -> None:
+        self._save = save
+        self._on_done = on_done
+        self._cond = threading.Condition()
+        self._wanted = False
+        self._busy = False
+        self._closing = False
+        self._thread: threading.Thread | None = None
+        self.last_error: BaseException | None = None
+
+    def request(self) -> None:
+        """Ask for a save of the canvas as it is by the time the writer gets to it."""
+        with self._cond:
+            self._wanted = True
+            if self._thread is None:
+                # Not a daemon: an exiting interpreter waits for a save in progress to finish.
+                self._thread = threading.Thread(target=self._run, name="canvas-saver", daemon=False)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._wanted and not self._closing:
+                    self._cond.wait()
+                if not self._wanted:
+                    return
+                self._wanted, self._busy = False, True
+            error: BaseException | None = None
+            try:
+                self._save()
+            except Exception as exc:  # handed to the front end, which says what went wrong
+                error = exc
+            with self._cond:
+                self._busy = False
+                self.last_error = error
+                self._cond.notify_all()
+            self._on_done(error)
+
+    @property
+    def pending(self) -> bool:
+        with self._cond:
+            return self._wanted or self._busy
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until nothing is asked for or being written; False when `timeout` ran out first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._wanted and not self._busy, timeout)
+
+    def close(self, timeout: float | None = None) -> None:
+        """Finish what was asked for, then stop the thread."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
