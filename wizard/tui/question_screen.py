@@ -32,6 +32,9 @@ from wizard.userstate import Drafts
 WIDE, NARROW = 110, 72
 """From this many columns the help goes beside the question; below the second, the sidebar hides."""
 
+RECHECK_AFTER = 0.1
+"""Seconds after a new question is shown that the quality checks of a changed canvas run."""
+
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 
 
@@ -72,6 +75,9 @@ class QuestionScreen(Screen[None]):
         self.field: AnswerField | StructureField | None = None
         self.timer = SectionTimer(session) if coach else None
         self._checked: tuple[object, list[checks.Finding]] = (None, [])
+        self._recheck_due = False
+        self._status_note = ""
+        self._shown_lines: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -116,6 +122,10 @@ class QuestionScreen(Screen[None]):
             # Textual's Input and TextArea subscribe to this signal with a callback that holds on
             # to them, so without this every question shown kept its inputs in memory for good.
             self.text_selection_started_signal.unsubscribe(gone)
+        if self.focused is not None and box in self.focused.ancestors:
+            # Every answer widget takes the focus once mounted; without this, removing the
+            # old one first hands the focus to a scroll container, restyling it and back.
+            self.set_focus(None)
         box.remove_children()
         if step.is_structure:
             self.field = StructureField(self.session, step, self.drafts.get(step.ref) or "")
@@ -135,7 +145,8 @@ class QuestionScreen(Screen[None]):
         self.query_one("#help", Static).update(help_text)
         self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
-        self.refresh_status()
+        # A new question paints at once; the quality checks over the changed canvas follow.
+        self.refresh_status(checks_later=True)
 
     def _section_intro(self, step: Step) -> str:
         """A bank's intro, shown on the question that starts a run of its section."""
@@ -164,7 +175,7 @@ class QuestionScreen(Screen[None]):
             return f"{question.prompt} ({STAGE_WORDS[step.location[-1]]})"
         return question.prompt
 
-    def refresh_status(self, note: str = "") -> None:
+    def refresh_status(self, note: str = "", checks_later: bool = False) -> None:
         session, step = self.session, self.step
         report = session.report()
         section = report.sections.get(step.section)
@@ -181,30 +192,59 @@ class QuestionScreen(Screen[None]):
             f" · section {section.score if section else 0}%",
             self._timer_text(),
         ))
+        self._status_note = note
+        self._show_status(self._status_lines(step, note, checks_later))
+        self.query_one("#where", Static).update(
+            literal(self._where(step, session.place(step).names), "dim"))
+        self.query_one(NavTree).refresh_marks()
+        self.query_one(NavTree).select_step(step)
+
+    def _status_lines(self, step: Step, note: str, checks_later: bool = False) -> list[str]:
+        session = self.session
         lines = []
         reason = session.na_reason(step)
         if reason is not None:
             lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
         if session.status(step) == "locked":
             lines.append("This counts once the question it depends on is answered.")
-        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
+        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step, checks_later)]
         if note:
             lines.append(note)
+        return lines
+
+    def _show_status(self, lines: list[str]) -> None:
+        if lines == self._shown_lines:
+            return  # an update repaints it, and the status refreshes every second in coach mode
+        self._shown_lines = lines
         status = self.query_one("#status", Static)
         status.update(literal("\n".join(lines), "italic"))
         status.display = bool(lines)
-        self.query_one("#where", Static).update(
-            literal(self._where(step, session.place(step).names), "dim"))
-        self.query_one(NavTree).refresh_marks()
-        self.query_one(NavTree).select_step(step)
 
-    def _findings(self, step: Step) -> list[checks.Finding]:
+    def _findings(self, step: Step, later: bool = False) -> list[checks.Finding]:
         """Quality checks on this question here; run again only once the canvas changed
-        (the session makes a new report then), since the status refreshes every second."""
-        report = self.session.report()
-        if self._checked[0] is not report:
-            self._checked = (report, checks.run(self.session.canvas, self.session.catalog))
+        (the session makes a new report then), since the status refreshes every second.
+
+        The checks read the whole canvas (tens of milliseconds on a large one): `later` (a
+        new question being shown after a change) runs them a moment after the new question
+        has been painted and focused (a few frames: a callback after the first refresh would
+        still hold up the rest), and `_recheck` then adds any finding."""
+        if self._checked[0] is not self.session.report():
+            if not later or self._checked[0] is None:  # the first question shows them at once
+                self._run_checks()
+            elif not self._recheck_due:
+                self._recheck_due = True
+                self.set_timer(RECHECK_AFTER, self._recheck)
         return checks.for_step(self._checked[1], step.location, step.key)
+
+    def _run_checks(self) -> None:
+        self._checked = (self.session.report(), checks.run(self.session.canvas, self.session.catalog))
+
+    def _recheck(self) -> None:
+        self._recheck_due = False
+        if self._checked[0] is self.session.report():
+            return
+        self._run_checks()
+        self._show_status(self._status_lines(self.step, self._status_note))
 
     # -- committing ------------------------------------------------------------------
     def commit(self) -> bool:
