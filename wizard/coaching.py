@@ -30,6 +30,18 @@ def note_place(step: Step) -> Location:
     return step.location[:2]
 
 
+def note_targets(session: Session, step: Step) -> list[tuple[str, str, str]]:
+    """The two notes a coach keeps at a step, as (key, heading, text): on the question
+    itself, and on the segment (or type, or canvas) it belongs to."""
+    place = note_place(step)
+    names = session.place(Step(place, step.key)).names if place else ()
+    broader = " › ".join(names) if names else "the whole canvas"
+    return [
+        (question_key(step), f"On this question: {session.title(step)}", get_note(session, question_key(step))),
+        (place_key(place), f"On {broader}", get_note(session, place_key(place))),
+    ]
+
+
 def get_note(session: Session, key: str) -> str:
     return session.canvas.coach.notes.get(key, "")
 

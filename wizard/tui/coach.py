@@ -6,11 +6,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static, TextArea
 
 from wizard.coaching import AgendaRow, clock_text
 from wizard.tui.text import literal, literal_text, one_line
+
+
+def notes_text(targets: list[tuple[str, str, str]]) -> Content:
+    """The notes shown above the help in coach mode (a hint when there are none yet)."""
+    notes = [(heading, text) for _key, heading, text in targets if text]
+    if not notes:
+        return Content("Coach's notes: none yet (Ctrl+E)").stylize("dim")
+    parts = [literal("Coach's notes", "bold")]
+    parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
+    return Content("\n").join(parts)
 
 
 class NoteScreen(ModalScreen[dict[str, str] | None]):

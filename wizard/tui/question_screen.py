@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static, Tree
 
 from wizard import checks, coaching
-from wizard.coaching import SectionTimer, clock_text, note_place
+from wizard.coaching import SectionTimer, clock_text
 from wizard.errors import UserFileError
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
@@ -385,30 +385,16 @@ class QuestionScreen(Screen[None]):
         # Only the header changes each second; the rest of the screen is left alone.
         self.refresh_status()
 
-    def _note_targets(self, step: Step) -> list[tuple[str, str, str]]:
-        session = self.session
-        place = note_place(step)
-        names = session.place(Step(place, step.key)).names if place else ()
-        broader = " › ".join(names) if names else "the whole canvas"
-        return [
-            (coaching.question_key(step), f"On this question: {session.title(step)}",
-             coaching.get_note(session, coaching.question_key(step))),
-            (coaching.place_key(place), f"On {broader}", coaching.get_note(session, coaching.place_key(place))),
-        ]
-
     def _notes_text(self, step: Step) -> Content:
-        notes = [(heading, text) for _key, heading, text in self._note_targets(step) if text]
-        if not notes:
-            return Content("Coach's notes: none yet (Ctrl+E)").stylize("dim")
-        parts = [literal("Coach's notes", "bold")]
-        parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
-        return Content("\n").join(parts)
+        from wizard.tui.coach import notes_text  # coach mode only: kept off the start-up path
+
+        return notes_text(coaching.note_targets(self.session, step))
 
     @work
     async def action_note(self) -> None:
         if not self.coach:
             return
-        targets = self._note_targets(self.step)
+        targets = coaching.note_targets(self.session, self.step)
         from wizard.tui.coach import NoteScreen  # coach mode only: kept off the start-up path
 
         changes = await self.app.push_screen_wait(NoteScreen(targets))
