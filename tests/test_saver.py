@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -168,4 +170,23 @@ def test_a_change_while_the_writer_copies_waits_for_the_copy(tmp_path: Path,
     writer.join(5)
     changer.join(5)
     assert changed_at and changed_at[0] >= released
+    assert store.load(path).customer_types[0].segments[0].get("segment_questions.who_pays") == "Parents"
+
+
+def test_a_change_asked_for_just_before_the_program_ends_is_still_written(tmp_path: Path) -> None:
+    path = large_file(tmp_path / "big.toml")
+    script = f"""
+from pathlib import Path
+from wizard import store
+from wizard.banks import shipped_catalog
+from wizard.saver import BackgroundSaver
+from wizard.session import Session, Step
+path = Path({str(path)!r})
+session = Session(path, store.load(path), shipped_catalog())
+session.saver = BackgroundSaver(session.save, lambda error: None)
+session.commit(Step(("type-0", "seg-0"), "segment_questions.who_pays"), "Parents")
+# no flush, no close: the program just ends
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
     assert store.load(path).customer_types[0].segments[0].get("segment_questions.who_pays") == "Parents"

@@ -8,6 +8,7 @@ thread.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 
@@ -28,9 +29,11 @@ class BackgroundSaver:
         with self._cond:
             self._wanted = True
             if self._thread is None:
-                # Not a daemon: an exiting interpreter waits for a save in progress to finish.
-                self._thread = threading.Thread(target=self._run, name="canvas-saver", daemon=False)
+                # A daemon, so an idle writer never keeps a crashed program alive; the atexit
+                # hook still lets a save that was asked for finish before the interpreter ends.
+                self._thread = threading.Thread(target=self._run, name="canvas-saver", daemon=True)
                 self._thread.start()
+                atexit.register(self.close)
             self._cond.notify_all()
 
     def _run(self) -> None:
@@ -70,3 +73,4 @@ class BackgroundSaver:
             thread = self._thread
         if thread is not None:
             thread.join(timeout)
+            atexit.unregister(self.close)
