@@ -14,7 +14,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
-from wizard import checks, coaching
+from wizard import coaching
 from wizard.coaching import SectionTimer, clock_text
 from wizard.errors import UserFileError
 from wizard.model.bank import Scope
@@ -25,15 +25,13 @@ from wizard.tui.footer import SteadyFooter
 from wizard.tui.help_panel import question_help, structure_help
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
+from wizard.tui.status_line import StatusLine
 from wizard.tui.structure_field import StructureField
 from wizard.tui.text import literal
 from wizard.userstate import Drafts
 
 WIDE, NARROW = 110, 72
 """From this many columns the help goes beside the question; below the second, the sidebar hides."""
-
-RECHECK_AFTER = 0.1
-"""Seconds after a new question is shown that the quality checks of a changed canvas run."""
 
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 
@@ -74,10 +72,6 @@ class QuestionScreen(Screen[None]):
         self.coach = coach
         self.field: AnswerField | StructureField | None = None
         self.timer = SectionTimer(session) if coach else None
-        self._checked: tuple[object, list[checks.Finding]] = (None, [])
-        self._recheck_due = False
-        self._status_note = ""
-        self._shown_lines: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -89,7 +83,7 @@ class QuestionScreen(Screen[None]):
             with VerticalScroll(id="main"):
                 yield Static(id="where", markup=False)
                 yield Static(id="prompt", markup=False)
-                yield Static(id="status", markup=False)
+                yield StatusLine(self.session)
                 yield Container(id="field-box")
             with VerticalScroll(id="aside"):
                 yield Static(id="help", markup=False)
@@ -192,59 +186,11 @@ class QuestionScreen(Screen[None]):
             f" · section {section.score if section else 0}%",
             self._timer_text(),
         ))
-        self._status_note = note
-        self._show_status(self._status_lines(step, note, checks_later))
+        self.query_one(StatusLine).show_for(step, note, checks_later)
         self.query_one("#where", Static).update(
             literal(self._where(step, session.place(step).names), "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
-
-    def _status_lines(self, step: Step, note: str, checks_later: bool = False) -> list[str]:
-        session = self.session
-        lines = []
-        reason = session.na_reason(step)
-        if reason is not None:
-            lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
-        if session.status(step) == "locked":
-            lines.append("This counts once the question it depends on is answered.")
-        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step, checks_later)]
-        if note:
-            lines.append(note)
-        return lines
-
-    def _show_status(self, lines: list[str]) -> None:
-        if lines == self._shown_lines:
-            return  # an update repaints it, and the status refreshes every second in coach mode
-        self._shown_lines = lines
-        status = self.query_one("#status", Static)
-        status.update(literal("\n".join(lines), "italic"))
-        status.display = bool(lines)
-
-    def _findings(self, step: Step, later: bool = False) -> list[checks.Finding]:
-        """Quality checks on this question here; run again only once the canvas changed
-        (the session makes a new report then), since the status refreshes every second.
-
-        The checks read the whole canvas (tens of milliseconds on a large one): `later` (a
-        new question being shown after a change) runs them a moment after the new question
-        has been painted and focused (a few frames: a callback after the first refresh would
-        still hold up the rest), and `_recheck` then adds any finding."""
-        if self._checked[0] is not self.session.report():
-            if not later or self._checked[0] is None:  # the first question shows them at once
-                self._run_checks()
-            elif not self._recheck_due:
-                self._recheck_due = True
-                self.set_timer(RECHECK_AFTER, self._recheck)
-        return checks.for_step(self._checked[1], step.location, step.key)
-
-    def _run_checks(self) -> None:
-        self._checked = (self.session.report(), checks.run(self.session.canvas, self.session.catalog))
-
-    def _recheck(self) -> None:
-        self._recheck_due = False
-        if self._checked[0] is self.session.report():
-            return
-        self._run_checks()
-        self._show_status(self._status_lines(self.step, self._status_note))
 
     # -- committing ------------------------------------------------------------------
     def commit(self) -> bool:

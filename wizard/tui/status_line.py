@@ -1,0 +1,75 @@
+"""The line under the question: not applicable, waiting on another answer, quality checks, a note."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from wizard import checks
+from wizard.session import Session, Step
+from wizard.tui.text import literal
+
+RECHECK_AFTER = 0.1
+"""Seconds after a new question is shown that the quality checks of a changed canvas run."""
+
+
+class StatusLine(Static):
+    """Hidden when there is nothing to say; repainted only when what it says changes."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="status", markup=False)
+        self.session = session
+        self.step: Step | None = None
+        self.note = ""
+        self._checked: tuple[object, list[checks.Finding]] = (None, [])
+        self._recheck_due = False
+        self._shown: list[str] | None = None
+
+    def show_for(self, step: Step, note: str = "", checks_later: bool = False) -> None:
+        self.step, self.note = step, note
+        self._show(self._lines(step, note, checks_later))
+
+    def _lines(self, step: Step, note: str, checks_later: bool = False) -> list[str]:
+        session = self.session
+        lines = []
+        reason = session.na_reason(step)
+        if reason is not None:
+            lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
+        if session.status(step) == "locked":
+            lines.append("This counts once the question it depends on is answered.")
+        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step, checks_later)]
+        if note:
+            lines.append(note)
+        return lines
+
+    def _show(self, lines: list[str]) -> None:
+        if lines == self._shown:
+            return  # an update repaints it, and the status refreshes every second in coach mode
+        self._shown = lines
+        self.update(literal("\n".join(lines), "italic"))
+        self.display = bool(lines)
+
+    def _findings(self, step: Step, later: bool = False) -> list[checks.Finding]:
+        """Quality checks on this question here; run again only once the canvas changed
+        (the session makes a new report then), since the status refreshes every second.
+
+        The checks read the whole canvas (tens of milliseconds on a large one): `later` (a
+        new question being shown after a change) runs them a moment after the new question
+        has been painted and focused (a few frames: a callback after the first refresh would
+        still hold up the rest), and `_recheck` then adds any finding."""
+        if self._checked[0] is not self.session.report():
+            if not later or self._checked[0] is None:  # the first question shows them at once
+                self._run_checks()
+            elif not self._recheck_due:
+                self._recheck_due = True
+                self.set_timer(RECHECK_AFTER, self._recheck)
+        return checks.for_step(self._checked[1], step.location, step.key)
+
+    def _run_checks(self) -> None:
+        self._checked = (self.session.report(), checks.run(self.session.canvas, self.session.catalog))
+
+    def _recheck(self) -> None:
+        self._recheck_due = False
+        if self._checked[0] is self.session.report() or self.step is None:
+            return
+        self._run_checks()
+        self._show(self._lines(self.step, self.note))
