@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE_MODULES = [
     "wizard.cli", "wizard.commands", "wizard.banks", "wizard.store", "wizard.scoring",
-    "wizard.session", "wizard.conformance", "wizard.userstate", "wizard.model.canvas",
+    "wizard.session", "wizard.steps", "wizard.saver", "wizard.coaching", "wizard.conformance",
+    "wizard.userstate", "wizard.model.canvas", "wizard.checks", "wizard.export.command", "wizard.diff",
+    "wizard.report", "wizard.canvas_file", "wizard.outputs",
 ]
 
 

@@ -1,4 +1,4 @@
-"""A wizard session over one canvas file: the ordered steps, answers, structure, saving.
+"""A wizard session over one canvas file: its steps, answers, structure and saving.
 
 Front ends (the Textual app, tests, scripts) drive this; it never imports Textual.
 """
@@ -9,7 +9,6 @@ import contextlib
 import functools
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -17,47 +16,21 @@ from typing import ParamSpec, TypeVar
 from wizard import scoring, store, tomlio
 from wizard.canvas_file import CanvasFile
 from wizard.errors import ChangedOnDiskError, ReadOnlyError
-from wizard.model.bank import Question, Scope
+from wizard.model.bank import Question
 from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, now, unique_id
 from wizard.model.catalog import Catalog
-from wizard.model.tree import Location, Place, find, parse_path, path_str, walk
+from wizard.model.tree import Location, Place, find
 from wizard.saver import BackgroundSaver
+from wizard.steps import JOBS, SEGMENTS, STRUCTURE_TITLES, TYPES, Step, walk_steps
+
+# The steps live in wizard.steps; front ends know them from here too.
+__all__ = ["BACKGROUND_BYTES", "JOBS", "SEGMENTS", "STRUCTURE_TITLES", "TYPES", "Session", "Step", "new_canvas",
+           "walk_root"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-TYPES, SEGMENTS, JOBS = "structure.customer_types", "structure.segments", "structure.jobs"
-_CHILD_STEP = {Scope.CANVAS: TYPES, Scope.CUSTOMER_TYPE: SEGMENTS, Scope.SEGMENT: JOBS}
-STRUCTURE_TITLES = {TYPES: "Customer types", SEGMENTS: "Segments", JOBS: "Jobs"}
-
 Child = CustomerType | Segment | Job
-
-
-@dataclass(frozen=True)
-class Step:
-    """One screen of the wizard: a question at a place, or a list of types/segments/jobs."""
-
-    location: Location
-    key: str
-    """A question's full id, or one of TYPES, SEGMENTS, JOBS."""
-
-    @property
-    def is_structure(self) -> bool:
-        return self.key.startswith("structure.")
-
-    @property
-    def ref(self) -> str:
-        """A stable string for the step: `users/students#audience.age`."""
-        return f"{path_str(self.location)}#{self.key}"
-
-    @classmethod
-    def from_ref(cls, ref: str) -> Step:
-        path, _, key = ref.partition("#")
-        return cls(parse_path(path), key)
-
-    @property
-    def section(self) -> str:
-        return scoring.STRUCTURE if self.is_structure else self.key.split(".", 1)[0]
 
 
 def _changes(method: Callable[P, R]) -> Callable[P, R]:
@@ -104,38 +77,8 @@ class Session:
     # -- the steps, in asking order ------------------------------------------------
     def steps(self) -> list[Step]:
         if self._steps is None:
-            self._steps = list(self._walk_steps())
+            self._steps = walk_steps(self.canvas, self.catalog)
         return self._steps
-
-    def _walk_steps(self) -> list[Step]:
-        by_scope = {scope: self.catalog.at_scope(scope) for scope in Scope}
-        places = list(walk(self.canvas))
-        children: dict[Location, list[Place]] = {}
-        for place in places[1:]:
-            children.setdefault(place.location[:-1], []).append(place)
-        out: list[Step] = []
-
-        def asked(place: Place, late: bool) -> list[Step]:
-            return [Step(place.location, e.full_id) for e in by_scope[place.scope]
-                    if e.question.after_children is late
-                    and scoring.applies(self.catalog, e.full_id, place) is not False]
-
-        def visit(place: Place) -> None:
-            out.extend(asked(place, late=False))
-            if place.scope in _CHILD_STEP:
-                out.append(Step(place.location, _CHILD_STEP[place.scope]))
-            for child in children.get(place.location, []):
-                visit(child)
-            out.extend(asked(place, late=True))
-
-        # The canvas's own questions (market, research plan) make sense once the customers
-        # exist, so the whole canvas is their "children": its questions all come last.
-        root = places[0]
-        out.append(Step((), TYPES))
-        for child in children.get((), []):
-            visit(child)
-        out.extend(asked(root, late=False) + asked(root, late=True))
-        return out
 
     def changed(self) -> None:
         self._steps = None
