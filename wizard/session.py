@@ -9,7 +9,7 @@ import contextlib
 import functools
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -59,7 +59,7 @@ class Session:
         self.file = file or CanvasFile.adopt(path)
         self.on_conflict: Callable[[ChangedOnDiskError], None] | None = None
         """Told when a save finds the file changed on disk, so a front end can ask the user."""
-        self.last_saved: datetime | None = _modified(path)
+        self.last_saved: datetime | None = self._on_disk_since()
         self.lock = threading.RLock()
         """Held while the canvas changes and while a save copies it."""
         self._writing = threading.Lock()
@@ -279,14 +279,11 @@ class Session:
 
     def save_change(self) -> None:
         """After any change to the canvas: forget derived state, stamp the time, save."""
-        with self.lock:
+        with self.changing():  # stored as the outermost change ends, outside the lock
             self.changed()
             self.canvas.touch()
             self._changes += 1
             self._save_due = True
-        if self._depth == 0:
-            self._save_due = False
-            self._store()
 
     def _store(self) -> None:
         seen = self.file.seen
@@ -311,6 +308,11 @@ class Session:
             self.file.save(data, overwrite=overwrite)
             self._saved_changes = changes
             self.last_saved = now()
+
+    def _on_disk_since(self) -> datetime | None:
+        """When the file as last read was written: a resumed canvas was saved then."""
+        seen = self.file.seen
+        return seen.modified if seen is not None else None
 
     @property
     def unsaved(self) -> bool:
@@ -347,7 +349,7 @@ class Session:
         self.canvas = self.file.reload()
         for bank_id, version in self.catalog.versions().items():
             self.canvas.banks.setdefault(bank_id, version)
-        self.last_saved = _modified(self.path)
+        self.last_saved = self._on_disk_since()
         self.changed()
 
     def close(self) -> None:
@@ -370,14 +372,6 @@ def _check_text(*texts: str) -> None:
         problem = tomlio.text_problem(text)
         if problem:
             raise ValueError(problem)
-
-
-def _modified(path: Path) -> datetime | None:
-    """When the file on disk was last written: a resumed canvas was saved then."""
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    except OSError:
-        return None
 
 
 def walk_root(canvas: Canvas) -> Place:
