@@ -36,6 +36,9 @@ class Launch:
     cpu_seconds: float
     """The program's own CPU time until the marker: less disturbed by other load than wall time."""
     peak_rss_kb: int
+    ready_seconds: float = 0.0
+    """Until the `live` marker: the live question, once everything is loaded (0: not asked)."""
+    ready_rss_kb: int = 0
 
 
 def _peak_rss_kb(pid: int) -> int:
@@ -53,8 +56,9 @@ def _cpu_seconds(pid: int) -> float:
     return 0.0
 
 
-def launch(argv: list[str], marker: str, cwd: Path, env: dict[str, str]) -> Launch:
-    """Run `argv` in a pty of COLUMNS x ROWS until `marker` is on screen; then quit it."""
+def launch(argv: list[str], marker: str, cwd: Path, env: dict[str, str], live: str = "") -> Launch:
+    """Run `argv` in a pty of COLUMNS x ROWS until `marker` is on screen (and then `live`,
+    if given); then quit it."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     wanted = marker.encode("utf-8")
@@ -63,8 +67,8 @@ def launch(argv: list[str], marker: str, cwd: Path, env: dict[str, str]) -> Laun
                             start_new_session=True, close_fds=True)
     os.close(slave)
     seen = b""
-    elapsed = cpu = 0.0
-    peak = 0
+    elapsed = cpu = ready_at = 0.0
+    peak = ready_rss = 0
     try:
         while True:
             left = TIMEOUT - (time.perf_counter() - start)
@@ -81,13 +85,17 @@ def launch(argv: list[str], marker: str, cwd: Path, env: dict[str, str]) -> Laun
                 text = _ESCAPE.sub(b"", seen).decode("utf-8", "replace")[-400:]
                 raise RuntimeError(f"{argv} ended before painting {marker!r}: {text}")
             seen += chunk
-            if wanted in _ESCAPE.sub(b"", seen):
+            shown = _ESCAPE.sub(b"", seen)
+            if not elapsed and wanted in shown:
                 elapsed = time.perf_counter() - start
                 peak, cpu = _peak_rss_kb(proc.pid), _cpu_seconds(proc.pid)
+            if elapsed and (not live or live.encode("utf-8") in shown):
+                if live:
+                    ready_at, ready_rss = time.perf_counter() - start, _peak_rss_kb(proc.pid)
                 break
     finally:
         _quit(proc, master)
-    return Launch(elapsed, cpu, peak)
+    return Launch(elapsed, cpu, peak, ready_at, ready_rss)
 
 
 def _quit(proc: subprocess.Popen[bytes], master: int) -> None:
@@ -131,11 +139,18 @@ def run_floor() -> Launch:
         return launch(floor_command(), MARKER, Path(tmp), environment(Path(tmp)))
 
 
-def run_wizard(canvas_text: str | None, marker: str) -> Launch:
-    """The wizard on a fresh copy of `canvas_text` (None: a new canvas) in a fresh state folder."""
+def run_wizard(canvas_text: str | None, marker: str, ready: str = "", reopen: bool = False) -> Launch:
+    """The wizard on a fresh copy of `canvas_text` (None: a new canvas) in a fresh state folder.
+
+    `reopen`: time the second start, after one that was quit at once, as when a founder
+    comes back to their draft (the first start stores the picture of the first question).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / ("draft.toml" if canvas_text is not None else "NEW.toml")
         if canvas_text is not None:
             path.write_text(canvas_text, encoding="utf-8")
-        return launch([*wizard_command(), str(path)], marker, ROOT, environment(folder / "state"))
+        argv, env = [*wizard_command(), str(path)], environment(folder / "state")
+        if reopen:
+            launch(argv, marker, ROOT, env, ready)
+        return launch(argv, marker, ROOT, env, ready)

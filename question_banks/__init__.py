@@ -1,5 +1,5 @@
 """The question banks shipped with canvas-wizard: one TOML file per section.
 
 This is a package only so that the TOML files install with canvas-wizard and can be
-found with importlib.resources after a normal `pip install .`.
+found next to this file after a normal `pip install .`.
 """

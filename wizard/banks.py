@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +10,10 @@ from pydantic import ValidationError
 
 from wizard import tomlio
 from wizard.errors import BankFileError
+from wizard.locations import shipped_dir
 from wizard.model.bank import Bank
 from wizard.model.catalog import Catalog, CatalogError
 from wizard.store import format_location
-
-
-def shipped_dir() -> Path:
-    """Where the banks that come with canvas-wizard are, installed or in a checkout."""
-    return Path(str(resources.files("question_banks")))
 
 
 def _question_name(data: dict[str, Any], loc: tuple[int | str, ...]) -> str | None:

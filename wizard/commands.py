@@ -15,7 +15,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import banks as bank_loader
-from wizard import checks, conformance, scoring, store
+from wizard import checks, conformance, locations, scoring, store
 from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
@@ -177,7 +177,7 @@ def cmd_banks(args: argparse.Namespace) -> int:
     if args.action == "check":
         folder: Path = args.dir
         custom = bank_loader.load_dir(folder)
-        bank_loader.catalog_from(bank_loader.load_dir(bank_loader.shipped_dir()), custom, folder)
+        bank_loader.catalog_from(bank_loader.load_dir(locations.shipped_dir()), custom, folder)
         for bank in custom:
             print(f"{folder / (bank.id + '.toml')}: ok, {len(bank.questions)} questions")
         print(f"{folder}: {len(custom)} valid bank{'s' * (len(custom) != 1)}")

@@ -19,11 +19,26 @@ def state_dir() -> Path:
     return Path(user_state_dir("canvas-wizard", appauthor=False))
 
 
+def shipped_dir() -> Path:
+    """Where the banks that come with canvas-wizard are, installed or in a checkout."""
+    import question_banks  # a package of data files only: cheaper than importlib.resources
+
+    return Path(question_banks.__file__).parent
+
+
 def recent_file() -> Path:
     return state_dir() / "recent.toml"
 
 
+def _canvas_key(canvas_path: Path) -> str:
+    return hashlib.sha256(str(canvas_path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
 def draft_file(canvas_path: Path) -> Path:
     """Uncommitted text for one canvas, keyed by the canvas's absolute path."""
-    key = hashlib.sha256(str(canvas_path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return state_dir() / "drafts" / f"{key}.toml"
+    return state_dir() / "drafts" / f"{_canvas_key(canvas_path)}.toml"
+
+
+def first_frame_file(canvas_path: Path) -> Path:
+    """The picture of the question a canvas opens on (wizard/first_frame.py)."""
+    return state_dir() / "first-frames" / f"{_canvas_key(canvas_path)}.json"

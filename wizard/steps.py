@@ -9,10 +9,11 @@ from wizard.model.bank import Scope
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.tree import Location, Place, parse_path, path_str, walk
+from wizard.structure import JOBS, SEGMENTS, STRUCTURE_TITLES, TYPES
 
-TYPES, SEGMENTS, JOBS = "structure.customer_types", "structure.segments", "structure.jobs"
+__all__ = ["JOBS", "SEGMENTS", "STRUCTURE_TITLES", "TYPES", "Step", "walk_steps"]
+
 _CHILD_STEP = {Scope.CANVAS: TYPES, Scope.CUSTOMER_TYPE: SEGMENTS, Scope.SEGMENT: JOBS}
-STRUCTURE_TITLES = {TYPES: "Customer types", SEGMENTS: "Segments", JOBS: "Jobs"}
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
+from wizard import first_frame, locations
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
-from wizard.model.catalog import Catalog
-from wizard.saver import BackgroundSaver
-from wizard.session import Session
+from wizard.first_frame import FirstFrame
 from wizard.tui.palette import JumpProvider
-from wizard.userstate import Drafts, remember, rescue
 
 if TYPE_CHECKING:
+    from wizard.model.catalog import Catalog
+    from wizard.session import Session, Step
     from wizard.tui.question_screen import QuestionScreen
+    from wizard.userstate import Drafts
+
+# Everything below that needs pydantic (the models, the session, the question screen) is
+# imported inside the methods: the first frame is painted before any of it is loaded.
 
 
 class WizardApp(App[str]):
@@ -31,36 +37,119 @@ class WizardApp(App[str]):
                 tooltip="Close the wizard; every answer is already saved, typing is kept as a draft"),
     ]
 
-    def __init__(self, path: Path | None, catalog: Catalog, coach: bool = False) -> None:
+    def __init__(self, path: Path | None, catalog: Catalog | None = None, coach: bool = False,
+                 frame: FirstFrame | None = None, banks_dir: Path | None = None) -> None:
+        """Without a catalog the banks (shipped, and `banks_dir`'s) are loaded once `frame`,
+        the picture of the first question, is on screen (see wizard/first_frame.py)."""
         super().__init__()
         self.start_path = path
-        self.catalog = catalog
+        self._catalog = catalog
+        self.banks_dir = banks_dir
         self.coach = coach
         self.session: Session | None = None
         self.new_title = ""
         self._asking = False
+        self._frame = frame if path is not None else None
+        self._held: list[events.Key | events.Paste] | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from wizard.banks import load_catalog
+
+            self._catalog = load_catalog(self.banks_dir)
+        return self._catalog
 
     def on_mount(self) -> None:
         if self.start_path is None:
             from wizard.tui.welcome_screen import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+        elif self._frame is not None:
+            # The picture is the default screen (see get_default_screen); once it is painted,
+            # load the rest, then put the live question in its place.
+            self._held = []
+            self.call_after_refresh(self._open_after_frame, self.start_path)
         else:
             self.open_path(self.start_path)
+
+    def get_default_screen(self) -> Screen[Any]:
+        if self._frame is None:
+            return super().get_default_screen()
+        from wizard.tui.preview_screen import PreviewScreen
+
+        return PreviewScreen(self._frame)
+
+    def _open_after_frame(self, path: Path) -> None:
+        try:
+            self.open_path(path)
+        except UserFileError as exc:  # a bank is broken: nothing to ask the questions with
+            self._held = None
+            self.exit(f"canvas-wizard: {exc}", return_code=1)
+            return
+        self._release_keys()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys pressed while the first frame is a picture are kept for the live question.
+        if self._held is not None and isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    def _release_keys(self, tries: int = 0) -> None:
+        """Replay the kept keys once the live question has the focus; keys meant for a
+        question are dropped if a dialog or an error came up instead."""
+        from wizard.tui.question_screen import QuestionScreen
+
+        held = self._held
+        if held is None:
+            return
+        screen = self.screen
+        if isinstance(screen, QuestionScreen) and self.focused is None and tries < 50:
+            self.call_after_refresh(self._release_keys, tries + 1)
+            return
+        self._held = None
+        if held and isinstance(screen, QuestionScreen):
+            self.run_worker(self._replay(held), group="replay")
+
+    async def _replay(self, held: list[events.Key | events.Paste]) -> None:
+        # One at a time, as if typed: Enter's "submitted" must be handled before the next
+        # letter arrives, or that letter would land in the answer just sent.
+        for event in held:
+            again = (events.Key(event.key, event.character) if isinstance(event, events.Key)
+                     else events.Paste(event.text))
+            self.post_message(again)
+            await self._until_quiet()
+
+    async def _until_quiet(self) -> None:
+        """Until every message the last key caused has been handled (a handler that is
+        running has emptied its queue, hence a few quiet turns in a row)."""
+        quiet = 0
+        for _ in range(10_000):  # a bound, should something keep posting for ever
+            busy = self.message_queue_size or any(
+                node.message_queue_size for node in self.screen.walk_children(with_self=True))
+            quiet = 0 if busy else quiet + 1
+            if quiet >= 3:
+                return
+            await asyncio.sleep(0)
 
     def open_path(self, path: Path, read_only: bool = False) -> None:
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
         a file another wizard has open asks what to do."""
+        from wizard.saver import BackgroundSaver
+        from wizard.session import Session
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
+        from wizard.userstate import Drafts, remember
 
         problem = self.close_session()
         if problem:
             self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
+        catalog = self.catalog  # a broken bank is not the canvas's fault: the caller says so
         resumed = path.exists()
         try:
             title = self.new_title or path.stem.replace("-", " ").replace("_", " ")
-            session = Session.open(path, self.catalog, read_only=read_only, title=title)
+            session = Session.open(path, catalog, read_only=read_only, title=title)
         except LockedError as exc:
             self._ask_locked(path, exc.holder)
             return
@@ -81,15 +170,8 @@ class WizardApp(App[str]):
         drafts = Drafts(path)
         if read_only:  # never write over the drafts of the wizard that has the file
             drafts.path = drafts.path.with_name(f"{drafts.path.stem}-read-only.toml")
-        start = session.first_open() or session.steps()[-1]
-        if drafts.position:
-            from wizard.session import Step
-
-            remembered = Step.from_ref(drafts.position)
-            if drafts.get(remembered.ref) is not None and session.exists(remembered):
-                start = remembered  # they were typing here when the wizard closed
         remember(path)
-        self._show_only(QuestionScreen(session, drafts, start, coach=self.coach))
+        self._show_only(QuestionScreen(session, drafts, start_step(session, drafts), coach=self.coach))
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
@@ -184,6 +266,8 @@ class WizardApp(App[str]):
         Returns a message when the last changes could not be saved, naming where a rescue
         copy of the canvas was kept instead.
         """
+        from wizard.userstate import rescue
+
         session, self.session = self.session, None
         if session is None:
             return ""
@@ -192,16 +276,29 @@ class WizardApp(App[str]):
             session.flush()
         except UserFileError as exc:
             problem = f"NOT saved: {exc}. {rescue(session.path, session.canvas)}"
+        else:
+            self._keep_first_frame(session)
         session.close()
         return problem
+
+    def _keep_first_frame(self, session: Session) -> None:
+        """Picture the question the next start opens on, if it is the one on screen."""
+        from wizard.tui.frame_capture import capture
+
+        if session.read_only:
+            return
+        screen = self._question_screen()
+        frame = None
+        if screen is not None and screen.is_mounted and screen.step == start_step(session, screen.drafts):
+            screen.refresh_status()  # the top bar as the next start shows it: saved, not "saving…"
+            frame = capture(screen)
+        banks = first_frame.banks_key(locations.shipped_dir(), self.banks_dir)
+        first_frame.store(session.path, banks, self.coach, frame)
 
     def on_unmount(self) -> None:
         self.close_session()
 
-    def _show_only(self, screen: object) -> None:
-        from textual.screen import Screen
-
-        assert isinstance(screen, Screen)
+    def _show_only(self, screen: Screen[Any]) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
@@ -225,3 +322,16 @@ class WizardApp(App[str]):
             return ""
         score = self.session.report().score
         return f"Saved {self.session.path}: {score}% complete."
+
+
+def start_step(session: Session, drafts: Drafts) -> Step:
+    """Where a canvas opens: where they were typing when the wizard closed, else the first
+    question still open, else the last."""
+    from wizard.session import Step
+
+    if drafts.position:
+        remembered = Step.from_ref(drafts.position)
+        if drafts.get(remembered.ref) is not None and session.exists(remembered):
+            return remembered
+    return session.first_open() or session.steps()[-1]
+

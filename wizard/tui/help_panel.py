@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 
-from wizard.model.bank import Question
-from wizard.session import JOBS, SEGMENTS, TYPES
+from wizard.structure import JOBS, SEGMENTS, TYPES
 from wizard.tui.text import literal
+
+if TYPE_CHECKING:
+    from wizard.model.bank import Question
 
 STRUCTURE_HELP = {
     TYPES: (

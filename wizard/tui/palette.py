@@ -9,10 +9,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from wizard.session import Step
 from wizard.tui.text import literal
 
 if TYPE_CHECKING:
+    from wizard.session import Step
     from wizard.tui.question_screen import QuestionScreen
 
 

@@ -1,0 +1,209 @@
+"""The first frame: the picture of the first question painted before the models load, and
+the keys pressed while it shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.factory import structure
+from wizard import first_frame, locations, store
+from wizard.banks import shipped_catalog
+from wizard.first_frame import FirstFrame
+from wizard.launch import first_frame_for
+from wizard.model.bank import Kind
+from wizard.tui import app as app_module
+from wizard.tui.app import WizardApp
+from wizard.tui.frame_capture import capture
+from wizard.tui.preview_screen import PreviewScreen
+from wizard.tui.question_screen import QuestionScreen
+
+SIZE = (100, 32)
+EXAMPLE = Path(__file__).parent.parent / "examples" / "facebook.toml"
+
+
+class SlowStart(WizardApp):
+    """Loads the models only when the test says so, to press keys while the picture shows."""
+
+    CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")  # relative paths follow the class
+
+    def _open_after_frame(self, path: Path) -> None:
+        self.waiting = path
+
+    def finish_loading(self) -> None:
+        super()._open_after_frame(self.waiting)
+
+
+def shown(app: WizardApp) -> list[str]:
+    """The screen as plain text lines, notifications cleared."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+async def settle(pilot: Pilot[str]) -> None:
+    for _ in range(5):
+        await pilot.pause(0.05)
+
+
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "facebook.toml"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+async def close_on_live_question(path: Path) -> list[str]:
+    """Open `path` as the wizard does without a picture, and quit; returns what it showed."""
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.clear_notifications()
+        await settle(pilot)
+        lines = shown(app)
+        app.finish()
+    return lines
+
+
+def test_a_picture_is_used_only_while_nothing_it_shows_has_changed(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    frame = FirstFrame(topbar="top", where="where", prompt="prompt", help="help", answer=[("input", "a", "b")])
+    key = first_frame.banks_key(locations.shipped_dir(), None)
+    first_frame.store(path, key, False, frame)
+    assert first_frame.load(path, key, False) == frame
+    assert first_frame.load(path, key, True) is None, "coach mode shows other things"
+    assert first_frame.load(path, key + "x", False) is None, "the banks changed"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert first_frame.load(path, key, False) is None, "the canvas changed on disk"
+
+
+def test_a_damaged_picture_only_costs_the_fast_start(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    key = first_frame.banks_key(locations.shipped_dir(), None)
+    first_frame.store(path, key, False, FirstFrame(topbar="t", where="w", prompt="p", help="h"))
+    target = locations.first_frame_file(path)
+    for damage in ("{not json", json.dumps({"key": "x"}), json.dumps([1, 2]), ""):
+        target.write_text(damage, encoding="utf-8")
+        assert first_frame.load(path, key, False) is None
+
+
+def test_a_coachs_banks_are_part_of_the_key(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "extra.toml").write_text("x = 1\n", encoding="utf-8")
+    before = first_frame.banks_key(locations.shipped_dir(), banks)
+    assert before != first_frame.banks_key(locations.shipped_dir(), None)
+    (banks / "extra.toml").write_text("x = 12\n", encoding="utf-8")
+    assert first_frame.banks_key(locations.shipped_dir(), banks) != before
+
+
+async def test_reopening_paints_the_same_screen_before_anything_loads(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    live = await close_on_live_question(path)
+    frame = first_frame_for(path, None, False)
+    assert frame is not None, "closing the wizard keeps a picture of where it opens next"
+    app = SlowStart(path, frame=frame)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        assert shown(app) == live
+        app.finish_loading()
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_keys_pressed_on_the_picture_reach_the_live_question_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "new.toml"
+    frame = first_frame_for(path, None, False)
+    assert frame is not None, "a new canvas always opens on its customer types"
+    app = SlowStart(path, frame=frame)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Who are your customer types" in "\n".join(shown(app))
+        await pilot.press(*"Users", "enter", *"Advert")
+        assert isinstance(app.screen, PreviewScreen), "nothing is typed into the picture"
+        app.finish_loading()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert [t.name for t in screen.session.canvas.customer_types] == ["Users"]
+        assert isinstance(app.focused, Input) and app.focused.value == "Advert"
+
+
+async def test_a_picture_is_not_kept_when_the_next_start_opens_elsewhere(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    await close_on_live_question(path)
+    assert first_frame_for(path, None, False) is not None
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+b")  # one question back: the next start is not here
+        await settle(pilot)
+        app.finish()
+    assert first_frame_for(path, None, False) is None
+
+
+async def test_a_read_only_session_keeps_no_picture(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_path(path, read_only=True)  # closing the first session kept a picture
+        locations.first_frame_file(path).unlink()
+        await settle(pilot)
+        app.finish()
+    assert not locations.first_frame_file(path).exists()
+
+
+async def test_a_broken_bank_found_after_the_picture_stops_with_its_name(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "broken.toml").write_text("id = 'broken'\nquestions = 3\n", encoding="utf-8")
+    path = tmp_path / "new.toml"
+    app = WizardApp(path, frame=first_frame_for(path, banks, False), banks_dir=banks)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+    assert app.return_value is not None and "broken.toml" in app.return_value
+    assert not path.exists(), "nothing was written for a wizard that could not start"
+
+
+@pytest.mark.parametrize("kind", [Kind.TEXT, Kind.SINGLE_CHOICE])
+async def test_the_picture_shows_the_answer_or_the_options(tmp_path: Path, kind: Kind) -> None:
+    catalog = shipped_catalog()
+    path = tmp_path / "c.toml"
+    store.save(structure(), path)
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        step = next(s for s in screen.session.steps() if not s.is_structure
+                    and (q := screen.session.question(s)) is not None and q.kind is kind)
+        question = screen.session.question(step)
+        assert question is not None
+        screen.show(step)
+        await settle(pilot)
+        if kind is Kind.TEXT:
+            await pilot.press(*"half an answer")
+        frame = capture(screen)
+    if kind is Kind.TEXT:
+        assert frame.answer[0] == ("input", "half an answer", question.placeholder or "Type your answer")
+    else:
+        listed = "\n".join(text for part, text, _ in frame.answer if part == "lines")
+        assert all(choice.label[:20] in listed for choice in question.choices[:3])
+
+
+def test_painting_the_first_frame_needs_neither_pydantic_nor_the_models() -> None:
+    """What start-up speed rests on: everything up to the picture stays this light."""
+    code = ("import sys; from pathlib import Path; import wizard.cli, wizard.tui.app; "
+            "from wizard.launch import first_frame_for; first_frame_for(Path('x-new.toml'), None, False); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m.startswith('wizard.model')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert run.stdout.strip() == "[]", run.stdout

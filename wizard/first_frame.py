@@ -1,0 +1,106 @@
+"""A stored picture of the question a canvas opens on, so the wizard can paint it at once.
+
+Loading the models (pydantic and the banks) takes longer than starting Textual itself. The
+wizard therefore paints the first question from this picture, loads the rest, and then
+puts the live question in its place; keys pressed meanwhile are kept and replayed.
+
+The picture is taken when the wizard closes a canvas, from the screen it would open on
+next time, and is used only while nothing it depends on has changed: the canvas file
+(size and modification time), the question banks, the wizard's version and coach mode.
+It lives in the state folder and holds nothing that is not also in the canvas or the
+drafts. Reading it must stay cheap: this module imports neither pydantic nor Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wizard import __version__, locations
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FirstFrame:
+    """What the first screen shows. The texts are Textual content markup, already escaped."""
+
+    topbar: str
+    where: str
+    prompt: str
+    help: str
+    answer: list[tuple[str, str, str]] = field(default_factory=list)
+    """The answer box, top to bottom, as (part, text, placeholder); a part is `input` (one
+    line), `area` (several lines), `hint` (a dim line) or `lines` (a list or the options)."""
+    nav: list[str] = field(default_factory=list)
+    """The sidebar's lines, as plain text."""
+    keys: str = ""
+    """The key bar, as plain text."""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FirstFrame:
+        answer = [(str(kind), str(text), str(placeholder)) for kind, text, placeholder in data.pop("answer", [])]
+        return cls(**data, answer=answer)
+
+
+def banks_key(shipped: Path, custom: Path | None) -> str:
+    """Changes whenever the wizard, a shipped bank or a coach's bank does."""
+    parts = [__version__]
+    for folder in (shipped, custom):
+        if folder is None:
+            continue
+        parts.append(str(folder.resolve()))
+        with contextlib.suppress(OSError):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.name.endswith(".toml"):
+                    stat = entry.stat()
+                    parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def file_key(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _key(path: Path, banks: str, coach: bool) -> dict[str, Any] | None:
+    canvas = file_key(path)
+    if canvas is None:
+        return None
+    return {"format": FORMAT, "canvas": canvas, "banks": banks, "coach": coach}
+
+
+def load(path: Path, banks: str, coach: bool) -> FirstFrame | None:
+    """The stored picture for `path`, or None when there is none or it is out of date."""
+    key = _key(path, banks, coach)
+    if key is None:
+        return None
+    try:
+        data = json.loads(locations.first_frame_file(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return FirstFrame.from_json(data["frame"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # a damaged picture only costs the fast start
+
+
+def store(path: Path, banks: str, coach: bool, frame: FirstFrame | None) -> None:
+    """Keep `frame` for the next start (None forgets the old one). Never fails loudly:
+    the picture is a convenience, and the canvas is already saved."""
+    target = locations.first_frame_file(path)
+    key = _key(path, banks, coach)
+    with contextlib.suppress(OSError):
+        if frame is None or key is None:
+            target.unlink(missing_ok=True)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"key": key, "frame": asdict(frame)}), encoding="utf-8")
+        temporary.replace(target)

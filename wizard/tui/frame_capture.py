@@ -1,0 +1,73 @@
+"""Taking the first-frame picture (wizard/first_frame.py) from a live question screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
+
+from wizard.first_frame import FirstFrame
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+def _markup(widget: Static) -> str:
+    content = widget.content
+    return content.markup if isinstance(content, Content) else Content(str(content)).markup
+
+
+def _lines(widget: Widget) -> str:
+    """What a widget shows now, as plain text."""
+    if not widget.display or not widget.size.area:
+        return ""
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(strip.text.rstrip() for strip in strips).rstrip("\n")
+
+
+def _on_screen(screen: Screen[Any], widget: Widget) -> str:
+    """What the screen shows inside `widget` (children included, borders and padding left
+    out) as plain text. Textual
+    has no public way to read back a composed region, so a change there costs only this."""
+    try:
+        strips = screen._compositor.render_strips()
+    except Exception:
+        return ""
+    region = widget.content_region
+    rows = strips[region.y : region.bottom]
+    return "\n".join(strip.crop(region.x, region.right).text.rstrip() for strip in rows).rstrip("\n")
+
+
+def _answer(box: Widget) -> list[tuple[str, str, str]]:
+    parts: list[tuple[str, str, str]] = []
+    for widget in box.query("Input, TextArea, OptionList, Static"):
+        if any(isinstance(a, (Input, TextArea, OptionList)) for a in widget.ancestors):
+            continue  # a part of a widget already taken
+        if isinstance(widget, Input):
+            parts.append(("input", widget.value, str(widget.placeholder)))
+        elif isinstance(widget, TextArea):
+            parts.append(("area", widget.text, str(widget.placeholder)))
+        elif isinstance(widget, OptionList):
+            text = _lines(widget)
+            if text:
+                parts.append(("lines", text, ""))
+        elif isinstance(widget, Static) and widget.display:
+            parts.append(("hint" if widget.classes & {"field-hint", "list-hint"} else "lines",
+                          Content.from_markup(_markup(widget)).plain, ""))
+    return parts
+
+
+def capture(screen: Screen[Any]) -> FirstFrame:
+    """The question screen as it is now (its ids are the ones PreviewScreen lays out)."""
+    return FirstFrame(
+        topbar=_markup(screen.query_one("#topbar", Static)),
+        where=_markup(screen.query_one("#where", Static)),
+        prompt=_markup(screen.query_one("#prompt", Static)),
+        help=_markup(screen.query_one("#help", Static)),
+        answer=_answer(screen.query_one("#field-box")),
+        nav=_on_screen(screen, screen.query_one("#nav")).splitlines(),
+        keys=_on_screen(screen, screen.query_one(Footer)),
+    )

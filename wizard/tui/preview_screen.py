@@ -1,0 +1,72 @@
+"""The first question as a picture (wizard/first_frame.py), shown while the wizard loads.
+
+It has the question screen's layout and ids, so the stylesheet places everything where
+the live question will be, and the live screen replaces it without a jump. Nothing here
+takes keys: the app holds them until the live question is ready.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from wizard.first_frame import FirstFrame
+from wizard.structure import STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
+from wizard.tui.help_panel import structure_help
+from wizard.tui.screen_text import body_classes, meter
+from wizard.tui.text import literal
+
+
+def new_canvas(path: Path, coach: bool) -> FirstFrame:
+    """A new canvas starts on its customer types; its count of steps and save time are left
+    out here, since they need the banks and the file."""
+    return FirstFrame(
+        topbar=Content.assemble(literal(f" {path}", "bold"), f"  {meter(0)} 0% · section 0%").markup,
+        where=literal(f"{STRUCTURE_SECTION} · Whole canvas", "dim").markup,
+        prompt=literal(STRUCTURE_PROMPTS[TYPES], "bold").markup,
+        help=structure_help(TYPES, coach).markup,
+        answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]), ("hint", "Enter adds · empty Enter: next", "")],
+    )
+
+
+def answer_part(kind: str, text: str, placeholder: str) -> Widget:
+    if kind == "input":
+        # A real Input looks exactly like the live one; it never gets a key.
+        return Input(text, placeholder=placeholder, select_on_focus=False)
+    if kind == "area":
+        return Static(text or placeholder, classes="preview-area", markup=False)
+    return Static(text, classes="field-hint" if kind == "hint" else "preview-lines", markup=False)
+
+
+class PreviewScreen(Screen[None]):
+    DEFAULT_CSS = """
+    PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
+    PreviewScreen .preview-lines { max-height: 8; }
+    PreviewScreen #nav { height: 1fr; }
+    PreviewScreen #preview-keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
+    """
+
+    def __init__(self, frame: FirstFrame) -> None:
+        super().__init__()
+        self.frame = frame
+
+    def compose(self) -> ComposeResult:
+        frame = self.frame
+        yield Static(Content.from_markup(frame.topbar), id="topbar")
+        with Container(id="body", classes=body_classes(self.app.size.width)):
+            yield Static("\n".join(frame.nav), id="nav", markup=False)
+            with VerticalScroll(id="main"):
+                yield Static(Content.from_markup(frame.where), id="where")
+                yield Static(Content.from_markup(frame.prompt), id="prompt")
+                with Container(id="field-box"):
+                    for part in frame.answer:
+                        yield answer_part(*part)
+            with VerticalScroll(id="aside"):
+                yield Static(Content.from_markup(frame.help), id="help")
+        yield Static(frame.keys, id="preview-keys", markup=False)
