@@ -15,6 +15,7 @@ from textual.screen import Screen
 from wizard import first_frame, locations
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.first_frame import FirstFrame
+from wizard.tui.held_keys import HeldKeys
 from wizard.tui.palette import JumpProvider
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class WizardApp(App[str]):
         self.new_title = ""
         self._asking = False
         self._frame = frame if path is not None else None
-        self._held: list[events.Key | events.Paste] | None = None
+        self._held = HeldKeys(self)
 
     @property
     def catalog(self) -> Catalog:
@@ -68,7 +69,7 @@ class WizardApp(App[str]):
         elif self._frame is not None:
             # The picture is the default screen (see get_default_screen); once it is painted,
             # load the rest, then put the live question in its place.
-            self._held = []
+            self._held.start()
             self.call_after_refresh(self._open_after_frame, self.start_path)
         else:
             self.open_path(self.start_path)
@@ -84,54 +85,21 @@ class WizardApp(App[str]):
         try:
             self.open_path(path)
         except UserFileError as exc:  # a bank is broken: nothing to ask the questions with
-            self._held = None
+            self._held.drop()
             self.exit(f"canvas-wizard: {exc}", return_code=1)
             return
         self._release_keys()
 
     async def on_event(self, event: events.Event) -> None:
         # Keys pressed while the first frame is a picture are kept for the live question.
-        if self._held is not None and isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            self._held.append(event)
-            return
-        await super().on_event(event)
+        if not self._held.take(event):
+            await super().on_event(event)
 
-    def _release_keys(self, tries: int = 0) -> None:
-        """Replay the kept keys once the live question has the focus; keys meant for a
-        question are dropped if a dialog or an error came up instead."""
+    def _release_keys(self) -> None:
         from wizard.tui.question_screen import QuestionScreen
 
-        held = self._held
-        if held is None:
-            return
-        screen = self.screen
-        if isinstance(screen, QuestionScreen) and self.focused is None and tries < 50:
-            self.call_after_refresh(self._release_keys, tries + 1)
-            return
-        self._held = None
-        if held and isinstance(screen, QuestionScreen):
-            self.run_worker(self._replay(held), group="replay")
-
-    async def _replay(self, held: list[events.Key | events.Paste]) -> None:
-        # One at a time, as if typed: Enter's "submitted" must be handled before the next
-        # letter arrives, or that letter would land in the answer just sent.
-        for event in held:
-            again = (events.Key(event.key, event.character) if isinstance(event, events.Key)
-                     else events.Paste(event.text))
-            self.post_message(again)
-            await self._until_quiet()
-
-    async def _until_quiet(self) -> None:
-        """Until every message the last key caused has been handled (a handler that is
-        running has emptied its queue, hence a few quiet turns in a row)."""
-        quiet = 0
-        for _ in range(10_000):  # a bound, should something keep posting for ever
-            busy = self.message_queue_size or any(
-                node.message_queue_size for node in self.screen.walk_children(with_self=True))
-            quiet = 0 if busy else quiet + 1
-            if quiet >= 3:
-                return
-            await asyncio.sleep(0)
+        self._held.release(wanted=lambda: isinstance(self.screen, QuestionScreen),
+                           ready=lambda: self.focused is not None)
 
     def open_path(self, path: Path, read_only: bool = False) -> None:
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
