@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.model.bank import Kind, Question, Scope
+from wizard.bulk import gc_paused
+from wizard.model.bank import STAGES, Kind, Question, Scope
 from wizard.model.canvas import Canvas, Node, Value
 from wizard.model.catalog import Catalog
 from wizard.model.tree import walk
@@ -71,12 +72,34 @@ def shape_problem(question: Question, value: Value) -> str | None:
     return None
 
 
+@gc_paused
 def check(canvas: Canvas, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
+    fields = _node_fields(canvas)
     for place in walk(canvas):
-        base = _node_field(canvas, place.location)
-        problems += _check_node(place.node, place.scope, base, catalog)
+        if place.node.answers or place.node.not_applicable:  # the field is named only for a problem
+            base = fields.get(place.location)
+            if base is None:
+                base = _node_field(canvas, place.location)
+            problems += _check_node(place.node, place.scope, base, catalog)
     return problems
+
+
+def _node_fields(canvas: Canvas) -> dict[tuple[str, ...], str]:
+    """`_node_field` for every node at once: looking each one up would read the lists again."""
+    fields: dict[tuple[str, ...], str] = {(): ""}
+    for t, ctype in enumerate(canvas.customer_types):
+        tfield = f"customer_types[{t}]"
+        fields.setdefault((ctype.id,), tfield)
+        for s, seg in enumerate(ctype.segments):
+            sfield = f"{tfield}.segments[{s}]"
+            fields.setdefault((ctype.id, seg.id), sfield)
+            for j, job in enumerate(seg.jobs):
+                jfield = f"{sfield}.jobs[{j}]"
+                fields.setdefault((ctype.id, seg.id, job.id), jfield)
+                for stage in STAGES:
+                    fields.setdefault((ctype.id, seg.id, job.id, stage), f"{jfield}.{stage}")
+    return fields
 
 
 def _check_node(node: Node, scope: Scope, base: str, catalog: Catalog) -> list[Problem]:

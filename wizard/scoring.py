@@ -17,15 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from wizard.model.bank import Kind, Question, Scope
-from wizard.model.canvas import Canvas, Value, is_empty
-from wizard.model.catalog import Catalog
+from wizard.bulk import gc_paused
+from wizard.model.bank import Kind, Question, Scope, When
+from wizard.model.canvas import Canvas, CustomerType, Value, is_empty
+from wizard.model.catalog import Catalog, Entry
+from wizard.model.memo import NodeMemo, for_canvas
 from wizard.model.tree import Location, Place, walk
 
 STRUCTURE = "structure"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Slot:
     """One asking of one question at one place, and what it earns."""
 
@@ -121,25 +123,99 @@ def applies(catalog: Catalog, full_id: str, place: Place) -> bool | None:
     return entry.question.when.holds(value)
 
 
-def slots(canvas: Canvas, catalog: Catalog) -> Iterator[Slot]:
-    """Every applicable slot of the canvas, in the order the wizard asks them."""
-    by_scope = {scope: catalog.at_scope(scope) for scope in Scope}
-    for place in walk(canvas):
-        yield from _structure(place)
-        for entry in by_scope[place.scope]:
-            q = entry.question
-            full_id = entry.full_id
-            node = place.node
-            if not q.required and node.na_reason(full_id) is not None:
-                continue
-            decided = applies(catalog, full_id, place)
+@dataclass(frozen=True)
+class _Ask:
+    """A question as it is asked at every node of its scope, looked up in the catalog once."""
+
+    entry: Entry
+    bank_id: str
+    qid: str
+    decider: tuple[int, str, str, When] | None
+    """For a conditional question: the depth of the node holding the deciding answer, its
+    bank and question id, and the condition."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    asks: dict[Scope, list[_Ask]]
+    context: dict[Scope, list[tuple[int, str, str]]]
+    """Deciding answers asked further up, which a node's slots depend on besides its own."""
+
+
+_PLANS: dict[int, tuple[Catalog, _Plan]] = {}
+
+
+def _plan(catalog: Catalog) -> _Plan:
+    kept = _PLANS.get(id(catalog))
+    if kept is not None and kept[0] is catalog:
+        return kept[1]
+    asks: dict[Scope, list[_Ask]] = {}
+    context: dict[Scope, list[tuple[int, str, str]]] = {}
+    for scope in Scope:
+        asks[scope], context[scope] = [], []
+        for entry in catalog.at_scope(scope):
+            bank_id, qid = entry.full_id.split(".", 1)
+            target_id = catalog.condition_target(entry.full_id)
+            target = catalog.get(target_id) if target_id is not None else None
+            when = entry.question.when
+            decider = None
+            if target is not None and when is not None:
+                depth, (tbank, tqid) = target.question.scope.depth, target_id.split(".", 1)  # type: ignore[union-attr]
+                decider = (depth, tbank, tqid, when)
+                if depth < scope.depth and (depth, tbank, tqid) not in context[scope]:
+                    context[scope].append((depth, tbank, tqid))
+            asks[scope].append(_Ask(entry, bank_id, qid, decider))
+    plan = _Plan(asks, context)
+    if len(_PLANS) > 16:
+        _PLANS.clear()
+    _PLANS[id(catalog)] = (catalog, plan)  # the catalog is kept, so its id is never reused
+    return plan
+
+
+def _node_slots(plan: _Plan, place: Place) -> list[Slot]:
+    """The slots of one node, in asking order: what `slots` yields for it."""
+    out = list(_structure(place))
+    node, chain, scope, location = place.node, place.chain, place.scope, place.location
+    label = place.label
+    answers, na = node.answers, node.not_applicable
+    for ask in plan.asks[scope]:
+        q = ask.entry.question
+        if not q.required and na.get(ask.bank_id, {}).get(ask.qid) is not None:
+            continue
+        decided: bool | None = True
+        if ask.decider is not None:
+            depth, tbank, tqid, when = ask.decider
+            value = chain[depth].answers.get(tbank, {}).get(tqid)
+            decided = when.holds(value) if isinstance(value, str) else None
             if decided is False:
                 continue
-            earned = credit(q, node.get(full_id)) if decided else 0.0
-            status = "locked" if decided is None else _status(earned)
-            title = q.title if place.scope is not Scope.STAGE else f"{q.title} ({place.location[-1]})"
-            yield Slot(entry.bank.id, full_id, place.location, place.label, title,
-                       q.weight, earned, q.required, status)
+        earned = credit(q, answers.get(ask.bank_id, {}).get(ask.qid)) if decided else 0.0
+        status = "locked" if decided is None else _status(earned)
+        title = q.title if scope is not Scope.STAGE else f"{q.title} ({location[-1]})"
+        out.append(Slot(ask.entry.bank.id, ask.entry.full_id, location, label, title,
+                        q.weight, earned, q.required, status))
+    return out
+
+
+def _memo_extra(plan: _Plan, place: Place) -> tuple[object, ...]:
+    """What a node's slots depend on besides its own answers and marks."""
+    chain = place.chain
+    deciding = tuple(v if isinstance(v := chain[d].answers.get(b, {}).get(q), str) else None
+                     for d, b, q in plan.context[place.scope])
+    node = chain[-1]
+    shape: tuple[bool, ...] = ()
+    if isinstance(node, Canvas):
+        shape = (bool(node.customer_types),)
+    elif isinstance(node, CustomerType):
+        shape = (bool(node.segments), any(s.jobs for s in node.segments))
+    return (place.names, deciding, shape)
+
+
+def slots(canvas: Canvas, catalog: Catalog) -> Iterator[Slot]:
+    """Every applicable slot of the canvas, in the order the wizard asks them."""
+    plan = _plan(catalog)
+    for place in walk(canvas):
+        yield from _node_slots(plan, place)
 
 
 def _status(earned: float) -> str:
@@ -162,18 +238,40 @@ def _structure(place: Place) -> Iterator[Slot]:
         yield slot("job", "At least one job", any(s.jobs for s in segments))
 
 
+@gc_paused
 def score(canvas: Canvas, catalog: Catalog) -> Report:
+    """The completeness report. Each node's slots are kept (see wizard.model.memo) and
+    reused while the node and what it depends on are unchanged, so scoring again after a
+    change to one answer costs little more than walking the canvas."""
+    plan = _plan(catalog)
+    memo: NodeMemo[tuple[list[Slot], list[tuple[str, float, float]]]] = for_canvas(canvas, "score", catalog)
     titles = {STRUCTURE: "Structure"} | {b.id: b.title for b in catalog.banks}
     report = Report(Tally(), {k: Tally() for k in titles}, titles, {}, {})
-    for place in walk(canvas):
-        if place.scope is Scope.SEGMENT:
-            report.segments[place.location] = Tally()
-            report.segment_names[place.location] = place.label
-    for s in slots(canvas, catalog):
-        report.slots.append(s)
-        report.overall.add(s)
-        report.sections[s.section].add(s)
-        seg = report.segments.get(s.location[:2]) if len(s.location) >= 2 else None
-        if seg is not None:
-            seg.add(s)
+    overall, sections, segments = report.overall, report.sections, report.segments
+    with memo.lock:
+        for place in walk(canvas):
+            location, node = place.location, place.node
+            extra = _memo_extra(plan, place)
+            kept = memo.get(location, node, extra)
+            if kept is None:
+                node_slots = _node_slots(plan, place)
+                kept = memo.put(location, node, extra,
+                                (node_slots, [(s.section, s.earned, s.weight) for s in node_slots]))
+            if place.scope is Scope.SEGMENT:
+                segments[location] = Tally()
+                report.segment_names[location] = place.label
+            report.slots.extend(kept[0])
+            # Slot by slot in asking order, as Tally.add does: the sums are floating point,
+            # and adding in another order could change their last digits.
+            seg = segments.get(location[:2]) if len(location) >= 2 else None
+            for section, earned, weight in kept[1]:
+                overall.earned += earned
+                overall.possible += weight
+                tally = sections[section]
+                tally.earned += earned
+                tally.possible += weight
+                if seg is not None:
+                    seg.earned += earned
+                    seg.possible += weight
+        memo.sweep()
     return report

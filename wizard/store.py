@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from wizard import atomic, fingerprint, tomlio
+from wizard.bulk import gc_paused
 from wizard.errors import CanvasFileError, ChangedOnDiskError, NewerVersionError
 from wizard.fingerprint import Fingerprint
 from wizard.model.canvas import SCHEMA_VERSION, Canvas
@@ -88,6 +91,7 @@ class Loaded:
     fingerprint: Fingerprint
 
 
+@gc_paused
 def load_file(path: Path) -> Loaded:
     """Read, migrate and validate the canvas at `path`; any problem raises CanvasFileError.
 
@@ -127,13 +131,28 @@ def to_data(canvas: Canvas) -> dict[str, Any]:
     return ordered
 
 
+_CONTAINERS = (dict, list, tuple)
+_PLAIN = frozenset({str, int, bool, datetime})
+"""What a canvas dump holds besides containers: these are kept as they are."""
+
+
 def _prune(value: Any) -> Any:
     """Drop empty tables and lists left by defaults, and write ranges as arrays."""
+    # Only containers are looked into: a canvas holds a hundred thousand plain values, and a
+    # list of them (most lists) is copied whole.
     if isinstance(value, dict):
-        pruned = {k: _prune(v) for k, v in value.items()}
-        return {k: v for k, v in pruned.items() if v not in ({}, [])}
+        pruned = {}
+        for key, item in value.items():
+            if type(item) not in _PLAIN and isinstance(item, _CONTAINERS):
+                item = _prune(item)
+                if not item:  # {} or [] once pruned
+                    continue
+            pruned[key] = item
+        return pruned
     if isinstance(value, (list, tuple)):
-        return [_prune(v) for v in value]
+        if _PLAIN.issuperset(map(type, value)):
+            return list(value)
+        return [_prune(v) if isinstance(v, _CONTAINERS) else v for v in value]
     return value
 
 
@@ -148,6 +167,7 @@ class _Anything:
 ANYTHING = _Anything()
 
 
+@gc_paused
 def save(
     canvas: Canvas | dict[str, Any],
     path: Path,
@@ -164,17 +184,20 @@ def save(
     # A dict is `to_data(canvas)` taken earlier: a background save copies the canvas
     # while it holds still and writes the copy at leisure.
     try:
-        data = tomlio.dumps(to_data(canvas) if isinstance(canvas, Canvas) else canvas).encode("utf-8")
+        text = tomlio.dumps(to_data(canvas) if isinstance(canvas, Canvas) else canvas)
     except ValueError as exc:
         raise CanvasFileError(path, f"cannot save: {exc}") from None
+    data = text.encode("utf-8")
+    # The writer's own text reads back by construction (the round-trip tests hold it to
+    # that); parsing it again would cost as much as loading. Any other text is parsed.
+    verify = None if isinstance(text, tomlio.Written) else functools.partial(_verify, path)
     if not isinstance(expected, _Anything):
         on_disk = fingerprint.of_file(path)
         if fingerprint.changed(expected, on_disk):
             assert on_disk is not None
             when = on_disk.modified.astimezone().strftime("%H:%M:%S")
             raise ChangedOnDiskError(path, f"changed on disk since it was opened (at {when}); not saved")
-    mtime_ns = atomic.write_atomic(path, data, verify=lambda raw: _verify(path, raw),
-                                   keep_previous=keep_previous, error=CanvasFileError)
+    mtime_ns = atomic.write_atomic(path, data, verify=verify, keep_previous=keep_previous, error=CanvasFileError)
     return Fingerprint.of(data, mtime_ns)
 
 

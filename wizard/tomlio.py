@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import tomllib
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +76,48 @@ def parse(path: Path, text: str, error: type[UserFileError] = UserFileError) -> 
 def limit_problem(data: dict[str, Any]) -> str | None:
     """What in `data` is beyond what any canvas or bank needs, or None.
 
-    Walked with an explicit stack: dotted keys build deep tables without the parser
-    recursing, and a recursive walk would then fail where this one just says why.
+    Nearly every document is fine, so a quick pass that only says whether it is comes
+    first; the pass that says where is taken only for a document that is not.
     """
+    if _within_limits(data, 1):
+        return None
+    return _limit_problem_where(data)
+
+
+def _within_limits(container: dict[str, Any] | list[Any] | tuple[Any, ...], depth: int) -> bool:
+    """True when nothing in `container` (at `depth`) breaks a limit or is other than a TOML
+    value. False may also mean "look closer": the careful walks decide then."""
+    if depth >= MAX_DEPTH and container:
+        return False  # its items would be nested deeper than the limit
+    items: Any = container
+    if type(container) is dict:
+        for key in container:
+            if type(key) is not str or len(key) > MAX_TEXT:
+                return False
+        items = container.values()
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_TEXT:
+                return False
+        elif kind is int:
+            if not INT_MIN <= item <= INT_MAX:
+                return False
+        elif kind is dict or kind is list or kind is tuple:
+            # Recursion is bounded: the depth check above stops it at MAX_DEPTH levels.
+            if not _within_limits(item, depth + 1):
+                return False
+        elif kind not in _PLAIN_LEAVES:
+            return False
+    return True
+
+
+_PLAIN_LEAVES = frozenset({bool, datetime, date, time})
+
+
+def _limit_problem_where(data: dict[str, Any]) -> str | None:
+    # Walked with an explicit stack: dotted keys build deep tables without the parser
+    # recursing, and a recursive walk would then fail where this one just says why.
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
     while stack:
         value, where, depth = stack.pop()
@@ -170,19 +210,34 @@ def text_problem(text: str) -> str | None:
     return None
 
 
-def dumps(data: dict[str, Any]) -> str:
+class Written(str):
+    """TOML text made by `dumps`, which reads back as the data it was made from.
+
+    The writer hands tomli-w only values checked against the limits of `parse`, in a fixed
+    layout; tests/test_reliability_roundtrip.py holds it to reading back exactly, over
+    hostile text and whole canvases. So its text is saved without being parsed again,
+    while text from anywhere else is parsed before it may replace a file.
+    """
+
+
+def dumps(data: dict[str, Any]) -> Written:
     """TOML text for `data`; refuses values TOML cannot hold rather than writing them.
 
     Lists of tables are always written as `[[name]]` sections (tomli-w picks inline or
     sectioned by line length, so a growing canvas would change style and make noisy diffs).
     """
-    _refuse_unwritable(data, "")
-    problem = limit_problem(data)
-    if problem:  # never write what we would refuse to read back
-        raise ValueError(problem)
+    careful = not _within_limits(data, 1)
+    if careful:  # something to refuse, or to look at closer: say where
+        _refuse_unwritable(data, "")
+        problem = _limit_problem_where(data)
+        if problem:  # never write what we would refuse to read back
+            raise ValueError(problem)
     chunks: list[str] = []
     _emit(data, "", False, chunks)
-    return "\n".join(chunks)
+    text = "\n".join(chunks)
+    if not careful and _SURROGATE.search(text):  # the quick pass leaves text to this
+        _refuse_unwritable(data, "")
+    return Written(text)
 
 
 def _has_cr(value: Any) -> bool:
@@ -195,28 +250,48 @@ def _is_table_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(key: str) -> str:
     # tomli-w knows when a key needs quoting; ask it rather than re-implement the rule.
-    return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
+    # A canvas repeats a few dozen keys thousands of times, so each is asked once.
+    quoted = _KEYS.get(key)
+    if quoted is None:
+        quoted = tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
+        if len(_KEYS) < 10_000:
+            _KEYS[key] = quoted
+    return quoted
 
 
 def _emit(table: dict[str, Any], name: str, in_list: bool, chunks: list[str]) -> None:
-    literals = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_list(v)}
-    has_tables = len(literals) < len(table)
+    literals: dict[str, Any] = {}
+    tables: list[tuple[str, Any]] = []
+    has_cr = False
+    for key, value in table.items():
+        if isinstance(value, dict) or _is_table_list(value):
+            tables.append((key, value))
+        else:
+            literals[key] = value
+            has_cr = has_cr or _has_cr(value)
     # Multi-line strings read best, but TOML lets a reader turn their \r\n into \n (and
     # tomli-w does), so text holding a carriage return is written escaped on one line.
-    text = "".join(tomli_w.dumps({k: v}, multiline_strings=not _has_cr(v)) for k, v in literals.items())
+    # tomli-w writes a table of plain values a line each, so one call writes them all.
+    if has_cr:
+        text = "".join(tomli_w.dumps({k: v}, multiline_strings=not _has_cr(v)) for k, v in literals.items())
+    else:
+        text = tomli_w.dumps(literals, multiline_strings=True) if literals else ""
     if in_list:
         text = f"[[{name}]]\n{text}"
-    elif name and (literals or not has_tables):
+    elif name and (literals or not tables):
         text = f"[{name}]\n{text}"
     if text:
         chunks.append(text)
-    for key, value in table.items():
+    for key, value in tables:
         sub = f"{name}.{_key(key)}" if name else _key(key)
         if isinstance(value, dict):
             _emit(value, sub, False, chunks)
-        elif _is_table_list(value):
+        else:
             for item in value:
                 _emit(item, sub, True, chunks)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ QUALIFIED = 2
 campus" is everyone, "anyone who has just moved to a new city and knows nobody" a segment."""
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the text, asked again after every change
 def everyone(answer: str) -> re.Match[str] | None:
     match = EVERYONE.search(answer)
     if match is None:
@@ -111,6 +113,7 @@ def generic_audience(canvas: Canvas) -> Iterator[Hit]:
 _JOINERS = re.compile(r"\s*(?:,|&|/|\+|\band\b|\bor\b|\bplus\b)\s*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name, asked again after every change
 def folded_groups(name: str) -> tuple[str, str] | None:
     """Two groups a segment name joins, e.g. ("Students", "teachers"), or None.
 

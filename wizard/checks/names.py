@@ -22,12 +22,12 @@ and a person decides.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from wizard.checks.registry import items, text
+from wizard.checks.registry import items, text, walked
 from wizard.checks.words import words, wordset
 from wizard.model.canvas import Canvas, Node
-from wizard.model.tree import walk
 
 # Capitalised words that name no venture: qualifiers that titles carry, acronyms and
 # jargon that solutions use, days and months.
@@ -49,7 +49,7 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s+|\n+")
 
 def _all_text(canvas: Canvas) -> list[str]:
     out = [canvas.title]
-    for place in walk(canvas):
+    for place in walked(canvas):
         node = place.node
         out += [getattr(node, "name", ""), getattr(node, "statement", "")]
         out += _answers_text(node)
@@ -67,6 +67,12 @@ def _answers_text(node: Node) -> list[str]:
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'").removesuffix("'s")
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+@functools.lru_cache(maxsize=65536)
+def _lower_stems(text: str) -> frozenset[str]:
+    # A canvas repeats most of its text from one run of the checks to the next.
+    return frozenset(_stem(w) for w in words(text) if w.islower())
 
 
 def _looks_like_name(word: str) -> bool:
@@ -92,8 +98,10 @@ def own_names(canvas: Canvas) -> set[str]:
     candidates = _capitalised(canvas.title, skip_first=False)
     for ctype in canvas.customer_types:
         candidates += _capitalised(text(ctype.get("customer_model.solution")), skip_first=True)
-    lower = {_stem(w) for t in _all_text(canvas) for w in words(t) if w.islower()}
-    theirs = {_stem(w) for place in walk(canvas)
+    if not candidates:
+        return set()  # nothing looks like a name: no need to read the rest of the canvas
+    lower = set().union(*(_lower_stems(t) for t in _all_text(canvas)))
+    theirs = {_stem(w) for place in walked(canvas)
               for alt in items(place.node.get("customer_model.existing_alternatives")) for w in words(alt)}
     names = set()
     for word in candidates:

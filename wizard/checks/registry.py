@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from wizard.bulk import gc_paused
 from wizard.model.bank import Scope
 from wizard.model.canvas import Canvas, Job, Segment, Value
 from wizard.model.catalog import Catalog
@@ -78,8 +80,9 @@ def rule(rule_id: str, title: str, severity: str) -> Callable[[RuleFunction], Ru
     return register
 
 
-def where_label(canvas: Canvas, location: Location, question: str | None, catalog: Catalog | None) -> str:
-    place = find(canvas, location)
+def where_label(canvas: Canvas, location: Location, question: str | None, catalog: Catalog | None,
+                place: Place | None = None) -> str:
+    place = place or find(canvas, location)
     label = place.label if place is not None else path_str(location)
     if question is None:
         return label
@@ -90,15 +93,32 @@ def where_label(canvas: Canvas, location: Location, question: str | None, catalo
     return f"{label} · {title or question}"
 
 
+_walked = threading.local()
+"""The canvas being checked and its places, walked once for all the rules of a `run`."""
+
+
+@gc_paused
 def run(canvas: Canvas, catalog: Catalog | None = None, rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Every finding of every rule: warnings first, then in the order the wizard asks."""
-    order = {place.location: n for n, place in enumerate(walk(canvas))}
+    walked = list(walk(canvas))
+    order = {place.location: n for n, place in enumerate(walked)}
+    where: dict[Location, Place] = {}
+    for place in walked:
+        where.setdefault(place.location, place)  # as `find` would: the first with that path
     found: list[Finding] = []
-    for r in RULES if rules is None else rules:
-        for hit in r.check(canvas):
-            where = where_label(canvas, hit.location, hit.question, catalog)
-            found.append(Finding(r.id, r.severity, hit.location, hit.question, where,
-                                 hit.message, hit.suggestion))
+    by_scope: dict[Scope, list[Place]] = {}
+    for place in walked:
+        by_scope.setdefault(place.scope, []).append(place)
+    outer = [getattr(_walked, name, None) for name in ("canvas", "places", "by_scope")]
+    _walked.canvas, _walked.places, _walked.by_scope = canvas, walked, by_scope
+    try:
+        for r in RULES if rules is None else rules:
+            for hit in r.check(canvas):
+                label = where_label(canvas, hit.location, hit.question, catalog, where.get(hit.location))
+                found.append(Finding(r.id, r.severity, hit.location, hit.question, label,
+                                     hit.message, hit.suggestion))
+    finally:
+        _walked.canvas, _walked.places, _walked.by_scope = outer
     return sorted(found, key=lambda f: (SEVERITIES.index(f.severity), order.get(f.location, len(order))))
 
 
@@ -108,8 +128,19 @@ def for_step(findings: Iterable[Finding], location: Location, question: str) -> 
 
 
 # -- walking helpers the rules share ----------------------------------------------------
+def walked(canvas: Canvas) -> list[Place]:
+    """Every place of the canvas in walk order; during `run`, walked once for all the rules."""
+    if getattr(_walked, "canvas", None) is canvas:
+        places: list[Place] = _walked.places
+        return places
+    return list(walk(canvas))
+
+
 def places(canvas: Canvas, scope: Scope) -> Iterator[Place]:
-    return (p for p in walk(canvas) if p.scope is scope)
+    if getattr(_walked, "canvas", None) is canvas:
+        by_scope: dict[Scope, list[Place]] = _walked.by_scope
+        return iter(by_scope.get(scope, []))
+    return (p for p in walked(canvas) if p.scope is scope)
 
 
 def segments(canvas: Canvas) -> Iterator[tuple[Place, Segment]]:

@@ -6,6 +6,7 @@ so they flag likely problems for a person to judge and never change what is save
 
 from __future__ import annotations
 
+import functools
 import re
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -70,6 +71,12 @@ def has_number(text: str) -> bool:
     return bool(_DIGIT.search(text)) or any(w in _NUMBER_WORDS for w in lower_words(text))
 
 
+# The heuristics below are pure functions of the text, and the checks run again after every
+# change over a canvas whose text is nearly all as it was: each text is judged once.
+_remembered = functools.lru_cache(maxsize=65536)
+
+
+@_remembered
 def is_generic(text: str) -> bool:
     """True when every word is filler: "various", "all kinds of people", "n/a", "everywhere"."""
     flat = text.strip().lower()
@@ -81,9 +88,15 @@ def is_generic(text: str) -> bool:
 
 def concrete_words(text: str) -> list[str]:
     """Words that carry content: not stop words, not vague words, at least three letters."""
-    return [w for w in lower_words(text) if len(w) >= 3 and w not in STOPWORDS and w not in VAGUE]
+    return list(_concrete_words(text))
 
 
+@_remembered
+def _concrete_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in lower_words(text) if len(w) >= 3 and w not in STOPWORDS and w not in VAGUE)
+
+
+@_remembered
 def is_vague(text: str) -> bool:
     """A benefit or problem with a vague word, no measure and hardly anything concrete.
 
@@ -107,6 +120,7 @@ _NOTHING = re.compile(
 )
 
 
+@_remembered
 def is_doing_nothing(text: str) -> bool:
     """"Doing nothing", "none", "they live with it", "there is no alternative" and the like."""
     flat = " ".join(lower_words(text.replace("n/a", "na")))

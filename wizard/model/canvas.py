@@ -46,9 +46,16 @@ def _clean_answers(answers: Answers) -> Answers:
     for bank_id, values in answers.items():
         kept: dict[str, Value] = {}
         for qid, value in values.items():
-            if isinstance(value, list):
-                value = [v for v in value if not is_empty(v)]
-            if not is_empty(value):
+            # `is_empty` spelled out for the shapes validation leaves: every answer of every
+            # file passes through here as it loads.
+            if isinstance(value, str):
+                if value.strip():
+                    kept[qid] = value
+            elif isinstance(value, list):
+                items = [v for v in value if (v.strip() if isinstance(v, str) else not is_empty(v))]
+                if items:
+                    kept[qid] = items
+            elif not is_empty(value):
                 kept[qid] = value
         if kept:
             cleaned[bank_id] = kept

@@ -38,6 +38,7 @@ class Catalog:
     _by_id: dict[str, Entry] = field(init=False, repr=False)
     _conditions: dict[str, str] = field(init=False, repr=False)
     _scopes: dict[Scope, list[Entry]] = field(init=False, repr=False)
+    _deciders: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.banks = sorted(self.banks, key=lambda b: (b.order, b.id))
@@ -51,6 +52,7 @@ class Catalog:
         for entry in self._by_id.values():
             if entry.question.when is not None:
                 self._conditions[entry.full_id] = self._check_condition(entry)
+        self._deciders = frozenset(self._conditions.values())
 
     def _check_condition(self, entry: Entry) -> str:
         when = entry.question.when
@@ -93,6 +95,10 @@ class Catalog:
     def condition_target(self, full_id: str) -> str | None:
         """The full id of the question that decides whether `full_id` applies."""
         return self._conditions.get(full_id)
+
+    def decides(self, full_id: str) -> bool:
+        """Whether another question's condition depends on the answer to `full_id`."""
+        return full_id in self._deciders
 
     def at_scope(self, scope: Scope) -> list[Entry]:
         return list(self._scopes[scope])
