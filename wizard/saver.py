@@ -1,9 +1,9 @@
 """One writer thread per open canvas: saves requested while it writes are coalesced into one.
 
-A large canvas takes long enough to write (tomli-w, then the re-parse that guards every
-save) that doing it on the UI thread would freeze typing. The thread never touches the UI:
-it reports each save's outcome through `on_done`, which a front end marshals to its own
-thread.
+Writing a canvas (the TOML text, fsync of the file and its folder, the backup) takes
+longer than painting the next question, so a front end hands every save to this thread.
+The thread never touches the UI: it reports each save's outcome through `on_done`, which a
+front end marshals to its own thread.
 """
 
 from __future__ import annotations
@@ -12,11 +12,18 @@ import atexit
 import threading
 from collections.abc import Callable
 
+DELAY = 0.05
+"""Seconds a save waits after it is asked for. Python runs one thread at a time, so a save
+started at once would take turns with the UI thread while it paints the next question;
+changes asked for meanwhile are written by the same save."""
+
 
 class BackgroundSaver:
-    def __init__(self, save: Callable[[], None], on_done: Callable[[BaseException | None], None]) -> None:
+    def __init__(self, save: Callable[[], None], on_done: Callable[[BaseException | None], None],
+                 delay: float = DELAY) -> None:
         self._save = save
         self._on_done = on_done
+        self._delay = delay
         self._cond = threading.Condition()
         self._wanted = False
         self._busy = False
@@ -43,6 +50,8 @@ class BackgroundSaver:
                     self._cond.wait()
                 if not self._wanted:
                     return
+                # Closing (quitting, or the program ending) writes at once.
+                self._cond.wait_for(lambda: self._closing, self._delay)
                 self._wanted, self._busy = False, True
             error: BaseException | None = None
             try:

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from wizard import scoring, store, tomlio
+from wizard import fingerprint, scoring, store, tomlio
 from wizard.canvas_file import CanvasFile
 from wizard.errors import ChangedOnDiskError, ReadOnlyError
 from wizard.model.bank import Question
@@ -24,7 +24,7 @@ from wizard.saver import BackgroundSaver
 from wizard.steps import JOBS, SEGMENTS, STRUCTURE_TITLES, TYPES, Step, walk_steps
 
 # The steps live in wizard.steps; front ends know them from here too.
-__all__ = ["BACKGROUND_BYTES", "JOBS", "SEGMENTS", "STRUCTURE_TITLES", "TYPES", "Session", "Step", "new_canvas",
+__all__ = ["JOBS", "SEGMENTS", "STRUCTURE_TITLES", "TYPES", "Session", "Step", "new_canvas",
            "walk_root"]
 
 P = ParamSpec("P")
@@ -46,11 +46,6 @@ def _changes(method: Callable[P, R]) -> Callable[P, R]:
     return changing
 
 
-BACKGROUND_BYTES = 64 * 1024
-"""From this file size on, a front end with a saver writes in the background: below it a
-save takes a few milliseconds and saving at once reports a failure where it happened."""
-
-
 class Session:
     def __init__(self, path: Path, canvas: Canvas, catalog: Catalog, file: CanvasFile | None = None) -> None:
         self.path = path
@@ -70,6 +65,7 @@ class Session:
         self._changes = 0
         self._saved_changes = 0
         self._steps: list[Step] | None = None
+        self._positions: dict[Step, int] = {}
         self._report: scoring.Report | None = None
         for bank_id, version in catalog.versions().items():
             canvas.banks.setdefault(bank_id, version)
@@ -78,17 +74,20 @@ class Session:
     def steps(self) -> list[Step]:
         if self._steps is None:
             self._steps = walk_steps(self.canvas, self.catalog)
+            self._positions = {step: i for i, step in enumerate(self._steps)}
         return self._steps
 
-    def changed(self) -> None:
-        self._steps = None
+    def changed(self, steps_too: bool = True) -> None:
+        """Forget what was worked out from the canvas; the steps depend only on its
+        structure and on the answers that decide a condition, and at 1000 segments
+        walking them again costs more than the rest of an answer's upkeep."""
+        if steps_too:
+            self._steps = None
         self._report = None
 
     def index(self, step: Step) -> int:
-        try:
-            return self.steps().index(step)
-        except ValueError:
-            return -1
+        self.steps()
+        return self._positions.get(step, -1)
 
     def neighbour(self, step: Step, delta: int) -> Step | None:
         steps = self.steps()
@@ -167,7 +166,7 @@ class Session:
             if na is not None:
                 node.mark_na(step.key, na)
             self._writable()
-        self.save_change()
+        self.save_change(steps_too=self.catalog.decides(step.key))
         return True
 
     @_changes
@@ -177,13 +176,13 @@ class Session:
             raise ValueError(f"'{self.title(step)}' is required and always applies")
         self._writable()
         self.node(step).mark_na(step.key, reason)
-        self.save_change()
+        self.save_change(steps_too=False)  # a question marked N/A stays a step
 
     @_changes
     def unmark_na(self, step: Step) -> None:
         self._writable()
         self.node(step).unmark_na(step.key)
-        self.save_change()
+        self.save_change(steps_too=False)
 
     # -- changing structure --------------------------------------------------------
     def children(self, step: Step) -> list[Child]:
@@ -277,25 +276,41 @@ class Session:
             self._save_due = False
             self._store()
 
-    def save_change(self) -> None:
-        """After any change to the canvas: forget derived state, stamp the time, save."""
+    def save_change(self, steps_too: bool = True) -> None:
+        """After any change to the canvas: forget derived state, stamp the time, save.
+        `steps_too=False` for a change that cannot add or remove a step (see changed)."""
         with self.changing():  # stored as the outermost change ends, outside the lock
-            self.changed()
+            self.changed(steps_too)
             self.canvas.touch()
             self._changes += 1
             self._save_due = True
 
     def _store(self) -> None:
-        seen = self.file.seen
-        if self.saver is not None and seen is not None and seen.size >= BACKGROUND_BYTES:
-            self.saver.request()
-            return
         try:
-            self.save()
+            if self.saver is None:
+                self.save()
+                return
+            self._check_disk()
         except ChangedOnDiskError as exc:
             if self.on_conflict is not None:
                 self.on_conflict(exc)
             raise
+        self.saver.request()
+
+    def _check_disk(self) -> None:
+        """Before a change goes to the writer: a file edited by hand since the last save is
+        found now, while the user is still at the change (the writer checks again as it
+        writes, for an edit made in between)."""
+        if not self._writing.acquire(blocking=False):
+            return  # a save is being written, and what it saw last is about to change
+        try:
+            on_disk = fingerprint.of_file(self.path)
+            if fingerprint.changed(self.file.seen, on_disk):
+                assert on_disk is not None
+                when = on_disk.modified.astimezone().strftime("%H:%M:%S")
+                raise ChangedOnDiskError(self.path, f"changed on disk since it was opened (at {when}); not saved")
+        finally:
+            self._writing.release()
 
     def save(self, overwrite: bool = False) -> None:
         """Save now; `overwrite` replaces a file changed on disk (theirs is backed up)."""

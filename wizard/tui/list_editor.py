@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui.answer_input import AnswerInput
 from wizard.tui.text import literal
 
 
@@ -82,7 +83,7 @@ class ListEditor(Vertical):
         self.editing: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
+        yield AnswerInput(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
         yield Static(self._hint(), classes="list-hint", markup=False)
         items = ItemList(*self._options(), id="items")
         items.display = bool(self.items)  # an empty box would look like a second input
@@ -100,6 +101,13 @@ class ListEditor(Vertical):
     @property
     def input(self) -> Input:
         return self.query_one("#new-item", Input)
+
+    def reset(self, items: list[str], placeholder: str, draft: str = "") -> None:
+        """Show another list, as a new editor made for it would."""
+        self.editing = None
+        self.placeholder = placeholder
+        self.query_one("#new-item", AnswerInput).start_over(draft, placeholder)
+        self.set_items(items, highlight=0)  # as a new list starts
 
     def set_items(self, items: list[str], highlight: int | None = None) -> None:
         self.items = list(items)

@@ -60,6 +60,7 @@ class NavTree(Tree[Target]):
         self._nav_names: dict[Location, str] = {}
         self._nav_virtual: Size | None = None
         self._nav_labels: dict[object, str] = {}
+        self._nav_marked: object = None
 
     def on_mount(self) -> None:
         self.refresh_marks()
@@ -82,6 +83,10 @@ class NavTree(Tree[Target]):
     def refresh_marks(self) -> None:
         """Relabel the nodes whose mark or name changed; rebuild only when types, segments or
         jobs were added, removed or moved (every relabel repaints the tree)."""
+        report = self.session.report()
+        if report is self._nav_marked:
+            return  # nothing changed since (the status is refreshed after every save)
+        self._nav_marked = report
         shape = self._shape_now()
         if shape != self._nav_shape:
             self._rebuild()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from datetime import datetime
 
 from textual import on, work
@@ -20,12 +21,14 @@ from wizard.errors import UserFileError
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
 from wizard.tui.dialogs import ReasonScreen
-from wizard.tui.fields import AnswerField, make_field
+from wizard.tui.field_box import FieldBox
+from wizard.tui.fields import AnswerField
 from wizard.tui.footer import SteadyFooter
 from wizard.tui.help_panel import question_help, structure_help
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
 from wizard.tui.status_line import StatusLine
+from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.structure_field import StructureField
 from wizard.tui.text import literal
 from wizard.userstate import Drafts
@@ -70,29 +73,44 @@ class QuestionScreen(Screen[None]):
         self.drafts = drafts
         self.step = start
         self.coach = coach
-        self.field: AnswerField | StructureField | None = None
         self.timer = SectionTimer(session) if coach else None
+        self._shown_where = ""
+        self._froze = False
+        self._committed_drafts: dict[str, str | None] = {}
+        """Drafts of answers committed but not yet on disk: kept until the writer has saved
+        them, so a crash meanwhile still leaves what was typed."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="topbar", markup=False)
+        yield SteadyStatic(id="topbar", markup=False)
         # Laid out for the terminal's width from the start: set only on the first resize, the
         # first frame was painted in the wrong layout and then the whole screen again.
         width = self.app.size.width
         with Container(id="body", classes="-wide" if width >= WIDE else "-narrow" if width < NARROW else ""):
             yield NavTree(self.session, id="nav")
             with VerticalScroll(id="main"):
-                yield Static(id="where", markup=False)
-                yield Static(id="prompt", markup=False)
+                yield SteadyStatic(id="where", markup=False)
+                yield SteadyStatic(id="prompt", markup=False)
                 yield StatusLine(self.session)
-                yield Container(id="field-box")
+                yield FieldBox()
             with VerticalScroll(id="aside"):
-                yield Static(id="help", markup=False)
+                yield SteadyStatic(id="help", markup=False)
         yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show(self.step)
         if self.timer is not None:
             self.set_interval(1, self._tick)
+        self.call_after_refresh(self._settle_memory)
+
+    def _settle_memory(self) -> None:
+        """Once the first question is on screen: what the wizard has loaded so far (Textual,
+        the banks, the canvas) lives as long as this screen, so the garbage collector stops
+        going through it. A full collection went through all of it every few hundred keys,
+        30-40 ms, and the key typed then was painted that much later; now it goes through
+        what came since. Let go again when the screen goes (`on_unmount`)."""
+        if not gc.get_freeze_count():
+            gc.freeze()
+            self._froze = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "agenda"):
@@ -111,29 +129,27 @@ class QuestionScreen(Screen[None]):
         self.drafts.at(step.ref)
         if self.timer is not None:
             self.timer.enter(step.section)
-        box = self.query_one("#field-box")
-        for gone in box.query("Input, TextArea"):
-            # Textual's Input and TextArea subscribe to this signal with a callback that holds on
-            # to them, so without this every question shown kept its inputs in memory for good.
-            self.text_selection_started_signal.unsubscribe(gone)
-        if self.focused is not None and box in self.focused.ancestors:
-            # Every answer widget takes the focus once mounted; without this, removing the
-            # old one first hands the focus to a scroll container, restyling it and back.
-            self.set_focus(None)
-        box.remove_children()
+        box = self.query_one(FieldBox)
         if step.is_structure:
-            self.field = StructureField(self.session, step, self.drafts.get(step.ref) or "")
+            box.show_structure(self.session, step, self.drafts.get(step.ref) or "")
             help_text = structure_help(step.key, self.coach)
         else:
             question = self.session.question(step)
             assert question is not None
-            self.field = make_field(question, self.session.value(step), self.drafts.get(step.ref))
+            box.show_question(question, self.session.value(step), self.drafts.get(step.ref))
             help_text = question_help(question, self.coach)
-            intro = self._section_intro(step)
-            if intro:
-                help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
-                                             "\n\n", help_text)
-        box.mount(self.field)
+        self._show_texts(step, help_text)
+
+    @property
+    def field(self) -> AnswerField | StructureField | None:
+        return self.query_one(FieldBox).field
+
+    def _show_texts(self, step: Step, help_text: Content) -> None:
+        """Everything around the answer: help, prompt, where it is, the status."""
+        intro = "" if step.is_structure else self._section_intro(step)
+        if intro:
+            help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
+                                         "\n\n", help_text)
         if self.coach:
             help_text = Content.assemble(self._notes_text(step), "\n\n", help_text)
         self.query_one("#help", Static).update(help_text)
@@ -171,6 +187,7 @@ class QuestionScreen(Screen[None]):
 
     def refresh_status(self, note: str = "", checks_later: bool = False) -> None:
         session, step = self.session, self.step
+        self._drop_saved_drafts()  # the status is refreshed after every save
         report = session.report()
         section = report.sections.get(step.section)
         if session.saver is not None and session.saver.pending:
@@ -179,16 +196,20 @@ class QuestionScreen(Screen[None]):
             saved = "NOT SAVED"
         else:
             saved = f"saved {saved_when(session.last_saved)}"
-        self.query_one("#topbar", Static).update(Content.assemble(
+        topbar = Content.assemble(
             literal(f" {session.path}", "bold"),
             literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  ",
             f"{meter(report.score)} {report.score}%",
             f" · section {section.score if section else 0}%",
             self._timer_text(),
-        ))
+        )
+        # One line whatever it says, so no layout (the status is refreshed after every save).
+        self.query_one("#topbar", Static).update(topbar, layout=False)
         self.query_one(StatusLine).show_for(step, note, checks_later)
-        self.query_one("#where", Static).update(
-            literal(self._where(step, session.place(step).names), "dim"))
+        where = self._where(step, session.place(step).names)
+        if where != self._shown_where:  # unchanged after a save: leave it, no layout
+            self._shown_where = where
+            self.query_one("#where", Static).update(literal(where, "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
 
@@ -207,8 +228,19 @@ class QuestionScreen(Screen[None]):
         except (UserFileError, ValueError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return False
-        self.drafts.drop(self.step.ref)
+        self._committed_drafts[self.step.ref] = self.drafts.get(self.step.ref)
+        self._drop_saved_drafts()
         return True
+
+    def _drop_saved_drafts(self) -> None:
+        """Forget the drafts of committed answers once they are in the file (unless typed
+        over since)."""
+        if not self._committed_drafts or self.session.unsaved:
+            return
+        for ref, text in self._committed_drafts.items():
+            if self.drafts.get(ref) == text:
+                self.drafts.drop(ref)
+        self._committed_drafts.clear()
 
     def go(self, step: Step | None) -> None:
         if step is None:
@@ -362,8 +394,17 @@ class QuestionScreen(Screen[None]):
         self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
 
     def leaving(self) -> None:
-        """The wizard is closing: add this session's coach time to the canvas."""
-        if self.timer is not None:
-            # The time is a nicety: a save that fails here must not stop the wizard closing.
-            with contextlib.suppress(UserFileError):
+        """The wizard is closing: add this session's coach time to the canvas, and let go of
+        the drafts of answers now saved."""
+        # A save that fails here must not stop the wizard closing: the app saves once more,
+        # and keeps a rescue copy if that fails too (the drafts stay then).
+        with contextlib.suppress(UserFileError):
+            if self.timer is not None:
                 self.timer.flush()
+            self.session.flush()
+        self._drop_saved_drafts()
+
+    def on_unmount(self) -> None:
+        self._drop_saved_drafts()
+        if self._froze:  # this screen and its canvas can be collected once replaced
+            gc.unfreeze()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from wizard import checks
 from wizard.session import Session, Step
+from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
 
 RECHECK_AFTER = 0.1
 """Seconds after a new question is shown that the quality checks of a changed canvas run."""
 
 
-class StatusLine(Static):
+class StatusLine(SteadyStatic):
     """Hidden when there is nothing to say; repainted only when what it says changes."""
 
     def __init__(self, session: Session) -> None:

@@ -37,9 +37,22 @@ class StructureField(Vertical):
         self.draft_text = draft
 
     def compose(self) -> ComposeResult:
-        noun = _NOUNS.get(self.step.key, "customer type")
-        placeholder = _PLACEHOLDERS.get(self.step.key, "A customer type, e.g. Users, Advertisers, Funders")
-        yield ListEditor(self._names(), placeholder, self.draft_text, noun=noun)
+        yield ListEditor(self._names(), self._placeholder(), self.draft_text, noun=self._noun())
+
+    def show_step(self, step: Step, draft: str) -> None:
+        """Show another step's children in this widget, as a new one made for it would."""
+        self.step, self.draft_text = step, draft
+        editor = self.editor
+        editor.noun = self._noun()
+        with self.prevent(Input.Changed):  # filling it in is no typing to keep as a draft
+            editor.reset(self._names(), self._placeholder(), draft)
+        self.focus_first()
+
+    def _noun(self) -> str:
+        return _NOUNS.get(self.step.key, "customer type")
+
+    def _placeholder(self) -> str:
+        return _PLACEHOLDERS.get(self.step.key, "A customer type, e.g. Users, Advertisers, Funders")
 
     def _names(self) -> list[str]:
         return [c.name for c in self.session.children(self.step)]
@@ -78,8 +91,7 @@ class StructureField(Vertical):
         # Moving on with no type, segment or job would skip everything asked about them.
         if not self.editor.items:
             event.stop()
-            noun = _NOUNS.get(self.step.key, "customer type")
-            self.notify(f"Add at least one {noun} first: type a name and press Enter (Ctrl+G skips for now).",
+            self.notify(f"Add at least one {self._noun()} first: type a name and press Enter (Ctrl+G skips for now).",
                         severity="warning", markup=False)
 
     @on(ListEditor.Added)

@@ -1,0 +1,104 @@
+"""An answer box filled in again for the next question of its kind looks and acts as a new one would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.strip import Strip
+from textual.widgets import Input, OptionList, TextArea
+
+from tests.factory import full_answer, structure
+from wizard import store
+from wizard.model.bank import Kind
+from wizard.model.catalog import Catalog
+from wizard.session import Step
+from wizard.tui.answer_field import AnswerField
+from wizard.tui.app import WizardApp
+from wizard.tui.question_screen import QuestionScreen
+
+SIZE = (100, 40)
+
+
+def pairs(screen: QuestionScreen) -> dict[Kind | str, tuple[Step, Step]]:
+    """Two steps of each kind (and two structure steps): the box is made for the first and
+    filled in again for the second."""
+    found: dict[Kind | str, list[Step]] = {}
+    for step in screen.session.steps():
+        question = screen.session.question(step)
+        found.setdefault(question.kind if question is not None else "structure", []).append(step)
+    return {kind: (steps[0], steps[-1]) for kind, steps in found.items() if len(steps) > 1}
+
+
+def picture(screen: QuestionScreen) -> list[list[tuple[str, Any]]]:
+    """The answer box as painted: its text and styles, row by row."""
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    region = screen.query_one("#field-box").region
+    update = screen._compositor.render_full_update(simplify=True)
+    rows = []
+    for y in range(region.y, region.bottom):
+        strip = Strip.join(update.strips[y]).crop(region.x, region.right).simplify()
+        rows.append([(segment.text, segment.style) for segment in strip])
+    return rows
+
+
+def state(screen: QuestionScreen) -> dict[str, Any]:
+    """What the keyboard acts on: the answer, the draft, the focus, cursors and highlights."""
+    field = screen.field
+    assert field is not None
+    focused = screen.focused
+    return {
+        "value": field.value() if isinstance(field, AnswerField) else None,
+        "draft": field.draft(),
+        "focus": type(focused).__name__,
+        "inputs": [(i.value, i.placeholder, i.cursor_position) for i in field.query(Input)],
+        "areas": [(a.text, a.cursor_location, a.history.undo_stack) for a in field.query(TextArea)],
+        "lists": [(o.highlighted, o.option_count) for o in field.query(OptionList)],
+        "picture": picture(screen),
+    }
+
+
+async def shown(app: WizardApp, pilot: Any, step: Step) -> dict[str, Any]:
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    screen.show(step)
+    await pilot.pause()
+    await pilot.pause()
+    return state(screen)
+
+
+@pytest.mark.parametrize("second", ["unanswered", "answered"])
+async def test_a_kept_answer_box_shows_the_next_question_as_a_new_one_would(
+        tmp_path: Path, catalog: Catalog, second: str) -> None:
+    path = tmp_path / "canvas.toml"
+    store.save(structure(types=2, segments=1, jobs=1), path)
+    fresh: dict[Kind | str, dict[str, Any]] = {}
+    for kept in (False, True):
+        app = WizardApp(path, catalog)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuestionScreen)
+            session = screen.session
+            kinds = pairs(screen)
+            assert set(kinds) == {*Kind, "structure"}  # every kind is tried
+            for n, (first, then) in enumerate(kinds.values()):
+                if first.is_structure:
+                    screen.drafts.put(then.ref, "a name typed, not yet added")
+                    continue
+                for seed, step in enumerate((first, then)):
+                    if step is first or second == "answered":
+                        question = session.question(step)
+                        assert question is not None
+                        session.commit(step, full_answer(question, seed + n))
+                if second == "answered" and session.question(then).kind is Kind.TEXT:  # type: ignore[union-attr]
+                    screen.drafts.put(then.ref, "typed, not yet saved")
+            for kind, (first, then) in kinds.items():
+                if kept:
+                    await shown(app, pilot, first)  # the box is made for the first...
+                    assert fresh[kind] == await shown(app, pilot, then), f"{kind}: differs when kept"
+                else:
+                    fresh[kind] = await shown(app, pilot, then)  # ...as it is when new
+            await pilot.press("ctrl+q")

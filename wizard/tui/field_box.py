@@ -1,0 +1,58 @@
+"""The place under the question where its answer widget goes, kept from question to question."""
+
+from __future__ import annotations
+
+from textual.containers import Container
+
+from wizard.model.bank import Kind, Question
+from wizard.model.canvas import Value
+from wizard.session import Session, Step
+from wizard.tui.answer_field import AnswerField
+from wizard.tui.fields import make_field
+from wizard.tui.structure_field import StructureField
+
+
+class FieldBox(Container):
+    """Shows one answer widget at a time.
+
+    One widget per question kind, and one for structure, is kept and hidden while other kinds
+    are asked: filling one in again costs far less than mounting a new one (which cost more
+    than painting the whole screen), and a removed text box lingers in memory until Textual
+    lets go of it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="field-box")
+        self.field: AnswerField | StructureField | None = None
+        self._kept: dict[Kind, AnswerField] = {}
+        self._structure: StructureField | None = None
+
+    def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
+        kept = self._kept.get(question.kind)
+        if kept is None:
+            kept = self._kept[question.kind] = make_field(question, value, draft)
+        else:
+            kept.display = True  # shown before it takes the focus from the one it replaces
+            kept.show_question(question, value, draft)
+        self._show(kept)
+
+    def show_structure(self, session: Session, step: Step, draft: str) -> None:
+        kept = self._structure
+        if kept is None:
+            kept = self._structure = StructureField(session, step, draft)
+        else:
+            kept.display = True
+            kept.show_step(step, draft)
+        self._show(kept)
+
+    def _show(self, field: AnswerField | StructureField) -> None:
+        old, self.field = self.field, field
+        if field.parent is None:
+            screen = self.screen
+            if old is not None and screen.focused is not None and old in screen.focused.ancestors:
+                # A new widget takes the focus once mounted; until then it would go to a
+                # scroll container, restyling it and back.
+                screen.set_focus(None)
+            self.mount(field)
+        if old is not None and old is not field:
+            old.display = False
