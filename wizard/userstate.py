@@ -52,6 +52,9 @@ class Drafts:
         self.texts: dict[str, str] = {k: v for k, v in raw.items() if isinstance(v, str)}
         position = data.get("position", "")
         self.position: str = position if isinstance(position, str) else ""
+        self._committed: dict[str, str | None] = {}
+        """Drafts of answers committed but not yet on disk: kept until the writer has saved
+        them, so a crash meanwhile still leaves what was typed."""
 
     def get(self, key: str) -> str | None:
         return self.texts.get(key)
@@ -72,6 +75,20 @@ class Drafts:
         if key in self.texts:
             del self.texts[key]
             self._flush()
+
+    def committed(self, key: str) -> None:
+        """The answer at `key` went to the canvas: its draft goes once the file has it."""
+        self._committed[key] = self.texts.get(key)
+
+    def settle(self, unsaved: bool) -> None:
+        """Forget the drafts of committed answers once they are in the file (`unsaved`
+        False), unless typed over since."""
+        if not self._committed or unsaved:
+            return
+        for key, text in self._committed.items():
+            if self.texts.get(key) == text:
+                self.drop(key)
+        self._committed.clear()
 
     def at(self, key: str) -> None:
         """Remember the step the user is on, so a resume can return there."""

@@ -52,8 +52,10 @@ class AnswerField(Vertical):
         return self.draft_text if self.draft_text is not None else str(self.initial or "")
 
     def on_mount(self) -> None:
-        # Focus once the inner widgets exist; the screen mounts us asynchronously.
-        self.focus_first()
+        # Focus once the inner widgets exist; the screen mounts us asynchronously. One made
+        # ahead of its question (FieldBox.prepare) waits hidden and takes nothing.
+        if self.display:
+            self.focus_first()
 
     def focus_first(self) -> None:
         focusable = [w for w in self.query("*") if w.can_focus]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static, TextArea
 
+from wizard import coaching
 from wizard.coaching import AgendaRow, clock_text
+from wizard.errors import UserFileError
+from wizard.session import Session, Step
 from wizard.tui.text import literal, literal_text, one_line
 
 
@@ -22,6 +25,20 @@ def notes_text(targets: list[tuple[str, str, str]]) -> Content:
     parts = [literal("Coach's notes", "bold")]
     parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
     return Content("\n").join(parts)
+
+
+async def edit_notes(app: App[object], session: Session, step: Step) -> bool:
+    """The coach's notes on `step` and its segment, edited in a dialog; True once saved."""
+    targets = coaching.note_targets(session, step)
+    changes = await app.push_screen_wait(NoteScreen(targets))
+    if changes is None:
+        return False
+    try:
+        coaching.set_notes(session, changes)
+    except (UserFileError, ValueError) as exc:
+        app.notify(str(exc), title="Notes not saved", severity="error", markup=False, timeout=8)
+        return False
+    return True
 
 
 class NoteScreen(ModalScreen[dict[str, str] | None]):

@@ -27,6 +27,19 @@ class FieldBox(Container):
         self._kept: dict[Kind, AnswerField] = {}
         self._structure: StructureField | None = None
 
+    def prepare(self, questions: list[Question]) -> None:
+        """Mount, hidden, a widget for each kind of `questions` not kept yet: one at a time
+        when the app is idle, so the first question of a kind shows as fast as the rest
+        and no key waits for more than one mount."""
+        waiting = [q for q in questions if q.kind not in self._kept]
+        if not waiting or not self.is_attached:
+            return
+        question = waiting[0]
+        field = self._kept[question.kind] = make_field(question, None, None)
+        field.display = False
+        self.mount(field)
+        self.call_after_refresh(self.prepare, waiting[1:])
+
     def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
         kept = self._kept.get(question.kind)
         if kept is None:

@@ -44,6 +44,9 @@ def _on_screen(screen: Screen[Any], widget: Widget) -> str:
 def _answer(box: Widget) -> list[tuple[str, str, str]]:
     parts: list[tuple[str, str, str]] = []
     for widget in box.query("Input, TextArea, OptionList, Static"):
+        shown = [widget, *widget.ancestors[: widget.ancestors.index(box)]]
+        if not all(w.display for w in shown):
+            continue  # the widgets of other kinds wait hidden in the box
         if any(isinstance(a, (Input, TextArea, OptionList)) for a in widget.ancestors):
             continue  # a part of a widget already taken
         if isinstance(widget, Input):
@@ -54,7 +57,7 @@ def _answer(box: Widget) -> list[tuple[str, str, str]]:
             text = _lines(widget)
             if text:
                 parts.append(("lines", text, ""))
-        elif isinstance(widget, Static) and widget.display:
+        elif isinstance(widget, Static):
             parts.append(("hint" if widget.classes & {"field-hint", "list-hint"} else "lines",
                           Content.from_markup(_markup(widget)).plain, ""))
     return parts

@@ -24,6 +24,20 @@ class Target:
     section: str | None = None
     key: str | None = None
 
+    def first_step(self, session: Session) -> Step | None:
+        """The step to go to: the first still open under the node, else its first."""
+        steps = session.steps()
+        if self.key:
+            inside = [s for s in steps if s.key == self.key and s.location == self.location]
+        elif self.section:
+            inside = [s for s in steps if not s.location and s.section == self.section]
+        else:
+            n = len(self.location)
+            inside = [s for s in steps if s.location[:n] == self.location]
+        open_ = [s for s in inside if session.status(s) in ("open", "partial", "locked")]
+        found = open_ or inside
+        return found[0] if found else None
+
 
 def _tallies(session: Session) -> dict[object, list[float]]:
     """[slots, credit sum, fully answered] per location prefix and per canvas section."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from datetime import datetime
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +17,6 @@ from textual.widgets import Static, Tree
 from wizard import coaching
 from wizard.coaching import SectionTimer, clock_text
 from wizard.errors import UserFileError
-from wizard.model.bank import Scope
 from wizard.session import Session, Step
 from wizard.tui.dialogs import ReasonScreen
 from wizard.tui.field_box import FieldBox
@@ -27,29 +25,13 @@ from wizard.tui.footer import SteadyFooter
 from wizard.tui.help_panel import question_help, structure_help
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
+from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
+from wizard.tui.screen_text import body_classes
 from wizard.tui.status_line import StatusLine
 from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.structure_field import StructureField
 from wizard.tui.text import literal
 from wizard.userstate import Drafts
-
-WIDE, NARROW = 110, 72
-"""From this many columns the help goes beside the question; below the second, the sidebar hides."""
-
-STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
-
-
-def meter(percent: int, width: int = 10) -> str:
-    filled = round(width * percent / 100)
-    return "▰" * filled + "▱" * (width - filled)
-
-
-def saved_when(moment: datetime | None) -> str:
-    """The time of the last save; the date too when it was not today."""
-    if moment is None:
-        return "not yet"
-    local = moment.astimezone()
-    return local.strftime("%H:%M:%S" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 class QuestionScreen(Screen[None]):
@@ -76,16 +58,13 @@ class QuestionScreen(Screen[None]):
         self.timer = SectionTimer(session) if coach else None
         self._shown_where = ""
         self._froze = False
-        self._committed_drafts: dict[str, str | None] = {}
-        """Drafts of answers committed but not yet on disk: kept until the writer has saved
-        them, so a crash meanwhile still leaves what was typed."""
 
     def compose(self) -> ComposeResult:
         yield SteadyStatic(id="topbar", markup=False)
         # Laid out for the terminal's width from the start: set only on the first resize, the
         # first frame was painted in the wrong layout and then the whole screen again.
         width = self.app.size.width
-        with Container(id="body", classes="-wide" if width >= WIDE else "-narrow" if width < NARROW else ""):
+        with Container(id="body", classes=body_classes(width)):
             yield NavTree(self.session, id="nav")
             with VerticalScroll(id="main"):
                 yield SteadyStatic(id="where", markup=False)
@@ -107,7 +86,11 @@ class QuestionScreen(Screen[None]):
         the banks, the canvas) lives as long as this screen, so the garbage collector stops
         going through it. A full collection went through all of it every few hundred keys,
         30-40 ms, and the key typed then was painted that much later; now it goes through
-        what came since. Let go again when the screen goes (`on_unmount`)."""
+        what came since. Let go again when the screen goes (`on_unmount`).
+
+        Then the answer widgets of the kinds not shown yet are made, while nothing happens."""
+        kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
+        self.query_one(FieldBox).prepare(list(kinds.values()))
         if not gc.get_freeze_count():
             gc.freeze()
             self._froze = True
@@ -120,8 +103,7 @@ class QuestionScreen(Screen[None]):
     @on(Resize)
     def _layout(self, event: Resize) -> None:
         body = self.query_one("#body")
-        body.set_class(event.size.width >= WIDE, "-wide")
-        body.set_class(event.size.width < NARROW, "-narrow")
+        body.set_classes(body_classes(event.size.width))
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:
@@ -146,67 +128,25 @@ class QuestionScreen(Screen[None]):
 
     def _show_texts(self, step: Step, help_text: Content) -> None:
         """Everything around the answer: help, prompt, where it is, the status."""
-        intro = "" if step.is_structure else self._section_intro(step)
+        intro = section_intro(self.session, step)
         if intro:
             help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
                                          "\n\n", help_text)
         if self.coach:
             help_text = Content.assemble(self._notes_text(step), "\n\n", help_text)
         self.query_one("#help", Static).update(help_text)
-        self.query_one("#prompt", Static).update(literal(self._prompt(step), "bold"))
+        self.query_one("#prompt", Static).update(literal(prompt_text(self.session, step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
         # A new question paints at once; the quality checks over the changed canvas follow.
         self.refresh_status(checks_later=True)
 
-    def _section_intro(self, step: Step) -> str:
-        """A bank's intro, shown on the question that starts a run of its section."""
-        previous = self.session.neighbour(step, -1)
-        if previous is not None and previous.section == step.section:
-            return ""
-        bank = self.session.catalog.bank(step.section)
-        return bank.intro if bank else ""
-
-    def _where(self, step: Step, names: tuple[str, ...]) -> str:
-        section = self.session.report().section_titles.get(step.section, "")
-        trail = " › ".join(names) if names else "Whole canvas"
-        position = f"{self.session.index(step) + 1}/{len(self.session.steps())}"
-        return f"{position} · {section} · {trail}"
-
-    def _prompt(self, step: Step) -> str:
-        if step.is_structure:
-            return {
-                "structure.customer_types": "Who are your customer types (the roles your model needs)?",
-                "structure.segments": "Which segments of this customer type will you serve?",
-                "structure.jobs": "What jobs is this segment trying to get done?",
-            }[step.key]
-        question = self.session.question(step)
-        assert question is not None
-        if question.scope is Scope.STAGE:
-            return f"{question.prompt} ({STAGE_WORDS[step.location[-1]]})"
-        return question.prompt
-
     def refresh_status(self, note: str = "", checks_later: bool = False) -> None:
         session, step = self.session, self.step
-        self._drop_saved_drafts()  # the status is refreshed after every save
-        report = session.report()
-        section = report.sections.get(step.section)
-        if session.saver is not None and session.saver.pending:
-            saved = "saving…"
-        elif session.unsaved and not session.read_only:
-            saved = "NOT SAVED"
-        else:
-            saved = f"saved {saved_when(session.last_saved)}"
-        topbar = Content.assemble(
-            literal(f" {session.path}", "bold"),
-            literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  ",
-            f"{meter(report.score)} {report.score}%",
-            f" · section {section.score if section else 0}%",
-            self._timer_text(),
-        )
+        self.drafts.settle(session.unsaved)  # the status is refreshed after every save
         # One line whatever it says, so no layout (the status is refreshed after every save).
-        self.query_one("#topbar", Static).update(topbar, layout=False)
+        self.query_one("#topbar", Static).update(topbar(session, step, self._timer_text()), layout=False)
         self.query_one(StatusLine).show_for(step, note, checks_later)
-        where = self._where(step, session.place(step).names)
+        where = where_text(session, step)
         if where != self._shown_where:  # unchanged after a save: leave it, no layout
             self._shown_where = where
             self.query_one("#where", Static).update(literal(where, "dim"))
@@ -228,19 +168,9 @@ class QuestionScreen(Screen[None]):
         except (UserFileError, ValueError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return False
-        self._committed_drafts[self.step.ref] = self.drafts.get(self.step.ref)
-        self._drop_saved_drafts()
+        self.drafts.committed(self.step.ref)
+        self.drafts.settle(self.session.unsaved)
         return True
-
-    def _drop_saved_drafts(self) -> None:
-        """Forget the drafts of committed answers once they are in the file (unless typed
-        over since)."""
-        if not self._committed_drafts or self.session.unsaved:
-            return
-        for ref, text in self._committed_drafts.items():
-            if self.drafts.get(ref) == text:
-                self.drafts.drop(ref)
-        self._committed_drafts.clear()
 
     def go(self, step: Step | None) -> None:
         if step is None:
@@ -273,19 +203,9 @@ class QuestionScreen(Screen[None]):
     @on(Tree.NodeSelected, "#nav")
     def _tree_jump(self, event: Tree.NodeSelected[Target]) -> None:
         target = event.node.data
-        if target is None:
-            return
-        steps = self.session.steps()
-        if target.key:
-            inside = [s for s in steps if s.key == target.key and s.location == target.location]
-        elif target.section:
-            inside = [s for s in steps if not s.location and s.section == target.section]
-        else:
-            n = len(target.location)
-            inside = [s for s in steps if s.location[:n] == target.location]
-        if inside:
-            open_ = [s for s in inside if self.session.status(s) in ("open", "partial", "locked")]
-            self.jump((open_ or inside)[0])
+        step = target.first_step(self.session) if target is not None else None
+        if step is not None:
+            self.jump(step)
 
     def jump(self, step: Step) -> None:
         if step != self.step and not self.commit():
@@ -370,28 +290,17 @@ class QuestionScreen(Screen[None]):
 
     @work
     async def action_note(self) -> None:
-        if not self.coach:
-            return
-        targets = coaching.note_targets(self.session, self.step)
-        from wizard.tui.coach import NoteScreen  # coach mode only: kept off the start-up path
+        from wizard.tui.coach import edit_notes  # coach mode only: kept off the start-up path
 
-        changes = await self.app.push_screen_wait(NoteScreen(targets))
-        if changes is None:
-            return
-        try:
-            coaching.set_notes(self.session, changes)
-        except (UserFileError, ValueError) as exc:
-            self.notify(str(exc), title="Notes not saved", severity="error", markup=False, timeout=8)
-            return
-        self.show(self.step)
+        if self.coach and await edit_notes(self.app, self.session, self.step):
+            self.show(self.step)
 
     def action_agenda(self) -> None:
-        if self.timer is None:
-            return
-        rows = coaching.agenda(self.session, self.timer)
         from wizard.tui.coach import AgendaScreen
 
-        self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
+        if self.timer is not None:
+            rows = coaching.agenda(self.session, self.timer)
+            self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
 
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of
@@ -402,9 +311,9 @@ class QuestionScreen(Screen[None]):
             if self.timer is not None:
                 self.timer.flush()
             self.session.flush()
-        self._drop_saved_drafts()
+        self.drafts.settle(self.session.unsaved)
 
     def on_unmount(self) -> None:
-        self._drop_saved_drafts()
+        self.drafts.settle(self.session.unsaved)
         if self._froze:  # this screen and its canvas can be collected once replaced
             gc.unfreeze()

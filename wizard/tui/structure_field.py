@@ -11,15 +11,10 @@ from textual.message import Message
 from textual.widgets import Input
 
 from wizard.errors import UserFileError
-from wizard.session import JOBS, SEGMENTS, Session, Step
+from wizard.session import Session, Step
+from wizard.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS
 from wizard.tui.dialogs import ConfirmScreen
 from wizard.tui.list_editor import ListEditor
-
-_NOUNS = {JOBS: "job", SEGMENTS: "segment"}
-_PLACEHOLDERS = {
-    JOBS: "A job in their words, e.g. Sell enough tickets to cover the venue",
-    SEGMENTS: "A segment, e.g. University students living away from home",
-}
 
 
 class StructureField(Vertical):
@@ -49,10 +44,10 @@ class StructureField(Vertical):
         self.focus_first()
 
     def _noun(self) -> str:
-        return _NOUNS.get(self.step.key, "customer type")
+        return STRUCTURE_NOUNS[self.step.key]
 
     def _placeholder(self) -> str:
-        return _PLACEHOLDERS.get(self.step.key, "A customer type, e.g. Users, Advertisers, Funders")
+        return STRUCTURE_PLACEHOLDERS[self.step.key]
 
     def _names(self) -> list[str]:
         return [c.name for c in self.session.children(self.step)]
