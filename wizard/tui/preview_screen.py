@@ -20,6 +20,7 @@ from wizard.first_frame import FirstFrame
 from wizard.structure import STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
 from wizard.tui.help_panel import structure_help
 from wizard.tui.screen_text import body_classes, meter
+from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
 
 
@@ -62,11 +63,12 @@ class PreviewScreen(Screen[None]):
         with Container(id="body", classes=body_classes(self.app.size.width)):
             yield Static("\n".join(frame.nav), id="nav", markup=False)
             with VerticalScroll(id="main"):
-                yield Static(Content.from_markup(frame.where), id="where")
-                yield Static(Content.from_markup(frame.prompt), id="prompt")
+                # The live screen's kind of Static, so the texts wrap alike in both.
+                yield SteadyStatic(Content.from_markup(frame.where), id="where")
+                yield SteadyStatic(Content.from_markup(frame.prompt), id="prompt")
                 with Container(id="field-box"):
                     for part in frame.answer:
                         yield answer_part(*part)
             with VerticalScroll(id="aside"):
-                yield Static(Content.from_markup(frame.help), id="help")
+                yield SteadyStatic(Content.from_markup(frame.help), id="help")
         yield Static(frame.keys, id="preview-keys", markup=False)
