@@ -13,6 +13,7 @@ from tests.conftest import EXAMPLES, ROOT
 from tests.factory import full_canvas, structure
 from wizard import store
 from wizard.cli import main
+from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 
 
@@ -123,3 +124,14 @@ def test_examples_are_valid_and_score_as_documented() -> None:
         assert json.loads(result.stdout)["overall"] == score, name
     draft = json.loads(cli("score", str(EXAMPLES / "draft-bakery.toml"), "--json").stdout)
     assert 20 <= draft["overall"] <= 70
+
+
+def test_a_banks_folder_named_like_a_command_is_still_a_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "banks" / "broken.toml").write_text("id = 'broken'\nquestions = 3\n", encoding="utf-8")
+    store.save(Canvas(title="x"), tmp_path / "draft.toml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--banks", "banks", "draft.toml"]) == 1  # not "banks: invalid choice" (exit 2)
+    err = capsys.readouterr().err
+    assert "broken.toml" in err and "usage" not in err

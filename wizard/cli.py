@@ -92,10 +92,20 @@ def command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _first_positional(args: list[str]) -> str | None:
+    """The command word, if any: `--banks banks` names a folder, not the `banks` command."""
+    values = iter(args)
+    for arg in values:
+        if arg == "--banks":
+            next(values, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args_list if not a.startswith("-")), None)
-    if first in COMMANDS:
+    if _first_positional(args_list) in COMMANDS:
         args = command_parser().parse_args(args_list)
         from wizard import commands
 
