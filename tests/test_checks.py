@@ -393,6 +393,10 @@ async def test_review_lists_the_notes_and_enter_jumps_to_the_question(tmp_path: 
         assert "Narrow it" in status
         question.session.commit(question.step, (25, 40))  # as if fixed: the note goes
         question.refresh_status()
+        for _ in range(40):  # the checks of a changed canvas run a moment later, on a thread
+            await pilot.pause(0.05)
+            if "Coach's check" not in str(question.query_one("#status", Static).render()):
+                break
         assert "Coach's check" not in str(question.query_one("#status", Static).render())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,13 +126,14 @@ class WizardApp(App[str]):
             self._show_only(BadFileScreen(path, exc.problem))
             return
         session.on_conflict = self._changed_on_disk
-        loop = asyncio.get_running_loop()
+        loop, ui_context = asyncio.get_running_loop(), contextvars.copy_context()
 
         def saved(error: BaseException | None) -> None:
             # From the writer thread: hand over without waiting, since the UI thread may be
-            # waiting for that very thread while it closes.
+            # waiting for that very thread while it closes. In the UI's context, not the
+            # writer's: Textual finds its app there (a timer started without it fails).
             with contextlib.suppress(RuntimeError):  # the loop is gone: the app has closed
-                loop.call_soon_threadsafe(self._saved, error)
+                loop.call_soon_threadsafe(self._saved, error, context=ui_context.copy())
 
         session.saver = BackgroundSaver(session.save, saved)
         self.session = session

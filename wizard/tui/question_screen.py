@@ -138,14 +138,14 @@ class QuestionScreen(Screen[None]):
         self.query_one("#prompt", Static).update(literal(prompt_text(self.session, step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
         # A new question paints at once; the quality checks over the changed canvas follow.
-        self.refresh_status(checks_later=True)
+        self.refresh_status()
 
-    def refresh_status(self, note: str = "", checks_later: bool = False) -> None:
+    def refresh_status(self, note: str = "") -> None:
         session, step = self.session, self.step
         self.drafts.settle(session.unsaved)  # the status is refreshed after every save
         # One line whatever it says, so no layout (the status is refreshed after every save).
         self.query_one("#topbar", Static).update(topbar(session, step, self._timer_text()), layout=False)
-        self.query_one(StatusLine).show_for(step, note, checks_later)
+        self.query_one(StatusLine).show_for(step, note)
         where = where_text(session, step)
         if where != self._shown_where:  # unchanged after a save: leave it, no layout
             self._shown_where = where

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from wizard import checks
 from wizard.session import Session, Step
 from wizard.tui.steady_static import SteadyStatic
@@ -23,11 +25,11 @@ class StatusLine(SteadyStatic):
         self._recheck_due = False
         self._shown: list[str] | None = None
 
-    def show_for(self, step: Step, note: str = "", checks_later: bool = False) -> None:
+    def show_for(self, step: Step, note: str = "") -> None:
         self.step, self.note = step, note
-        self._show(self._lines(step, note, checks_later))
+        self._show(self._lines(step, note))
 
-    def _lines(self, step: Step, note: str, checks_later: bool = False) -> list[str]:
+    def _lines(self, step: Step, note: str) -> list[str]:
         session = self.session
         lines = []
         reason = session.na_reason(step)
@@ -35,7 +37,7 @@ class StatusLine(SteadyStatic):
             lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
         if session.status(step) == "locked":
             lines.append("This counts once the question it depends on is answered.")
-        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step, checks_later)]
+        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
         if note:
             lines.append(note)
         return lines
@@ -47,16 +49,16 @@ class StatusLine(SteadyStatic):
         self.update(literal("\n".join(lines), "italic"))
         self.display = bool(lines)
 
-    def _findings(self, step: Step, later: bool = False) -> list[checks.Finding]:
+    def _findings(self, step: Step) -> list[checks.Finding]:
         """Quality checks on this question here; run again only once the canvas changed
         (the session makes a new report then), since the status refreshes every second.
 
-        The checks read the whole canvas (tens of milliseconds on a large one): `later` (a
-        new question being shown after a change) runs them a moment after the new question
-        has been painted and focused (a few frames: a callback after the first refresh would
-        still hold up the rest), and `_recheck` then adds any finding."""
+        The checks read the whole canvas (tens of milliseconds on a large one): after a
+        change they run a moment after the new question has been painted and focused (a
+        few frames: a callback after the first refresh would still hold up the rest), on a
+        thread, and `_checked_now` then adds any finding."""
         if self._checked[0] is not self.session.report():
-            if not later or self._checked[0] is None:  # the first question shows them at once
+            if self._checked[0] is None:  # the first question shows them at once
                 self._run_checks()
             elif not self._recheck_due:
                 self._recheck_due = True
@@ -70,5 +72,18 @@ class StatusLine(SteadyStatic):
         self._recheck_due = False
         if self._checked[0] is self.session.report() or self.step is None:
             return
-        self._run_checks()
-        self._show(self._lines(self.step, self.note))
+        # On a large canvas the checks take a tenth of a second or more: on a thread, the
+        # keys typed meanwhile are not held up (the canvas is held still while they read it).
+        self.run_worker(partial(self._check_off_thread, self.session.report()), thread=True, group="checks")
+
+    def _check_off_thread(self, report: object) -> None:
+        with self.session.lock:
+            found = checks.run(self.session.canvas, self.session.catalog)
+        self.app.call_from_thread(self._checked_now, report, found)
+
+    def _checked_now(self, report: object, found: list[checks.Finding]) -> None:
+        if report is not self.session.report():
+            return  # the canvas changed while they ran: that change's own recheck follows
+        self._checked = (report, found)
+        if self.step is not None:
+            self._show(self._lines(self.step, self.note))
