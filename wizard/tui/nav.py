@@ -84,6 +84,7 @@ class NavTree(Tree[Target]):
         self._nav_virtual: Size | None = None
         self._nav_labels: dict[object, str] = {}
         self._nav_marked: object = None
+        self._nav_steps: object = None
 
     def on_mount(self) -> None:
         self.refresh_marks()
@@ -110,10 +111,13 @@ class NavTree(Tree[Target]):
         if report is self._nav_marked:
             return  # nothing changed since (the status is refreshed after every save)
         self._nav_marked = report
-        shape = self._shape_now()
-        if shape != self._nav_shape:
-            self._rebuild()
-            self._nav_shape = shape
+        steps = self.session.steps()
+        if steps is not self._nav_steps:  # a new list of steps: types, segments or jobs may have changed
+            self._nav_steps = steps
+            shape = self._shape_now()
+            if shape != self._nav_shape:
+                self._rebuild()
+                self._nav_shape = shape
         tallies = _tallies(self.session)
         for key, node in self._nav_nodes.items():
             target = node.data
