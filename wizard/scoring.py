@@ -130,6 +130,7 @@ class _Ask:
     entry: Entry
     bank_id: str
     qid: str
+    full_id: str
     decider: tuple[int, str, str, When] | None
     """For a conditional question: the depth of the node holding the deciding answer, its
     bank and question id, and the condition."""
@@ -164,7 +165,7 @@ def _plan(catalog: Catalog) -> _Plan:
                 decider = (depth, tbank, tqid, when)
                 if depth < scope.depth and (depth, tbank, tqid) not in context[scope]:
                     context[scope].append((depth, tbank, tqid))
-            asks[scope].append(_Ask(entry, bank_id, qid, decider))
+            asks[scope].append(_Ask(entry, bank_id, qid, entry.full_id, decider))
     plan = _Plan(asks, context)
     if len(_PLANS) > 16:
         _PLANS.clear()
@@ -178,9 +179,12 @@ def _node_slots(plan: _Plan, place: Place) -> list[Slot]:
     node, chain, scope, location = place.node, place.chain, place.scope, place.location
     label = place.label
     answers, na = node.answers, node.not_applicable
+    stage = f" ({location[-1]})" if scope is Scope.STAGE else ""
+    # Run for every node of a large canvas (30,000 slots at 1000 segments): the lookups are
+    # done once per question in the plan, and a node without N/A marks skips that test.
     for ask in plan.asks[scope]:
         q = ask.entry.question
-        if not q.required and na.get(ask.bank_id, {}).get(ask.qid) is not None:
+        if na and not q.required and na.get(ask.bank_id, {}).get(ask.qid) is not None:
             continue
         decided: bool | None = True
         if ask.decider is not None:
@@ -189,10 +193,10 @@ def _node_slots(plan: _Plan, place: Place) -> list[Slot]:
             decided = when.holds(value) if isinstance(value, str) else None
             if decided is False:
                 continue
-        earned = credit(q, answers.get(ask.bank_id, {}).get(ask.qid)) if decided else 0.0
+        given = answers.get(ask.bank_id)
+        earned = credit(q, given.get(ask.qid) if given else None) if decided else 0.0
         status = "locked" if decided is None else _status(earned)
-        title = q.title if scope is not Scope.STAGE else f"{q.title} ({location[-1]})"
-        out.append(Slot(ask.entry.bank.id, ask.entry.full_id, location, label, title,
+        out.append(Slot(ask.bank_id, ask.full_id, location, label, q.title + stage if stage else q.title,
                         q.weight, earned, q.required, status))
     return out
 
