@@ -49,7 +49,7 @@ class PreviewScreen(Screen[None]):
     DEFAULT_CSS = """
     PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
     PreviewScreen .preview-lines { max-height: 8; }
-    PreviewScreen #nav { height: 1fr; }
+    PreviewScreen #nav { height: 1fr; text-wrap: nowrap; text-overflow: clip; }
     PreviewScreen #preview-keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
     """
 
