@@ -12,7 +12,8 @@ CORE_MODULES = [
     "wizard.cli", "wizard.commands", "wizard.banks", "wizard.store", "wizard.scoring",
     "wizard.session", "wizard.steps", "wizard.saver", "wizard.coaching", "wizard.conformance",
     "wizard.userstate", "wizard.model.canvas", "wizard.checks", "wizard.export.command", "wizard.diff",
-    "wizard.report", "wizard.canvas_file", "wizard.outputs",
+    "wizard.report", "wizard.canvas_file", "wizard.outputs", "wizard.editing", "wizard.first_frame",
+    "wizard.structure", "wizard.bulk", "wizard.model.memo",
 ]
 
 

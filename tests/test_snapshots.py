@@ -25,7 +25,7 @@ FROZEN = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 @pytest.fixture(autouse=True)
 def steady(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Same clock, same relative path and same timezone on every run, so pictures compare.
-    monkeypatch.setattr("wizard.session.now", lambda: FROZEN)
+    monkeypatch.setattr("wizard.editing.now", lambda: FROZEN)
     monkeypatch.setattr("wizard.model.canvas.now", lambda: FROZEN)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.chdir(tmp_path)
