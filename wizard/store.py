@@ -201,12 +201,6 @@ def save(
     return Fingerprint.of(data, mtime_ns)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with the TOML `text` atomically, if `text` reads back as valid TOML."""
-    atomic.write_atomic(path, text.encode("utf-8"), verify=lambda raw: _verify(path, raw),
-                        error=CanvasFileError)
-
-
 def _verify(path: Path, raw: bytes) -> None:
     # Never replace a good file with one we would refuse to open.
     try:
