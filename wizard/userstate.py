@@ -12,11 +12,15 @@ import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import locations, store, tomlio
 from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
+from wizard.steps import Step
+
+if TYPE_CHECKING:
+    from wizard.session import Session
 
 MAX_RECENT = 10
 
@@ -75,6 +79,15 @@ class Drafts:
         if key in self.texts:
             del self.texts[key]
             self._flush()
+
+    def resume_at(self, session: Session) -> Step:
+        """Where the canvas opens: where they were typing when the wizard closed, else the
+        first question still open, else the last."""
+        if self.position:
+            remembered = Step.from_ref(self.position)
+            if self.get(remembered.ref) is not None and session.exists(remembered):
+                return remembered
+        return session.first_open() or session.steps()[-1]
 
     def committed(self, key: str) -> None:
         """The answer at `key` went to the canvas: its draft goes once the file has it."""

@@ -21,9 +21,8 @@ from wizard.tui.palette import JumpProvider
 
 if TYPE_CHECKING:
     from wizard.model.catalog import Catalog
-    from wizard.session import Session, Step
+    from wizard.session import Session
     from wizard.tui.question_screen import QuestionScreen
-    from wizard.userstate import Drafts
 
 # Everything below that needs pydantic (the models, the session, the question screen) is
 # imported inside the methods: the first frame is painted before any of it is loaded.
@@ -141,7 +140,7 @@ class WizardApp(App[str]):
         if read_only:  # never write over the drafts of the wizard that has the file
             drafts.path = drafts.path.with_name(f"{drafts.path.stem}-read-only.toml")
         remember(path)
-        self._show_only(QuestionScreen(session, drafts, start_step(session, drafts), coach=self.coach))
+        self._show_only(QuestionScreen(session, drafts, drafts.resume_at(session), coach=self.coach))
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
@@ -259,7 +258,7 @@ class WizardApp(App[str]):
             return
         screen = self._question_screen()
         frame = None
-        if screen is not None and screen.is_mounted and screen.step == start_step(session, screen.drafts):
+        if screen is not None and screen.is_mounted and screen.step == screen.drafts.resume_at(session):
             screen.refresh_status()  # the top bar as the next start shows it: saved, not "saving…"
             frame = capture(screen)
         banks = first_frame.banks_key(locations.shipped_dir(), self.banks_dir)
@@ -292,16 +291,4 @@ class WizardApp(App[str]):
             return ""
         score = self.session.report().score
         return f"Saved {self.session.path}: {score}% complete."
-
-
-def start_step(session: Session, drafts: Drafts) -> Step:
-    """Where a canvas opens: where they were typing when the wizard closed, else the first
-    question still open, else the last."""
-    from wizard.session import Step
-
-    if drafts.position:
-        remembered = Step.from_ref(drafts.position)
-        if drafts.get(remembered.ref) is not None and session.exists(remembered):
-            return remembered
-    return session.first_open() or session.steps()[-1]
 
