@@ -102,3 +102,30 @@ async def test_a_kept_answer_box_shows_the_next_question_as_a_new_one_would(
                 else:
                     fresh[kind] = await shown(app, pilot, then)  # ...as it is when new
             await pilot.press("ctrl+q")
+
+
+async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: Path, catalog: Catalog) -> None:
+    """The widgets made ahead while idle may not be ready when the founder gets there first."""
+    from wizard.tui.field_box import FieldBox
+
+    path = tmp_path / "c.toml"
+    store.save(structure(), path)
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        box = screen.query_one(FieldBox)
+        session = screen.session
+        step = next(s for s in session.steps() if not s.is_structure
+                    and (q := session.question(s)) is not None and q.kind is Kind.RANKING)
+        question = session.question(step)
+        assert question is not None
+        box._kept.pop(Kind.RANKING, None)
+        box.prepare([question])  # made ahead, and shown before it is mounted
+        screen.show(step)
+        await pilot.pause()
+        field = screen.field
+        assert isinstance(field, AnswerField) and field.is_mounted and field.display
+        assert field.question is question
+        assert app.focused is not None and field in app.focused.ancestors

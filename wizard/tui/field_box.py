@@ -42,6 +42,9 @@ class FieldBox(Container):
 
     def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
         kept = self._kept.get(question.kind)
+        if kept is not None and not kept.is_mounted:  # made ahead (prepare) and not ready yet
+            kept.remove()
+            kept = None
         if kept is None:
             kept = self._kept[question.kind] = make_field(question, value, draft)
         else:
