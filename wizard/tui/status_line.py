@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 
 from wizard import checks
@@ -74,12 +75,14 @@ class StatusLine(SteadyStatic):
             return
         # On a large canvas the checks take a tenth of a second or more: on a thread, the
         # keys typed meanwhile are not held up (the canvas is held still while they read it).
-        self.run_worker(partial(self._check_off_thread, self.session.report()), thread=True, group="checks")
+        self.run_worker(partial(self._check_off_thread, self.session.report()), thread=True, group="checks",
+                        exit_on_error=False)  # advice only: never worth stopping the wizard for
 
     def _check_off_thread(self, report: object) -> None:
         with self.session.lock:
             found = checks.run(self.session.canvas, self.session.catalog)
-        self.app.call_from_thread(self._checked_now, report, found)
+        with contextlib.suppress(RuntimeError):  # the wizard closed while they ran
+            self.app.call_from_thread(self._checked_now, report, found)
 
     def _checked_now(self, report: object, found: list[checks.Finding]) -> None:
         if report is not self.session.report():
