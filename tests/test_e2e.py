@@ -21,26 +21,32 @@ pytestmark = pytest.mark.e2e
 PROGRAM = shutil.which("canvas-wizard")
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
-
-
 class Terminal:
-    """One tmux session running one command, 100x30."""
+    """One tmux session running one command, 100x30, each start on a tmux server of its
+    own: a server still shutting down after the last session (this test's previous start,
+    another test, another run) refuses new sessions."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, sockets: Path) -> None:
         self.name = name
+        self.sockets = sockets
+        self.starts = 0
+
+    def tmux(self, *args: str) -> str:
+        socket = str(self.sockets / f"{self.starts}.sock")
+        return subprocess.run(["tmux", "-S", socket, *args], capture_output=True, text=True, check=True).stdout
 
     def start(self, command: str, cwd: Path, env: dict[str, str]) -> None:
+        self.stop()
+        self.starts += 1
         exports = " ".join(f"{k}={v}" for k, v in env.items())
-        tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c", str(cwd),
-             f"env {exports} {command}; sleep 30")
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "100", "-y", "30", "-c", str(cwd),
+                  f"env {exports} {command}; sleep 30")
 
     def screen(self) -> str:
-        return tmux("capture-pane", "-p", "-t", self.name)
+        return self.tmux("capture-pane", "-p", "-t", self.name)
 
     def keys(self, *keys: str, literal: bool = False) -> None:
-        tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), *keys)
+        self.tmux("send-keys", "-t", self.name, *(["-l"] if literal else []), *keys)
         time.sleep(0.3)
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
@@ -54,14 +60,16 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{shown}")
 
     def stop(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True, check=False)
+        if self.starts:
+            subprocess.run(["tmux", "-S", str(self.sockets / f"{self.starts}.sock"), "kill-server"],
+                           capture_output=True, check=False)
 
 
 @pytest.fixture
-def terminal() -> Iterator[Terminal]:
+def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
     if shutil.which("tmux") is None or PROGRAM is None:
         pytest.fail("the end-to-end test needs tmux and an installed canvas-wizard (pip install .)")
-    term = Terminal(f"cw-{uuid.uuid4().hex[:8]}")
+    term = Terminal(f"cw-{uuid.uuid4().hex[:8]}", tmp_path_factory.mktemp("tmux"))
     yield term
     term.stop()
 
