@@ -27,9 +27,10 @@ from wizard.tui.welcome_screen import WelcomeScreen
 
 MARKUP = "[bold]B[/] [@click=app.quit]Q[/] [link=https://evil.example]L[/link] $name"
 ESCAPES = "\x1b[31mRED\x1b[0m \x1b]8;;https://evil.example\x07OSC\x1b]8;;\x07 \x07BEL \x9b2J \x85"
+BIDI = "\u202eDESREVER\u202c \u2067ISOLATED\u2069"  # shown in another order than stored
 HTML = "<script>alert(1)</script> &amp;"
 HOSTILE = f"{MARKUP} {ESCAPES} {HTML}"
-RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but tab and newline
 SIZE = (140, 40)
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
 HOBBIES = Step(("type-0", "seg-0"), "audience.hobbies")
@@ -41,9 +42,9 @@ def hostile_canvas() -> Canvas:
     ctype.name = f"Type {HOSTILE}"
     segment = ctype.segments[0]
     segment.name = f"Seg {HOSTILE}"
-    segment.jobs[0].statement = f"Job {HOSTILE}"
-    segment.set(WHO_PAYS.key, f"Pays {HOSTILE}")
-    segment.set(HOBBIES.key, [f"Hobby {HOSTILE}", MARKUP, ESCAPES])
+    segment.set(WHO_PAYS.key, f"Pays {HOSTILE} {BIDI}")
+    segment.set(HOBBIES.key, [f"Hobby {HOSTILE}", MARKUP, ESCAPES, BIDI])
+    segment.jobs[0].statement = f"Job {HOSTILE} {BIDI}"
     segment.jobs[0].before.set("profile.pains", [f"Pain {HOSTILE}"])
     canvas.mark_na("research.incentive", f"Reason {HOSTILE}")
     canvas.coach.notes[""] = f"Note {HOSTILE}"

@@ -24,8 +24,10 @@ from wizard.safetext import literal, visible
 
 TOP_MISSING = 10
 # JSON escapes C0 controls itself but passes DEL and C1 (0x80-0x9f, e.g. the one-byte CSI)
-# through raw, and they are escape codes to a terminal; inside a JSON string \u escapes are equal.
-C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+# through raw, and they are escape codes to a terminal; so are the bidi embeddings, overrides
+# and isolates to what a reader sees. Inside a JSON string \u escapes are equal.
+C1_ESCAPES = {code: f"\\u{code:04x}"
+              for code in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
 def _out() -> Console:
@@ -100,8 +102,8 @@ def score_json(path: Path, report: scoring.Report, limit: int | None,
 
 
 def print_json(data: object) -> None:
-    """JSON for a terminal or a pipe: readable non-ASCII text, but no raw C1 control characters,
-    which JSON allows yet some terminals act on."""
+    """JSON for a terminal or a pipe: readable non-ASCII text, but no raw C1 control or bidi
+    characters, which JSON allows yet some terminals act on."""
     print(json.dumps(data, indent=2, ensure_ascii=False).translate(C1_ESCAPES))
 
 

@@ -6,17 +6,23 @@ import re
 
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls, and the bidi embeddings, overrides and isolates: these can show text
+in another order than it is stored ("Trojan Source"). Right-to-left text needs none of
+them, and the marks it may use (U+200E, U+200F) are left alone."""
 
 
 def visible(text: str) -> str:
-    """Control characters as harmless symbols (ESC shows as ␛), so a canvas cannot move
-    the cursor, ring the bell or open a hyperlink in the terminal of whoever reads it."""
+    """Control characters as harmless symbols (ESC shows as ␛, a right-to-left override as
+    ⟨U+202E⟩), so a canvas cannot move the cursor, ring the bell, open a hyperlink or
+    reorder what is shown in the terminal or browser of whoever reads it."""
 
     def picture(match: re.Match[str]) -> str:
         code = ord(match.group())
         if code < 0x20:
             return chr(0x2400 + code)
+        if code >= 0x202A:
+            return f"⟨U+{code:04X}⟩"
         return "␡" if code == 0x7F else "\ufffd"
 
     return _CONTROL.sub(picture, text)
