@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets._footer import FooterKey
 
 from tests.factory import structure
@@ -101,7 +101,7 @@ async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Pat
         help_text = str(screen.query_one("#help", Static).render())
         assert "Ask next (coach)" in help_text
         assert "Note" in footer_keys(app) and "Agenda" in footer_keys(app)  # the bank's probes, in coach mode only
-        await pilot.press("ctrl+e")
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"[bold]who signs?[/]", "tab", *"Check the segment")
@@ -109,7 +109,7 @@ async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert "[bold]who signs?[/]" in str(screen.query_one("#help", Static).render())
-        await pilot.press("ctrl+a")
+        await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert app.screen.query_one(DataTable).row_count >= 7
@@ -131,9 +131,25 @@ async def test_founder_mode_has_no_notes_no_probes_no_agenda(tmp_path: Path) -> 
         screen.jump(WHO_PAYS)
         await pilot.pause()
         assert "Ask next (coach)" not in str(screen.query_one("#help", Static).render())
-        await pilot.press("ctrl+e", "ctrl+a")
+        await pilot.press("f2", "f3")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)  # neither a note dialog nor the agenda opened
         shown = footer_keys(app)
         assert "Next" in shown and "Note" not in shown and "Agenda" not in shown
     assert store.load(path).coach.notes == {}
+
+
+async def test_in_coach_mode_ctrl_a_and_ctrl_e_still_move_in_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    session_at(path)
+    app = WizardApp(path, shipped_catalog(), coach=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.jump(WHO_PAYS)
+        await pilot.pause()
+        await pilot.press(*"Parents", "ctrl+a", "X", "ctrl+e", "Y")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # neither the agenda nor a note dialog
+        field = app.focused
+        assert isinstance(field, Input) and field.value.startswith("X") and field.value.endswith("Y")

@@ -21,7 +21,7 @@ def notes_text(targets: list[tuple[str, str, str]]) -> Content:
     """The notes shown above the help in coach mode (a hint when there are none yet)."""
     notes = [(heading, text) for _key, heading, text in targets if text]
     if not notes:
-        return Content("Coach's notes: none yet (Ctrl+E)").stylize("dim")
+        return Content("Coach's notes: none yet (F2)").stylize("dim")
     parts = [literal("Coach's notes", "bold")]
     parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
     return Content("\n").join(parts)
@@ -88,7 +88,7 @@ class NoteScreen(ModalScreen[dict[str, str] | None]):
 class AgendaScreen(ModalScreen[None]):
     """The session's plan: each section's planned time, time spent, score and notes."""
 
-    BINDINGS = [Binding("escape,ctrl+a", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close")]
 
     def __init__(self, rows: list[AgendaRow], session_seconds: int, current: str) -> None:
         super().__init__()

@@ -44,9 +44,10 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True),
         Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
         Binding("escape", "focus_answer", "Answer", show=False),
-        # Coach mode only (see check_action): notes and the agenda.
-        Binding("ctrl+e", "note", "Note", tooltip="Coach's notes on this question and its segment", priority=True),
-        Binding("ctrl+a", "agenda", "Agenda", tooltip="Planned and spent time per section", priority=True),
+        # Coach mode only (see check_action): notes and the agenda. Function keys: Ctrl+A and
+        # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
+        Binding("f2", "note", "Note", tooltip="Coach's notes on this question and its segment", priority=True),
+        Binding("f3", "agenda", "Agenda", tooltip="Planned and spent time per section", priority=True),
     ]
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:
