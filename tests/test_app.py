@@ -296,3 +296,18 @@ async def test_empty_enter_on_an_empty_structure_list_says_what_to_do(tmp_path: 
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert screen(app).step != first  # skipping is still possible
+
+
+async def test_enter_typed_right_behind_an_item_goes_on_instead_of_adding_it_twice(tmp_path: Path) -> None:
+    from textual import events
+
+    app = app_for(tmp_path / "new.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Users")
+        for _ in range(2):  # both queued before the first is handled, as from keys typed ahead
+            app.post_message(events.Key("enter", "\r"))
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert [t.name for t in screen(app).session.canvas.customer_types] == ["Users"]
+        assert screen(app).step != Step((), "structure.customer_types")  # the empty Enter went on

@@ -37,6 +37,16 @@ class ItemList(OptionList):
             self.post_message(ListEditor.MoveRequest(self.highlighted, delta))
 
 
+class ItemInput(AnswerInput):
+    """The box items are typed in, empty again the moment Enter sends its text: an Enter
+    typed right behind it (keys typed ahead, lines pasted as keys) finds it empty and means
+    "next", where it used to add the same item a second time."""
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.value = ""
+
+
 class ListEditor(Vertical):
     """An input that adds items and a list below it; Enter on an empty input moves on."""
 
@@ -83,7 +93,7 @@ class ListEditor(Vertical):
         self.editing: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield AnswerInput(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
+        yield ItemInput(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
         yield Static(self._hint(), classes="list-hint", markup=False)
         items = ItemList(*self._options(), id="items")
         items.display = bool(self.items)  # an empty box would look like a second input
