@@ -96,11 +96,8 @@ def store(path: Path, banks: str, coach: bool, frame: FirstFrame | None) -> None
     the picture is a convenience, and the canvas is already saved."""
     target = locations.first_frame_file(path)
     key = _key(path, banks, coach)
-    with contextlib.suppress(OSError):
-        if frame is None or key is None:
+    if frame is None or key is None:
+        with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"key": key, "frame": asdict(frame)}), encoding="utf-8")
-        temporary.replace(target)
+        return
+    locations.write_quietly(target, json.dumps({"key": key, "frame": asdict(frame)}))

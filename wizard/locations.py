@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 STATE_ENV = "CANVAS_WIZARD_STATE_DIR"
@@ -42,3 +44,20 @@ def draft_file(canvas_path: Path) -> Path:
 def first_frame_file(canvas_path: Path) -> Path:
     """The picture of the question a canvas opens on (wizard/first_frame.py)."""
     return state_dir() / "first-frames" / f"{_canvas_key(canvas_path)}.json"
+
+
+def write_quietly(path: Path, text: str) -> None:
+    """Replace one of the wizard's own files (drafts, recent files, the first-frame picture)
+    in one step, or leave it as it was: they are conveniences, so a full disk or a read-only
+    state folder must never stop the wizard, and the canvas itself is saved elsewhere."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except Exception:  # nothing half-written is left behind, whatever went wrong
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise

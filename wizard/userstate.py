@@ -7,9 +7,7 @@ leaves them in the page cache, which is all they need to survive.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,16 +31,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = tomlio.dumps(data)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".toml")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except OSError:
-            os.unlink(tmp)
+    with contextlib.suppress(ValueError):  # text TOML cannot hold: the old file stays
+        locations.write_quietly(path, tomlio.dumps(data))
 
 
 class Drafts:
