@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui.answer_input import AnswerInput
+from wizard.tui.screen_text import list_hint
 from wizard.tui.text import literal
 
 
@@ -100,10 +101,7 @@ class ListEditor(Vertical):
         yield items
 
     def _hint(self) -> str:
-        if self.editing is not None:
-            return f"Editing {self.noun} {self.editing + 1}: Enter keeps it, Esc cancels."
-        more = " · Tab: the list (e edit, Del remove, Ctrl+↑↓ move)" if self.items else ""
-        return f"Enter adds · empty Enter: next{more}"
+        return list_hint(self.noun, self.editing, bool(self.items))
 
     def _options(self) -> list[Option]:
         return [Option(literal(f"{n}. {text}")) for n, text in enumerate(self.items, 1)]

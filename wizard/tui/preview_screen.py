@@ -17,9 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from wizard.first_frame import FirstFrame
-from wizard.structure import STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
+from wizard.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
 from wizard.tui.help_panel import structure_help
-from wizard.tui.screen_text import body_classes, meter
+from wizard.tui.screen_text import body_classes, list_hint, topbar_line, where_line
 from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
 
@@ -28,11 +28,12 @@ def new_canvas(path: Path, coach: bool) -> FirstFrame:
     """A new canvas starts on its customer types; its count of steps and save time are left
     out here, since they need the banks and the file."""
     return FirstFrame(
-        topbar=Content.assemble(literal(f" {path}", "bold"), f"  {meter(0)} 0% · section 0%").markup,
-        where=literal(f"{STRUCTURE_SECTION} · Whole canvas", "dim").markup,
+        topbar=topbar_line(path, "  ", 0, 0).markup,
+        where=literal(where_line(STRUCTURE_SECTION, ()), "dim").markup,
         prompt=literal(STRUCTURE_PROMPTS[TYPES], "bold").markup,
         help=structure_help(TYPES, coach).markup,
-        answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]), ("hint", "Enter adds · empty Enter: next", "")],
+        answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]),
+                ("hint", list_hint(STRUCTURE_NOUNS[TYPES], None, has_items=False), "")],
     )
 
 

@@ -7,7 +7,7 @@ from textual.content import Content
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
 from wizard.structure import STRUCTURE_PROMPTS
-from wizard.tui.screen_text import STAGE_WORDS, meter, saved_when
+from wizard.tui.screen_text import STAGE_WORDS, saved_when, topbar_line, where_line
 from wizard.tui.text import literal
 
 
@@ -22,12 +22,9 @@ def prompt_text(session: Session, step: Step) -> str:
 
 
 def where_text(session: Session, step: Step) -> str:
-    """`12/80 · Audience · Users › Students`: the step's number, section and place."""
     section = session.report().section_titles.get(step.section, "")
-    names = session.place(step).names
-    trail = " › ".join(names) if names else "Whole canvas"
     position = f"{session.index(step) + 1}/{len(session.steps())}"
-    return f"{position} · {section} · {trail}"
+    return where_line(section, session.place(step).names, position)
 
 
 def section_intro(session: Session, step: Step) -> str:
@@ -51,10 +48,5 @@ def topbar(session: Session, step: Step, timer: str = "") -> Content:
         saved = "NOT SAVED"
     else:
         saved = f"saved {saved_when(session.last_saved)}"
-    return Content.assemble(
-        literal(f" {session.path}", "bold"),
-        literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  ",
-        f"{meter(report.score)} {report.score}%",
-        f" · section {section.score if section else 0}%",
-        timer,
-    )
+    state = literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  "
+    return topbar_line(session.path, state, report.score, section.score if section else 0, timer)
