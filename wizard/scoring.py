@@ -23,6 +23,7 @@ from wizard.model.canvas import Canvas, CustomerType, Value, is_empty
 from wizard.model.catalog import Catalog, Entry
 from wizard.model.memo import NodeMemo, for_canvas
 from wizard.model.tree import Location, Place, walk
+from wizard.structure import STRUCTURE_SECTION
 
 STRUCTURE = "structure"
 
@@ -249,7 +250,7 @@ def score(canvas: Canvas, catalog: Catalog) -> Report:
     change to one answer costs little more than walking the canvas."""
     plan = _plan(catalog)
     memo: NodeMemo[tuple[list[Slot], list[tuple[str, float, float]]]] = for_canvas(canvas, "score", catalog)
-    titles = {STRUCTURE: "Structure"} | {b.id: b.title for b in catalog.banks}
+    titles = {STRUCTURE: STRUCTURE_SECTION} | {b.id: b.title for b in catalog.banks}
     report = Report(Tally(), {k: Tally() for k in titles}, titles, {}, {})
     overall, sections, segments = report.overall, report.sections, report.segments
     with memo.lock:
