@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
@@ -28,14 +29,18 @@ def _lines(widget: Widget) -> str:
     return "\n".join(strip.text.rstrip() for strip in strips).rstrip("\n")
 
 
-def _on_screen(screen: Screen[Any], widget: Widget) -> str:
-    """What the screen shows inside `widget` (children included, borders and padding left
-    out) as plain text. Textual
-    has no public way to read back a composed region, so a change there costs only this."""
+def _rendered(screen: Screen[Any]) -> list[Strip]:
+    """The screen as it would be painted now. Textual has no public way to read back a
+    composed screen, so a change there costs only the picture."""
     try:
-        strips = screen._compositor.render_strips()
+        return screen._compositor.render_strips()
     except Exception:
-        return ""
+        return []
+
+
+def _inside(strips: list[Strip], widget: Widget) -> str:
+    """What `strips` show inside `widget` (children included, borders and padding left
+    out), as plain text."""
     region = widget.content_region
     rows = strips[region.y : region.bottom]
     return "\n".join(strip.crop(region.x, region.right).text.rstrip() for strip in rows).rstrip("\n")
@@ -65,12 +70,13 @@ def _answer(box: Widget) -> list[tuple[str, str, str]]:
 
 def capture(screen: Screen[Any]) -> FirstFrame:
     """The question screen as it is now (its ids are the ones PreviewScreen lays out)."""
+    strips = _rendered(screen)
     return FirstFrame(
         topbar=_markup(screen.query_one("#topbar", Static)),
         where=_markup(screen.query_one("#where", Static)),
         prompt=_markup(screen.query_one("#prompt", Static)),
         help=_markup(screen.query_one("#help", Static)),
         answer=_answer(screen.query_one("#field-box")),
-        nav=_on_screen(screen, screen.query_one("#nav")).splitlines(),
-        keys=_on_screen(screen, screen.query_one(Footer)),
+        nav=_inside(strips, screen.query_one("#nav")).splitlines(),
+        keys=_inside(strips, screen.query_one(Footer)),
     )
