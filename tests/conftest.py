@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from wizard import banks, locations
 from wizard.model.catalog import Catalog
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from wizard.session import Step
+    from wizard.tui.question_screen import QuestionScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -23,3 +30,14 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return banks.shipped_catalog()
+
+
+async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
+    """The running wizard moved to `step`, ready for an answer."""
+    from wizard.tui.question_screen import QuestionScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    screen.jump(step)
+    await pilot.pause()
+    return screen

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 from textual.widgets._footer import FooterKey
 
+from tests.conftest import at_step
 from tests.factory import structure
 from wizard import coaching, store
 from wizard.banks import shipped_catalog
@@ -94,10 +95,7 @@ async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Pat
     session_at(path)
     app = WizardApp(path, shipped_catalog(), coach=True)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        screen.jump(WHO_PAYS)
-        await pilot.pause()
+        screen = await at_step(pilot, WHO_PAYS)
         help_text = str(screen.query_one("#help", Static).render())
         assert "Ask next (coach)" in help_text
         assert "Note" in footer_keys(app) and "Agenda" in footer_keys(app)  # the bank's probes, in coach mode only
@@ -126,10 +124,7 @@ async def test_founder_mode_has_no_notes_no_probes_no_agenda(tmp_path: Path) -> 
     session_at(path)
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        screen.jump(WHO_PAYS)
-        await pilot.pause()
+        screen = await at_step(pilot, WHO_PAYS)
         assert "Ask next (coach)" not in str(screen.query_one("#help", Static).render())
         await pilot.press("f2", "f3")
         await pilot.pause()
@@ -144,10 +139,7 @@ async def test_in_coach_mode_ctrl_a_and_ctrl_e_still_move_in_the_answer(tmp_path
     session_at(path)
     app = WizardApp(path, shipped_catalog(), coach=True)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        screen.jump(WHO_PAYS)
-        await pilot.pause()
+        await at_step(pilot, WHO_PAYS)
         await pilot.press(*"Parents", "ctrl+a", "X", "ctrl+e", "Y")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)  # neither the agenda nor a note dialog

@@ -12,6 +12,7 @@ import pytest
 from textual.content import Content
 from textual.pilot import Pilot
 
+from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
 from wizard import cli, store
@@ -21,7 +22,6 @@ from wizard.session import Step
 from wizard.tui.app import WizardApp
 from wizard.tui.bad_file_screen import BadFileScreen
 from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
-from wizard.tui.question_screen import QuestionScreen
 from wizard.tui.review_screen import ReviewScreen
 from wizard.tui.welcome_screen import WelcomeScreen
 
@@ -73,10 +73,7 @@ def test_markup_really_would_attach_an_action() -> None:
 
 
 async def visit(pilot: Pilot[str], step: Step) -> str:
-    screen = pilot.app.screen
-    assert isinstance(screen, QuestionScreen)
-    screen.jump(step)
-    await pilot.pause()
+    await at_step(pilot, step)
     return shown(pilot.app)  # type: ignore[arg-type]
 
 

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.conftest import at_step
 from tests.factory import full_canvas, structure
 from wizard import store
 from wizard.banks import shipped_catalog
@@ -21,7 +21,6 @@ from wizard.errors import CanvasFileError, ChangedOnDiskError
 from wizard.saver import BackgroundSaver
 from wizard.session import Session, Step
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
 from wizard.userstate import Drafts
 
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
@@ -112,20 +111,11 @@ def test_a_hand_edit_is_found_as_the_change_is_made(tmp_path: Path) -> None:
     assert path.read_text() == theirs
 
 
-async def at_who_pays(app: WizardApp, pilot: Pilot[str]) -> QuestionScreen:
-    """The wizard at the first segment's "who pays", ready for an answer."""
-    screen = app.screen
-    assert isinstance(screen, QuestionScreen)
-    screen.jump(WHO_PAYS)
-    await pilot.pause()
-    return screen
-
-
 async def test_the_wizard_saves_a_large_canvas_without_waiting_and_keeps_it_on_quit(tmp_path: Path) -> None:
     path = large_file(tmp_path / "big.toml")
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=(100, 32)) as pilot:
-        screen = await at_who_pays(app, pilot)
+        screen = await at_step(pilot, WHO_PAYS)
         screen.query_one(Input).value = "Parents"
         await pilot.press("enter")
         await pilot.press("ctrl+q")
@@ -139,7 +129,7 @@ async def test_a_background_save_that_fails_is_told_and_rescued_on_quit(
     before = path.read_bytes()
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=(100, 32)) as pilot:
-        screen = await at_who_pays(app, pilot)
+        screen = await at_step(pilot, WHO_PAYS)
 
         def disk_full(self: CanvasFile, *args: object, **kwargs: object) -> None:
             raise CanvasFileError(self.path, "could not save, the file on disk is unchanged (No space left on device)")
@@ -232,7 +222,7 @@ async def test_what_was_typed_stays_in_the_drafts_until_the_answer_is_on_disk(
     monkeypatch.setattr(CanvasFile, "save", slow_save)
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=(100, 32)) as pilot:
-        screen = await at_who_pays(app, pilot)
+        screen = await at_step(pilot, WHO_PAYS)
         await pilot.press(*"Parents", "enter")
         await pilot.pause()
         assert screen.step != WHO_PAYS  # on to the next question at once...

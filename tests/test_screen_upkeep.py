@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
@@ -24,6 +27,16 @@ SIZE = (100, 32)
 def question_screen(app: WizardApp) -> QuestionScreen:
     assert isinstance(app.screen, QuestionScreen), app.screen
     return app.screen
+
+
+@asynccontextmanager
+async def opened(path: Path, catalog: Catalog, segments: int) -> AsyncIterator[tuple[Pilot[str], QuestionScreen]]:
+    """The wizard on a new file of one customer type with `segments` segments, a job each."""
+    store.save(structure(types=1, segments=segments, jobs=1), path)
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        yield pilot, question_screen(app)
 
 
 def footer_keys(app: WizardApp) -> list[str]:
@@ -46,12 +59,7 @@ async def test_key_bar_follows_the_focus(tmp_path: Path, catalog: Catalog) -> No
 
 
 async def test_sidebar_marks_follow_the_answers(tmp_path: Path, catalog: Catalog) -> None:
-    path = tmp_path / "canvas.toml"
-    store.save(structure(types=1, segments=2, jobs=1), path)
-    app = WizardApp(path, catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = question_screen(app)
+    async with opened(tmp_path / "canvas.toml", catalog, segments=2) as (pilot, screen):
         nav = screen.query_one(NavTree)
         segment = ("type-0", "seg-1")
 
@@ -68,12 +76,7 @@ async def test_sidebar_marks_follow_the_answers(tmp_path: Path, catalog: Catalog
 
 
 async def test_sidebar_scrolls_once_it_outgrows_the_screen(tmp_path: Path, catalog: Catalog) -> None:
-    path = tmp_path / "canvas.toml"
-    store.save(structure(types=1, segments=1, jobs=1), path)
-    app = WizardApp(path, catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = question_screen(app)
+    async with opened(tmp_path / "canvas.toml", catalog, segments=1) as (pilot, screen):
         nav = screen.query_one(NavTree)
         assert not nav.show_vertical_scrollbar
         for i in range(40):
@@ -88,12 +91,7 @@ async def test_sidebar_scrolls_once_it_outgrows_the_screen(tmp_path: Path, catal
 
 
 async def test_earlier_answer_boxes_are_let_go(tmp_path: Path, catalog: Catalog) -> None:
-    path = tmp_path / "canvas.toml"
-    store.save(structure(types=1, segments=2, jobs=1), path)
-    app = WizardApp(path, catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = question_screen(app)
+    async with opened(tmp_path / "canvas.toml", catalog, segments=2) as (pilot, screen):
         steps = [s for s in screen.session.steps()
                  if not s.is_structure and screen.session.question(s).kind is Kind.TEXT]  # type: ignore[union-attr]
         counts = []
