@@ -16,6 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.factory import structure
+from tests.test_reliability_display import hostile_canvas
+from tests.test_reliability_display import shown as shown_safely
 from wizard import first_frame, locations, store
 from wizard.banks import shipped_catalog
 from wizard.first_frame import FirstFrame
@@ -92,6 +94,39 @@ def test_a_damaged_picture_only_costs_the_fast_start(tmp_path: Path) -> None:
     for damage in ("{not json", json.dumps({"key": "x"}), json.dumps([1, 2]), ""):
         target.write_text(damage, encoding="utf-8")
         assert first_frame.load(path, key, False) is None
+
+
+@pytest.mark.parametrize("damage", [
+    {"prompt": "[/bold]who pays?"},  # markup that does not parse
+    {"prompt": "[@click=app.quit]Who pays?[/]"},  # an action where the capture writes none
+    {"help": "[link=https://evil.example]read this[/link]"},
+    {"nav": "not a list"},
+    {"keys": 3},
+])
+def test_a_damaged_or_edited_picture_is_not_shown(tmp_path: Path, damage: dict[str, object]) -> None:
+    path = draft(tmp_path)
+    key = first_frame.banks_key(locations.shipped_dir(), None)
+    first_frame.store(path, key, False, FirstFrame(topbar="t", where="w", prompt="p", help="h"))
+    assert first_frame_for(path, None, False) is not None
+    target = locations.first_frame_file(path)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["frame"].update(damage)
+    target.write_text(json.dumps(data), encoding="utf-8")
+    assert first_frame_for(path, None, False) is None
+
+
+async def test_hostile_text_in_the_picture_shows_literally(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    store.save(hostile_canvas(), path)
+    live = await close_on_live_question(path)
+    frame = first_frame_for(path, None, False)
+    assert frame is not None
+    app = SlowStart(path, frame=frame)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        picture = [line.rstrip() for line in shown_safely(app).splitlines()]  # no actions, no raw controls
+        assert picture == [line.rstrip() for line in live]
 
 
 def test_a_coachs_banks_are_part_of_the_key(tmp_path: Path) -> None:

@@ -43,8 +43,14 @@ class FirstFrame:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FirstFrame:
+        """The picture as stored; TypeError or ValueError when it is not one (damaged, or
+        edited by hand), so that it is not shown."""
         answer = [(str(kind), str(text), str(placeholder)) for kind, text, placeholder in data.pop("answer", [])]
-        return cls(**data, answer=answer)
+        frame = cls(**data, answer=answer)
+        texts = [frame.topbar, frame.where, frame.prompt, frame.help, frame.keys, *frame.nav]
+        if not isinstance(frame.nav, list) or not all(isinstance(t, str) for t in texts):
+            raise TypeError("a picture holds text only")
+        return frame
 
 
 def banks_key(shipped: Path, custom: Path | None) -> str:

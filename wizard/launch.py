@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 def first_frame_for(path: Path, banks_dir: Path | None, coach: bool) -> FirstFrame | None:
     """The picture to paint first: a new canvas's first question, or the one stored when
-    this canvas was last closed (None when it is out of date)."""
+    this canvas was last closed (None when it is out of date or damaged)."""
     from wizard import first_frame, locations
+    from wizard.tui.preview_screen import new_canvas, readable
 
     if not path.exists():
-        from wizard.tui.preview_screen import new_canvas
-
         return new_canvas(path, coach)
-    return first_frame.load(path, first_frame.banks_key(locations.shipped_dir(), banks_dir), coach)
+    frame = first_frame.load(path, first_frame.banks_key(locations.shipped_dir(), banks_dir), coach)
+    return frame if frame is not None and readable(frame) else None
 
 
 def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
-from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
@@ -21,14 +20,6 @@ def _markup(widget: Static) -> str:
     return content.markup if isinstance(content, Content) else Content(str(content)).markup
 
 
-def _lines(widget: Widget) -> str:
-    """What a widget shows now, as plain text."""
-    if not widget.display or not widget.size.area:
-        return ""
-    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
-    return "\n".join(strip.text.rstrip() for strip in strips).rstrip("\n")
-
-
 def _rendered(screen: Screen[Any]) -> list[Strip]:
     """The screen as it would be painted now. Textual has no public way to read back a
     composed screen, so a change there costs only the picture."""
@@ -38,15 +29,15 @@ def _rendered(screen: Screen[Any]) -> list[Strip]:
         return []
 
 
-def _inside(strips: list[Strip], widget: Widget) -> str:
-    """What `strips` show inside `widget` (children included, borders and padding left
-    out), as plain text."""
-    region = widget.content_region
+def _inside(strips: list[Strip], widget: Widget, frame: bool = False) -> str:
+    """What `strips` show inside `widget` (children included; its border, padding and
+    scrollbar too with `frame`), as plain text."""
+    region = widget.region if frame else widget.content_region
     rows = strips[region.y : region.bottom]
     return "\n".join(strip.crop(region.x, region.right).text.rstrip() for strip in rows).rstrip("\n")
 
 
-def _answer(box: Widget) -> list[tuple[str, str, str]]:
+def _answer(box: Widget, strips: list[Strip]) -> list[tuple[str, str, str]]:
     parts: list[tuple[str, str, str]] = []
     for widget in box.query("Input, TextArea, OptionList, Static"):
         shown = [widget, *widget.ancestors[: widget.ancestors.index(box)]]
@@ -59,7 +50,7 @@ def _answer(box: Widget) -> list[tuple[str, str, str]]:
         elif isinstance(widget, TextArea):
             parts.append(("area", widget.text, str(widget.placeholder)))
         elif isinstance(widget, OptionList):
-            text = _lines(widget)
+            text = _inside(strips, widget, frame=True)  # as shown: its box, scrolled, cut off
             if text:
                 parts.append(("lines", text, ""))
         elif isinstance(widget, Static):
@@ -76,7 +67,7 @@ def capture(screen: Screen[Any]) -> FirstFrame:
         where=_markup(screen.query_one("#where", Static)),
         prompt=_markup(screen.query_one("#prompt", Static)),
         help=_markup(screen.query_one("#help", Static)),
-        answer=_answer(screen.query_one("#field-box")),
+        answer=_answer(screen.query_one("#field-box"), strips),
         nav=_inside(strips, screen.query_one("#nav")).splitlines(),
         keys=_inside(strips, screen.query_one(Footer)),
     )

@@ -37,19 +37,29 @@ def new_canvas(path: Path, coach: bool) -> FirstFrame:
     )
 
 
+def readable(frame: FirstFrame) -> bool:
+    """Whether a stored picture shows as the capture wrote it: markup that parses, and no
+    action or link in it. One damaged or edited by hand is not shown; it only costs the
+    fast start."""
+    try:
+        contents = [Content.from_markup(text) for text in (frame.topbar, frame.where, frame.prompt, frame.help)]
+    except Exception:  # Textual's MarkupError, and whatever else a damaged text may raise
+        return False
+    return not any("@" in str(span.style) or "link" in str(span.style) for c in contents for span in c.spans)
+
+
 def answer_part(kind: str, text: str, placeholder: str) -> Widget:
     if kind == "input":
         # A real Input looks exactly like the live one; it never gets a key.
         return Input(text, placeholder=placeholder, select_on_focus=False)
     if kind == "area":
         return Static(text or placeholder, classes="preview-area", markup=False)
-    return Static(text, classes="field-hint" if kind == "hint" else "preview-lines", markup=False)
+    return Static(text, classes="field-hint" if kind == "hint" else "", markup=False)
 
 
 class PreviewScreen(Screen[None]):
     DEFAULT_CSS = """
     PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
-    PreviewScreen .preview-lines { max-height: 8; }
     PreviewScreen #nav { height: 1fr; text-wrap: nowrap; text-overflow: clip; }
     PreviewScreen #preview-keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
     """
