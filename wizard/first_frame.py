@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from wizard import __version__, locations
+from wizard.sidefile import OddFile, read_capped
 
 FORMAT = 1
+MAX_BYTES = 1 << 20
+"""A picture is a screenful of text, a few kilobytes; anything far larger is not one."""
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,13 @@ def load(path: Path, banks: str, coach: bool) -> FirstFrame | None:
     if key is None:
         return None
     try:
-        data = json.loads(locations.first_frame_file(path).read_text(encoding="utf-8"))
+        # Never blocks or floods: the picture may be a pipe, or a link to /dev/zero.
+        data = json.loads(read_capped(locations.first_frame_file(path), MAX_BYTES).decode("utf-8"))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         return FirstFrame.from_json(data["frame"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return None  # a damaged picture only costs the fast start
+    except (OSError, OddFile, ValueError, TypeError, KeyError):
+        return None  # a damaged or odd picture only costs the fast start
 
 
 def store(path: Path, banks: str, coach: bool, frame: FirstFrame | None) -> None:

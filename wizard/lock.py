@@ -4,7 +4,10 @@ It holds who has the canvas open: process id, host, user, start time, and (on Li
 boot and the process's start tick, which tell a live holder from a recycled process id.
 A lock is stale, and quietly taken over, when its process is gone on this host, when the
 host has rebooted since, or when it has not been refreshed (every save refreshes it) for
-MAX_AGE. The canvas itself is never locked or touched by this.
+MAX_AGE. A lock file that is odd (a pipe, a device, a symlink, too big to be a lock, or
+unreadable) is never read in full, broken or waited on: it counts as held by someone
+unknown, so the user is asked, and told which file to delete if no wizard has the canvas.
+The canvas itself is never locked or touched by this.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 
 import tomli_w
 
+from wizard.sidefile import OddFile, read_capped
+
 MAX_AGE = timedelta(hours=12)
 _MAX_LOCK_BYTES = 4096
 
@@ -36,8 +41,16 @@ class Holder:
     token: str = ""
     boot: str = ""
     ticks: int = 0
+    odd: str = ""
+    """Why the lock file could not be read as a lock ("" when it could): its holder is unknown."""
+
+    @classmethod
+    def unknown(cls, why: str) -> Holder:
+        return cls(0, "", "", datetime.now(UTC).replace(microsecond=0), odd=why)
 
     def describe(self) -> str:
+        if self.odd:
+            return f"someone unknown ({self.odd})"
         since = self.started.astimezone().strftime("%Y-%m-%d %H:%M")
         return f"{self.user or 'someone'} (process {self.pid} on {self.host or 'an unknown host'}, since {since})"
 
@@ -72,19 +85,25 @@ class CanvasLock:
                 self.held = True
                 atexit.register(self.release)
                 return None
-            raw, holder = self._read()
+            raw, holder, odd = self._read()
+            if odd:
+                return Holder.unknown(odd)
             if raw is None:
                 continue  # removed between our attempts: try again
             if holder is not None and not _stale(holder, self._age()):
                 return holder
             if holder is None and self._age() < timedelta(seconds=10):
-                return Holder(0, "", "", datetime.now(UTC))  # being written right now
+                return Holder.unknown("its lock file is being written right now")
             self._break(raw)
-        _, holder = self._read()
-        return holder
+        # Five rounds and the lock was never ours: someone keeps taking it. Never carry on
+        # as if it were ours.
+        _, holder, odd = self._read()
+        return holder or Holder.unknown(odd or f"its lock file {self._name()} keeps changing")
 
     def holder(self) -> Holder | None:
-        return self._read()[1]
+        """Who the lock names; None when there is no lock (or it cannot be made sense of)."""
+        _, holder, odd = self._read()
+        return Holder.unknown(odd) if odd else holder
 
     def refresh(self) -> None:
         """Mark the lock as in use now, so a long session never looks abandoned."""
@@ -98,7 +117,7 @@ class CanvasLock:
             return
         self.held = False
         atexit.unregister(self.release)
-        _, holder = self._read()
+        _, holder, _odd = self._read()
         if holder is not None and holder.token == self.me.token:
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
@@ -123,20 +142,26 @@ class CanvasLock:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
-    def _read(self) -> tuple[bytes | None, Holder | None]:
-        """The lock's bytes (None: no lock) and who they name (None: unreadable)."""
+    def _read(self) -> tuple[bytes | None, Holder | None, str]:
+        """The lock's bytes (None: no lock), who they name (None: damaged), and why the lock
+        file is odd ("" when it is not). Never blocks, never reads more than a lock holds."""
         try:
-            with open(self.path, "rb") as handle:
-                raw = handle.read(_MAX_LOCK_BYTES)
+            raw = read_capped(self.path, _MAX_LOCK_BYTES)
         except FileNotFoundError:
-            return None, None
-        except OSError:
-            return b"", None
-        return raw, _decode(raw)
+            return None, None, ""
+        except OddFile as exc:
+            return None, None, (f"its lock file {self._name()} is {exc}: if no other wizard has this canvas "
+                                "open, delete that file")
+        return raw, _decode(raw), ""
+
+    def _name(self) -> str:
+        from wizard.safetext import file_name  # only for a message about an odd lock
+
+        return file_name(self.path)
 
     def _age(self) -> timedelta:
         try:
-            return timedelta(seconds=max(0.0, time.time() - os.stat(self.path).st_mtime))
+            return timedelta(seconds=max(0.0, time.time() - os.lstat(self.path).st_mtime))
         except OSError:
             return timedelta(0)
 
@@ -149,11 +174,13 @@ class CanvasLock:
         except OSError:
             return
         try:
-            if aside.read_bytes() != seen:
+            moved: bytes | None = read_capped(aside, _MAX_LOCK_BYTES)
+        except (OSError, OddFile):
+            moved = None
+        try:
+            if moved != seen:
                 with contextlib.suppress(OSError):
                     os.link(aside, self.path)
-        except OSError:
-            pass
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(aside)

@@ -28,6 +28,23 @@ def visible(text: str) -> str:
     return _CONTROL.sub(picture, text)
 
 
+_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")
+"""What `visible` leaves alone in text (it lays out lines) but a name must never do."""
+_UNDECODED = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def file_name(path: object) -> str:
+    """A file or folder name as shown anywhere (a command's output, a message, the top
+    bar): what `visible` does, and on one line: a tab or a newline in a name shows as ␉
+    or ␊. A byte of the name that is not UTF-8 (which Python holds as a lone surrogate,
+    and which no terminal can be sent) shows as `\\xff`."""
+    text = _UNDECODED.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", str(path))
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _LINE_BREAKS.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "⏎", text)
+    return visible(text)
+
+
 def literal(text: str, style: str = "") -> Text:
     """A Rich Text showing `text` exactly as typed: `[bold]` stays `[bold]`."""
     return Text(visible(text), style=style)
