@@ -168,3 +168,44 @@ def test_every_export_writes_hostile_text_literally(tmp_path: Path, capsys: pyte
     assert ("Seg [bold]B[/]" if fmt == "html" else "Seg \\[bold\\]B\\[/\\]") in out
     if fmt == "html":
         assert "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in out
+
+
+NAME = "esc\x1b]0;PWNED\x07 two\nlines\u202e.toml"
+NAME_SHOWN = "esc␛]0;PWNED␇ two␊lines⟨U+202E⟩.toml"
+
+
+async def test_a_file_name_is_shown_on_one_line_wherever_the_wizard_names_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # names as typed, short enough that no dialog wraps them
+    path = Path(NAME)
+    store.save(structure(1, 1, 1), path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = shown(app).splitlines()
+        # The top bar is one line: the newline in the name no longer pushes its status down.
+        assert NAME_SHOWN in screen[0] and "%" in screen[0], screen[:2]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown(app)
+        app.push_screen(ChangedOnDiskScreen(path, "changed on disk"))
+        await pilot.pause()
+        assert f"{NAME_SHOWN} was changed" in shown(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    assert app.return_value is not None and NAME_SHOWN in app.return_value  # the exit line
+    assert not RAW_CONTROL.search(app.return_value.replace("\n", "\x00"))
+    plant(path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        assert f"{NAME_SHOWN} is open in another" in shown(app)
+    bad = Path(f"bad {NAME}")
+    bad.write_text("[[[")
+    app = WizardApp(bad, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BadFileScreen)
+        assert f"bad {NAME_SHOWN}" in shown(app)

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from wizard import __version__
 
 COMMANDS = ("score", "check", "banks", "schema", "export", "diff", "report", "serve")
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
+"""What a Unix tool killed by SIGPIPE ends with (`yes | head`)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but an argument it quotes in an error (an unknown option, a stray file
+    name) cannot drive the terminal: its control characters are shown as symbols."""
+
+    def error(self, message: str) -> NoReturn:
+        from wizard.safetext import file_name
+
+        super().error(file_name(message))
 
 
 def _add_banks_option(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +36,7 @@ def _add_banks_option(parser: argparse.ArgumentParser) -> None:
 
 
 def wizard_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="canvas-wizard",
         description="A guided wizard for working out who your customers are. "
         f"Commands: {', '.join(COMMANDS)} (see 'canvas-wizard COMMAND --help').",
@@ -34,9 +50,9 @@ def wizard_parser() -> argparse.ArgumentParser:
 
 
 def command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="canvas-wizard")
+    parser = Parser(prog="canvas-wizard")
     parser.add_argument("--version", action="version", version=f"canvas-wizard {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     score = sub.add_parser("score", help="completeness score and what is missing")
     score.add_argument("file", type=Path, metavar="FILE")
@@ -104,6 +120,24 @@ def _first_positional(args: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A name that is not UTF-8 or a terminal that is not must never end in a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as any Unix tool does. Python would
+        # still try to flush stdout as it exits, so stdout goes to /dev/null first.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _first_positional(args_list) in COMMANDS:
         args = command_parser().parse_args(args_list)

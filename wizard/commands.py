@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.tree import path_str
-from wizard.safetext import literal, visible
+from wizard.safetext import file_name, literal, visible
 
 TOP_MISSING = 10
 # JSON escapes C0 controls itself but passes DEL and C1 (0x80-0x9f, e.g. the one-byte CSI)
@@ -30,8 +31,24 @@ C1_ESCAPES = {code: f"\\u{code:04x}"
               for code in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class PipeConsole(Console):
+    """Rich's console, but a reader that went away (`| head`) ends the command as any other
+    closed pipe does (cli.main: quietly, exit 141), not with Rich's own exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def console(soft_wrap: bool = False) -> Console:
+    return PipeConsole(highlight=False, soft_wrap=soft_wrap)
+
+
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return console()
 
 
 def fail(message: str) -> int:
@@ -70,9 +87,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = bank_loader.load_catalog(args.banks)
     canvas, problems = load_checked(args.file, catalog)
     for problem in problems:
-        print(f"canvas-wizard: {args.file}: warning: {visible(str(problem))}", file=sys.stderr)
+        print(f"canvas-wizard: {file_name(args.file)}: warning: {visible(str(problem))}", file=sys.stderr)
     report = scoring.score(canvas, catalog)
-    print(f"{args.file}: valid canvas, {report.score}% complete")
+    print(f"{file_name(args.file)}: valid canvas, {report.score}% complete")
     return 0
 
 
@@ -104,7 +121,10 @@ def score_json(path: Path, report: scoring.Report, limit: int | None,
 def print_json(data: object) -> None:
     """JSON for a terminal or a pipe: readable non-ASCII text, but no raw C1 control or bidi
     characters, which JSON allows yet some terminals act on."""
-    print(json.dumps(data, indent=2, ensure_ascii=False).translate(C1_ESCAPES))
+    text = json.dumps(data, indent=2, ensure_ascii=False).translate(C1_ESCAPES)
+    # A file name that is not UTF-8 reaches here as lone surrogates, which JSON can escape
+    # (\udcff) but no output stream can carry.
+    print(_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -118,7 +138,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     else:
         print_score(canvas, report, args.file, everything=args.all, findings=findings)
     if below:
-        print(f"canvas-wizard: {args.file}: {report.score}% is below the minimum of {args.min}%",
+        print(f"canvas-wizard: {file_name(args.file)}: {report.score}% is below the minimum of {args.min}%",
               file=sys.stderr)
         return 1
     return 0
@@ -127,7 +147,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: bool,
                 findings: Sequence[checks.Finding] = ()) -> None:
     console = _out()
-    title = literal(canvas.title or path.name)  # never read as markup, control characters made visible
+    title = literal(canvas.title or file_name(path.name))  # never read as markup, control characters made visible
     title.append(f"  {report.score}% complete", style="bold")
     console.print(title)
     sections = Table("Section", "Score", title="Sections", title_justify="left")
@@ -181,8 +201,8 @@ def cmd_banks(args: argparse.Namespace) -> int:
         custom = bank_loader.load_dir(folder)
         bank_loader.catalog_from(bank_loader.load_dir(locations.shipped_dir()), custom, folder)
         for bank in custom:
-            print(f"{folder / (bank.id + '.toml')}: ok, {len(bank.questions)} questions")
-        print(f"{folder}: {len(custom)} valid bank{'s' * (len(custom) != 1)}")
+            print(f"{file_name(folder / (bank.id + '.toml'))}: ok, {len(bank.questions)} questions")
+        print(f"{file_name(folder)}: {len(custom)} valid bank{'s' * (len(custom) != 1)}")
         return 0
     catalog = bank_loader.load_catalog(args.banks)
     # Ids are what users type (--banks, file keys): never wrap or cut them.

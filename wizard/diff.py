@@ -14,16 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
 from wizard import banks as bank_loader
 from wizard import canvas_diff as cd
 from wizard import scoring
+from wizard.commands import console as make_console
 from wizard.commands import load_checked, print_json
 from wizard.model.bank import Question
-from wizard.safetext import literal
+from wizard.safetext import file_name, literal
 
 INLINE = 50
 """Values up to this long are shown on one line as `before → after`."""
@@ -172,8 +172,8 @@ def _answer_lines(c: cd.Change) -> Iterator[Text]:
 
 def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.Report,
                after: scoring.Report, sections: list[dict[str, Any]]) -> None:
-    console = Console(highlight=False)
-    head = literal(str(old), "bold").append(" → ").append_text(literal(str(new), "bold"))
+    console = make_console()
+    head = literal(file_name(old), "bold").append(" → ").append_text(literal(file_name(new), "bold"))
     console.print(head)
     if not changes:
         console.print("No changes.")

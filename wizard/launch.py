@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.errors import UserFileError
+from wizard.safetext import file_name
 
 if TYPE_CHECKING:
     from wizard.first_frame import FirstFrame
@@ -26,14 +28,38 @@ def first_frame_for(path: Path, banks_dir: Path | None, coach: bool) -> FirstFra
     return frame if frame is not None and readable(frame) else None
 
 
+NO_TERMINAL = ("canvas-wizard: no terminal to ask the questions in (standard input and error must be one); "
+               "run it in a terminal, or use 'canvas-wizard check FILE' or 'score FILE' from scripts")
+EXIT_NO_TERMINAL = 2
+
+
+def has_terminal() -> bool:
+    """Whether the wizard has a terminal to run in: Textual reads keys from standard input
+    and draws on standard error. `serve` runs it with none, by design, through a driver of
+    its own (named in TEXTUAL_DRIVER), and so may anyone who names another driver."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return os.isatty(0) and os.isatty(2)
+    except OSError:
+        return False
+
+
+def say(message: str, error: bool = False) -> None:
+    """The last line: after a closed terminal (SIGHUP) there may be nowhere to print it."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr if error else sys.stdout, flush=True)
+
+
 def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:
     # The wizard uses no pydantic plugins; looking for them reads every installed package's
     # metadata (20 ms or more at start-up with a hundred packages). A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if path is not None and path.exists() and path.is_dir():
-        print(f"canvas-wizard: {path}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
+        print(f"canvas-wizard: {file_name(path)}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
         return 1
-    frame = first_frame_for(path, banks_dir, coach) if path is not None else None
+    terminal = has_terminal()
+    frame = first_frame_for(path, banks_dir, coach) if path is not None and terminal else None
     catalog: Catalog | None = None
     if frame is None:  # nothing to paint first: the banks are needed before anything shows
         from wizard.banks import load_catalog
@@ -43,13 +69,24 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
         except UserFileError as exc:
             print(f"canvas-wizard: {exc}", file=sys.stderr)
             return 1
+    if not terminal:  # it would wait for keys that never come, drawing into a file or a pipe
+        if path is not None and (path.exists() or path.is_symlink()):
+            from wizard import store
+
+            try:  # what is wrong with the file first, as the wizard's first screen would say
+                store.load(path)
+            except UserFileError as exc:
+                print(f"canvas-wizard: {exc}", file=sys.stderr)
+                return 1
+        print(NO_TERMINAL, file=sys.stderr)
+        return EXIT_NO_TERMINAL
     from wizard.tui.app import WizardApp
 
     app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir)
     message = app.run()
     if app.return_code:
-        print(message or "canvas-wizard: stopped with an error", file=sys.stderr)
-        return 1
+        say(message or "canvas-wizard: stopped with an error", error=True)
+        return app.return_code
     if message:
-        print(message)
+        say(message)
     return 0

@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from rich import box
-from rich.console import Console
 from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import banks as bank_loader
 from wizard import checks, scoring
+from wizard.commands import console as make_console
 from wizard.commands import load_checked, print_json
 from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.safetext import literal
+from wizard.safetext import file_name, literal
 
 PARALLEL_FROM = 200
 """Folders with at least this many files are read by one process per core."""
@@ -181,7 +181,7 @@ def _checks_cell(counts: dict[str, int]) -> str:
 
 
 def print_report(rows: list[Row], invalid: list[Invalid]) -> None:
-    console = Console(highlight=False)
+    console = make_console()
     if rows:
         # File names are what a coach acts on: kept whole, while titles and sections wrap.
         table = Table(Column("Score", justify="right", no_wrap=True), Column("File", no_wrap=True),
@@ -194,13 +194,13 @@ def print_report(rows: list[Row], invalid: list[Invalid]) -> None:
             # The percentage first, so that it survives when a long title wraps.
             weakest = literal(f"{r.weakest.score}% {r.weakest.title}") if r.weakest else Text("-")
             # Text cells throughout: plain strings would be parsed for markup and emoji codes.
-            table.add_row(Text(f"{r.score}%"), literal(r.file.name), literal(r.title), weakest,
+            table.add_row(Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
                           Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks)))
         console.print(table)
     if invalid:
         console.print(Text("Not valid canvases:", style="bold"))
         for bad in invalid:
-            console.print(literal(f"  {bad.file.name}: {bad.problem}"))
+            console.print(literal(f"  {file_name(bad.file.name)}: {bad.problem}"))
     count = f"{len(rows)} canvas{'es' * (len(rows) != 1)}"
     if invalid:
         count += f", {len(invalid)} file{'s' * (len(invalid) != 1)} not valid"

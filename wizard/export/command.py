@@ -13,6 +13,7 @@ from wizard.export import html, interview, markdown
 from wizard.export.view import CanvasView, build
 from wizard.model.catalog import Catalog
 from wizard.outputs import write_output
+from wizard.safetext import file_name
 
 RENDERERS: dict[str, Callable[[CanvasView], str]] = {
     "markdown": markdown.render,
@@ -45,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
         # --force must never turn an export into the loss of the canvas it was made from.
         raise UserFileError(out, "is the canvas being exported; choose another output file")
     write_output(out, text, args.force)
-    print(f"{out}: {args.format} export written")
+    print(f"{file_name(out)}: {args.format} export written")
     return 0

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from wizard import first_frame, locations
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.first_frame import FirstFrame
+from wizard.safetext import file_name
 from wizard.tui.held_keys import HeldKeys
 from wizard.tui.palette import JumpProvider
 
@@ -145,8 +146,8 @@ class WizardApp(App[str]):
             note = " Unsaved text was restored." if drafts.texts else ""
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
         if session.file.upgraded_from is not None and session.file.kept:
-            self.notify(f"Upgraded from an older format; the original is kept as {session.file.kept[-1].name}.",
-                        markup=False)
+            kept = file_name(session.file.kept[-1].name)
+            self.notify(f"Upgraded from an older format; the original is kept as {kept}.", markup=False)
         if read_only:
             self.notify(f"{session.read_only}. Nothing you do here is saved; typing is kept as drafts.",
                         title="Read-only", severity="warning", markup=False, timeout=10)
@@ -159,7 +160,7 @@ class WizardApp(App[str]):
             if choice == "read-only":
                 self.open_path(path, read_only=True)
             elif choice == "other":
-                self._show_only(WelcomeScreen(f"{path} is open in another wizard: open another file."))
+                self._show_only(WelcomeScreen(f"{file_name(path)} is open in another wizard: open another file."))
             else:
                 self.exit("")
 
@@ -201,7 +202,8 @@ class WizardApp(App[str]):
         except UserFileError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             return
-        kept = f"; the version from disk is kept as {session.file.kept[-1].name}" if session.file.kept else ""
+        kept = (f"; the version from disk is kept as {file_name(session.file.kept[-1].name)}"
+                if session.file.kept else "")
         self.notify(f"Saved your version{kept}.", markup=False, timeout=8)
         screen = self._question_screen()
         if screen is not None:
@@ -290,5 +292,5 @@ class WizardApp(App[str]):
         if self.session is None:
             return ""
         score = self.session.report().score
-        return f"Saved {self.session.path}: {score}% complete."
+        return f"Saved {file_name(self.session.path)}: {score}% complete."
 

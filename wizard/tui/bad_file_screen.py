@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from wizard.safetext import file_name
 from wizard.tui.text import literal
 
 
@@ -25,7 +26,7 @@ class BadFileScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="bad-file"):
             yield Static("This canvas cannot be opened", classes="heading", markup=False)
-            yield Static(literal(str(self.path), "bold"), markup=False)
+            yield Static(literal(file_name(self.path), "bold"), markup=False)
             yield Static(literal(self.problem), id="problem", markup=False)
             yield Static("The file has not been changed. Fix it in an editor, or open another file:",
                          markup=False)

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from wizard.safetext import file_name
 from wizard.tui.text import literal
 
 
@@ -69,7 +70,7 @@ class LockedScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(f"{self.path} is open in another wizard", "bold"), markup=False)
+            yield Static(literal(f"{file_name(self.path)} is open in another wizard", "bold"), markup=False)
             yield Static(literal(f"{self.holder} has it open. Two wizards saving one file would overwrite "
                                  "each other's answers, so only one may change it."), markup=False)
             yield Static("Read it without changing it, open another file, or quit. A wizard that was closed "
@@ -100,7 +101,7 @@ class ChangedOnDiskScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(f"{self.path} was changed by another program", "bold"), markup=False)
+            yield Static(literal(f"{file_name(self.path)} was changed by another program", "bold"), markup=False)
             yield Static(literal(f"It {self.problem}. Nothing has been overwritten."), markup=False)
             yield Static("Keep my version: save what is here; the file on disk is kept as a numbered backup "
                          "beside it (FILE.~N~).\nLoad the file from disk: show that version instead; what you "

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard import checks
+from wizard.safetext import file_name
 from wizard.session import Session, Step
 from wizard.tui.text import literal, one_line
 
@@ -31,7 +32,7 @@ class ReviewScreen(Screen[Step | str | None]):
 
     def compose(self) -> ComposeResult:
         report = self.session.report()
-        title = self.session.canvas.title or self.session.path.name
+        title = self.session.canvas.title or file_name(self.session.path.name)
         yield Static(Content.assemble(literal(f" Review: {title}", "bold"),
                                       f"   {report.score}% complete"), id="review-title", markup=False)
         with Horizontal(id="review-body"):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.content import Content
 
+from wizard.safetext import file_name
 from wizard.tui.text import literal
 
 WIDE, NARROW = 110, 72
@@ -35,7 +36,7 @@ def saved_when(moment: datetime | None) -> str:
 def topbar_line(path: Path, state: Content | str, score: int, section: int, timer: str = "") -> Content:
     """The top bar: the file, whether it is saved (`state`, with the space around it), and
     the scores, overall and of the section on screen."""
-    return Content.assemble(literal(f" {path}", "bold"), state, f"{meter(score)} {score}%",
+    return Content.assemble(literal(f" {file_name(path)}", "bold"), state, f"{meter(score)} {score}%",
                             f" · section {section}%", timer)
 
 

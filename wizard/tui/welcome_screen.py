@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model.canvas import slugify
+from wizard.safetext import file_name
 from wizard.tui.text import literal
 from wizard.userstate import recent
 
@@ -41,7 +42,7 @@ class WelcomeScreen(Screen[None]):
             if files:
                 with Vertical(classes="panel"):
                     yield Static("Recently used", classes="heading", markup=False)
-                    yield OptionList(*(Option(literal(str(p)), id=str(i)) for i, p in enumerate(files)),
+                    yield OptionList(*(Option(literal(file_name(p)), id=str(i)) for i, p in enumerate(files)),
                                      id="recent")
                 self.recent_files = files
         yield Footer()
@@ -68,7 +69,7 @@ class WelcomeScreen(Screen[None]):
         if path.suffix != ".toml":
             path = path.with_name(path.name + ".toml")
         if path.exists():
-            self.notify(f"{path} already exists: open it below instead.", severity="warning", markup=False)
+            self.notify(f"{file_name(path)} already exists: open it below instead.", severity="warning", markup=False)
             self.query_one("#open-path", Input).value = str(path)
             return
         self.app.new_title = title  # type: ignore[attr-defined]
