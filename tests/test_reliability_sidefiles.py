@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import structure
 from tests.test_e2e import PROGRAM, Terminal, terminal
-from wizard import lock, locations, store
+from wizard import locations, lock, store
 from wizard.banks import shipped_catalog
 from wizard.errors import LockedError
 from wizard.session import Session
@@ -160,7 +160,8 @@ def test_an_odd_first_frame_picture_is_ignored(tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
-def test_a_fifo_lock_shows_the_dialog_and_odd_side_files_are_ignored(terminal: Terminal, tmp_path: Path, isolated_state: Path) -> None:
+def test_a_fifo_lock_shows_the_dialog_and_odd_side_files_are_ignored(terminal: Terminal, tmp_path: Path,
+                                                                     isolated_state: Path) -> None:
     path = tmp_path / "fifo.toml"
     path.write_text((EXAMPLES / "facebook.toml").read_text())
     os.mkfifo(tmp_path / ".fifo.toml.lock")

@@ -33,12 +33,16 @@ def write_atomic(
     verify: Callable[[bytes], None] | None = None,
     keep_previous: bool = False,
     exclusive: bool = False,
+    protected: bool = False,
     error: type[UserFileError] = UserFileError,
 ) -> int:
     """Replace `path` (through any symlink, keeping its permission bits) with `data`.
 
     `verify` sees the bytes as read back from the temp file and raises to stop the save.
     `exclusive` refuses to replace a file that exists by the time the new one is complete.
+    `protected` refuses to replace a file whose permissions forbid writing to it (`chmod
+    444`): renaming over it would work, since the folder allows it, but would ignore what
+    its permissions say.
     Returns the new file's modification time in nanoseconds.
     """
     target = Path(os.path.realpath(path))  # a symlinked file is written through to its target
@@ -50,6 +54,8 @@ def write_atomic(
         raise error(path, f"cannot save ({exc.strerror or exc})") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise error(path, "not a regular file (a folder, device, pipe or socket); not replaced")
+    if protected and info is not None and write_protected(target, info):
+        raise error(path, READ_ONLY)
     if not target.parent.is_dir():
         raise error(path, f"cannot save: the folder {target.parent} does not exist")
     tmp = temp_name(target)
@@ -86,6 +92,21 @@ def write_atomic(
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return mtime_ns
+
+
+READ_ONLY = "the file is read-only (its permissions allow no changes); not saved. Make it writable (chmod u+w)"
+
+
+def write_protected(path: Path, info: os.stat_result | None = None) -> bool:
+    """Whether the file's permissions forbid changing it, for this user. Root may write
+    anything, so for root a file that nobody may write (no write bit at all) counts."""
+    try:
+        info = info or os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not stat.S_IMODE(info.st_mode) & 0o222 or not os.access(path, os.W_OK)
 
 
 def _place_new(tmp: Path, target: Path, path: Path, error: type[UserFileError]) -> None:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard import backup, fingerprint, store
+from wizard import atomic, backup, fingerprint, store
 from wizard.errors import CanvasFileError, LockedError, ReadOnlyError
 from wizard.fingerprint import Fingerprint
 from wizard.lock import CanvasLock
 from wizard.model.canvas import SCHEMA_VERSION, Canvas
+from wizard.safetext import file_name
 
 
 @dataclass
@@ -48,7 +49,10 @@ class CanvasFile:
         """
         lock: CanvasLock | None = None
         note = ""
-        if read_only:
+        if not read_only and atomic.write_protected(path):  # chmod 444: not ours to replace
+            read_only = True
+            note = f"read-only: {file_name(path.name)} is write-protected (chmod u+w to change it)"
+        elif read_only:
             holder = CanvasLock(path).holder()
             who = holder.describe() if holder else "another wizard"
             note = f"read-only: {who} has it open"

@@ -46,18 +46,27 @@ def first_frame_file(canvas_path: Path) -> Path:
     return state_dir() / "first-frames" / f"{_canvas_key(canvas_path)}.json"
 
 
-def write_quietly(path: Path, text: str) -> None:
+def write_quietly(path: Path, text: str) -> OSError | None:
     """Replace one of the wizard's own files (drafts, recent files, the first-frame picture)
     in one step, or leave it as it was: they are conveniences, so a full disk or a read-only
-    state folder must never stop the wizard, and the canvas itself is saved elsewhere."""
-    with contextlib.suppress(OSError):
+    state folder must never stop the wizard, and the canvas itself is saved elsewhere.
+    Returns what went wrong (None once the file is written), for a caller that must say so."""
+    data = text.encode("utf-8")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    except OSError as exc:
+        return exc
+    try:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except Exception:  # nothing half-written is left behind, whatever went wrong
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+            view = memoryview(data)
+            while view:  # os.write, not a buffered file: a full disk is seen here, not at close
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:  # nothing half-written is left behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return exc
+    return None

@@ -197,7 +197,8 @@ def save(
             assert on_disk is not None
             when = on_disk.modified.astimezone().strftime("%H:%M:%S")
             raise ChangedOnDiskError(path, f"changed on disk since it was opened (at {when}); not saved")
-    mtime_ns = atomic.write_atomic(path, data, verify=verify, keep_previous=keep_previous, error=CanvasFileError)
+    mtime_ns = atomic.write_atomic(path, data, verify=verify, keep_previous=keep_previous, protected=True,
+                                   error=CanvasFileError)
     return Fingerprint.of(data, mtime_ns)
 
 

@@ -17,12 +17,15 @@ from wizard import first_frame, locations
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.first_frame import FirstFrame
 from wizard.safetext import file_name
+from wizard.tui import signals
 from wizard.tui.held_keys import HeldKeys
 from wizard.tui.palette import JumpProvider
 
 if TYPE_CHECKING:
     from wizard.model.catalog import Catalog
+    from wizard.saver import BackgroundSaver
     from wizard.session import Session
+    from wizard.tui.keeper import Keeper
     from wizard.tui.question_screen import QuestionScreen
 
 # Everything below that needs pydantic (the models, the session, the question screen) is
@@ -53,6 +56,9 @@ class WizardApp(App[str]):
         self._asking = False
         self._frame = frame if path is not None else None
         self._held = HeldKeys(self)
+        self._keeper: Keeper | None = None
+        self._stopped_by = 0
+        """The signal that is closing the wizard (0: none)."""
 
     @property
     def catalog(self) -> Catalog:
@@ -62,7 +68,16 @@ class WizardApp(App[str]):
             self._catalog = load_catalog(self.banks_dir)
         return self._catalog
 
+    @property
+    def keeper(self) -> Keeper:
+        if self._keeper is None:
+            from wizard.tui.keeper import Keeper
+
+            self._keeper = Keeper(self)
+        return self._keeper
+
     def on_mount(self) -> None:
+        signals.install(self.stop_for_signal)
         if self.start_path is None:
             from wizard.tui.welcome_screen import WelcomeScreen
 
@@ -105,7 +120,6 @@ class WizardApp(App[str]):
     def open_path(self, path: Path, read_only: bool = False) -> None:
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
         a file another wizard has open asks what to do."""
-        from wizard.saver import BackgroundSaver
         from wizard.session import Session
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
@@ -126,6 +140,30 @@ class WizardApp(App[str]):
             self._show_only(BadFileScreen(path, exc.problem))
             return
         session.on_conflict = self._changed_on_disk
+        session.saver = self._writer(session)
+        self.session = session
+        # Read-only because another wizard has it, or because its permissions say so.
+        drafts = Drafts(path, read_only=bool(session.read_only))
+        restored = drafts.take_back_read_only()
+        self.keeper.watch(drafts)
+        remember(path)
+        self._show_only(QuestionScreen(session, drafts, drafts.resume_at(session), coach=self.coach))
+        if resumed:
+            note = " Unsaved text was restored." if drafts.texts else ""
+            if restored:
+                note += f" {restored} draft{'s' * (restored > 1)} typed while it was open read-only came back."
+            self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
+        if session.file.upgraded_from is not None and session.file.kept:
+            kept = file_name(session.file.kept[-1].name)
+            self.notify(f"Upgraded from an older format; the original is kept as {kept}.", markup=False)
+        if session.read_only:
+            self.notify(f"{session.read_only}. Nothing you do here is saved; typing is kept as drafts.",
+                        title="Read-only", severity="warning", markup=False, timeout=10)
+
+    def _writer(self, session: Session) -> BackgroundSaver:
+        """The writer thread for the open session, reporting back on the UI's loop."""
+        from wizard.saver import BackgroundSaver
+
         loop, ui_context = asyncio.get_running_loop(), contextvars.copy_context()
 
         def saved(error: BaseException | None) -> None:
@@ -135,22 +173,7 @@ class WizardApp(App[str]):
             with contextlib.suppress(RuntimeError):  # the loop is gone: the app has closed
                 loop.call_soon_threadsafe(self._saved, error, context=ui_context.copy())
 
-        session.saver = BackgroundSaver(session.save, saved)
-        self.session = session
-        drafts = Drafts(path)
-        if read_only:  # never write over the drafts of the wizard that has the file
-            drafts.path = drafts.path.with_name(f"{drafts.path.stem}-read-only.toml")
-        remember(path)
-        self._show_only(QuestionScreen(session, drafts, drafts.resume_at(session), coach=self.coach))
-        if resumed:
-            note = " Unsaved text was restored." if drafts.texts else ""
-            self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
-        if session.file.upgraded_from is not None and session.file.kept:
-            kept = file_name(session.file.kept[-1].name)
-            self.notify(f"Upgraded from an older format; the original is kept as {kept}.", markup=False)
-        if read_only:
-            self.notify(f"{session.read_only}. Nothing you do here is saved; typing is kept as drafts.",
-                        title="Read-only", severity="warning", markup=False, timeout=10)
+        return BackgroundSaver(session.save, saved)
 
     def _ask_locked(self, path: Path, holder: str) -> None:
         from wizard.tui.dialogs import LockedScreen
@@ -171,8 +194,9 @@ class WizardApp(App[str]):
         if isinstance(error, ChangedOnDiskError):
             self._changed_on_disk(error)
         elif error is not None:
-            self.notify(f"{error} Your answers stay open here and are saved with your next change.",
-                        title="Not saved", severity="error", markup=False, timeout=10)
+            self.keeper.save_failed(error)
+        else:
+            self.keeper.saved()
         screen = self._question_screen()
         if screen is not None and screen.is_mounted:
             screen.refresh_status()
@@ -231,26 +255,29 @@ class WizardApp(App[str]):
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, QuestionScreen)), None)
 
-    def close_session(self) -> str:
+    def close_session(self, hold: bool = False) -> str:
         """Save what is still being written and let go of the canvas (its lock).
 
         Returns a message when the last changes could not be saved, naming where a rescue
-        copy of the canvas was kept instead.
+        copy of the canvas was kept instead. With `hold`, a canvas whose work could not be
+        written anywhere (not its file, not a rescue copy, not the drafts) stays open, with
+        a writer again, and the message says what was not written.
         """
-        from wizard.userstate import rescue
+        from wizard.tui.closing import settle
 
-        session, self.session = self.session, None
+        session = self.session
         if session is None:
             return ""
-        problem = ""
-        try:
-            session.flush()
-        except UserFileError as exc:
-            problem = f"NOT saved: {exc}. {rescue(session.path, session.canvas)}"
-        else:
+        screen = self._question_screen()
+        outcome = settle(session, screen.drafts if screen is not None else None)
+        if hold and outcome.only_here:
+            session.saver = self._writer(session)
+            return outcome.message
+        self.session = None
+        if outcome.saved:
             self._keep_first_frame(session)
         session.close()
-        return problem
+        return outcome.message
 
     def _keep_first_frame(self, session: Session) -> None:
         """Picture the question the next start opens on, if it is the one on screen."""
@@ -278,15 +305,46 @@ class WizardApp(App[str]):
         # Nothing is ever unsaved, so quitting asks nothing; it says where the work is.
         self.finish()
 
+    def stop_for_signal(self, signum: int) -> None:
+        """SIGHUP or SIGTERM: close as Ctrl+Q does, once, whatever is on screen."""
+        if not self._stopped_by:
+            self._stopped_by = signum
+            self.call_later(self.finish)  # after the keys already read, as a key would be
+
     def finish(self) -> None:
-        """Close the wizard from any screen; coach time is added to the canvas first."""
+        """Close the wizard from any screen; coach time is added to the canvas first.
+
+        The exit status is 0 when every answer is in the file, 1 when it is not (even with a
+        rescue copy), and 128 + the signal's number when a signal closed the wizard. Work
+        that could not be written anywhere keeps the wizard open, unless a signal ends it."""
         from wizard.tui.question_screen import QuestionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
                 screen.leaving()
         message = self.finish_message()
-        self.exit(self.close_session() or message)
+        problem = self.close_session(hold=not self._stopped_by)
+        if self.session is not None:  # held: the work is only in this window
+            self._ask_unwritten(problem)
+            return
+        code = 128 + self._stopped_by if self._stopped_by else 1 if problem else 0
+        self.exit(problem or message, return_code=code)
+
+    def _ask_unwritten(self, problem: str) -> None:
+        from wizard.tui.closing import NotWrittenScreen
+
+        if isinstance(self.screen, NotWrittenScreen):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "retry":
+                self.finish()
+            elif choice == "quit":
+                lost = self.close_session()
+                self.exit(f"{lost or problem} Quit anyway: what could not be written is lost.", return_code=1)
+
+        self.clear_notifications()  # what they said is in the dialog, which they would cover
+        self.push_screen(NotWrittenScreen(problem), chosen)
 
     def finish_message(self) -> str:
         if self.session is None:

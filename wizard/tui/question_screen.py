@@ -306,6 +306,9 @@ class QuestionScreen(Screen[None]):
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of
         the drafts of answers now saved."""
+        field = self.field
+        if isinstance(field, AnswerField) and field.is_mounted:  # typing not yet handed over as a draft
+            self.drafts.put(self.step.ref, field.draft())
         # A save that fails here must not stop the wizard closing: the app saves once more,
         # and keeps a rescue copy if that fails too (the drafts stay then).
         with contextlib.suppress(UserFileError):

@@ -1,0 +1,28 @@
+"""A closed terminal (SIGHUP) or a polite kill (SIGTERM, `tmux kill-session`) closes the wizard as Ctrl+Q does.
+
+Python's default for both is to end the process at once, so the lock stayed beside the
+canvas (shutting other hosts out for hours) and what was typed since the last draft write
+could go. Here they run the same close as Ctrl+Q: keys already read are handled first,
+every answer is saved (or kept in a rescue copy), the drafts are written and the lock is
+removed; the exit status is then 128 + the signal's number, as for any program a signal
+ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable
+
+HANDLED = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+def install(stop: Callable[[int], None]) -> None:
+    """Call `stop(signum)` from the running event loop when one of HANDLED arrives."""
+    loop = asyncio.get_running_loop()
+    for signum in HANDLED:
+        # Not possible off the main thread (a test's app) or on some platforms: the
+        # default then stays, as before.
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+            loop.add_signal_handler(signum, stop, int(signum))
