@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard import atomic, backup, fingerprint, store
+from wizard.comments import KeptComments
 from wizard.errors import CanvasFileError, LockedError, ReadOnlyError
 from wizard.fingerprint import Fingerprint
 from wizard.lock import CanvasLock
@@ -31,6 +32,8 @@ class CanvasFile:
     kept: list[Path] = field(default_factory=list)
     """Numbered backups made while the file was open, newest last."""
     upgraded_from: int | None = None
+    comments: KeptComments | None = None
+    """The hand-written comments of the file as last read, kept by every save."""
 
     @classmethod
     def adopt(cls, path: Path) -> CanvasFile:
@@ -77,6 +80,7 @@ class CanvasFile:
             self._keep_copy("this old-format file before upgrading it", "not opened")
             self.upgraded_from = loaded.version
         self.seen = loaded.fingerprint
+        self.comments = loaded.comments
         return loaded.canvas
 
     def _keep_copy(self, what: str, outcome: str) -> None:
@@ -99,7 +103,8 @@ class CanvasFile:
             raise ReadOnlyError(self.path, f"{self.read_only}; nothing can be saved")
         if overwrite:
             self._keep_copy("the version on disk", "not saved")
-        self.seen = store.save(canvas, self.path, expected=store.ANYTHING if overwrite else self.seen)
+        self.seen = store.save(canvas, self.path, expected=store.ANYTHING if overwrite else self.seen,
+                               comments=self.comments)
         if self.lock is not None:
             self.lock.refresh()
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from wizard import atomic, fingerprint, tomlio
 from wizard.bulk import gc_paused
+from wizard.comments import KeptComments
 from wizard.errors import CanvasFileError, ChangedOnDiskError, NewerVersionError
 from wizard.fingerprint import Fingerprint
 from wizard.model.canvas import SCHEMA_VERSION, Canvas
@@ -89,6 +90,8 @@ class Loaded:
     canvas: Canvas
     version: int
     fingerprint: Fingerprint
+    comments: KeptComments | None = None
+    """The file's hand-written comments, for the saves that follow (None: it has none)."""
 
 
 @gc_paused
@@ -103,7 +106,7 @@ def load_file(path: Path) -> Loaded:
         mtime_ns = 0  # read_bytes below says what is wrong
     raw = tomlio.read_bytes(path, CanvasFileError)
     data, original = migrate(tomlio.loads(path, raw, CanvasFileError), path)
-    return Loaded(from_data(data, path), original, Fingerprint.of(raw, mtime_ns))
+    return Loaded(from_data(data, path), original, Fingerprint.of(raw, mtime_ns), KeptComments.of(raw))
 
 
 def load_with_version(path: Path) -> tuple[Canvas, int]:
@@ -174,20 +177,22 @@ def save(
     *,
     expected: Fingerprint | _Anything | None = ANYTHING,
     keep_previous: bool = True,
+    comments: KeptComments | None = None,
 ) -> Fingerprint:
     """Write the canvas (or its `to_data`) atomically, keeping the version it replaces as `FILE~`.
 
     With `expected` (what the caller last read or wrote, None for "no file yet"), a file
     changed on disk since raises ChangedOnDiskError and nothing is written. Returns the
-    fingerprint of what was written.
+    fingerprint of what was written. `comments` (from `load_file`) are kept in the text.
     """
     # A dict is `to_data(canvas)` taken earlier: a background save copies the canvas
     # while it holds still and writes the copy at leisure.
     try:
-        text = tomlio.dumps(to_data(canvas) if isinstance(canvas, Canvas) else canvas)
+        data = to_data(canvas) if isinstance(canvas, Canvas) else canvas
+        text = comments.render(data) if comments is not None else tomlio.dumps(data)
     except ValueError as exc:
         raise CanvasFileError(path, f"cannot save: {exc}") from None
-    data = text.encode("utf-8")
+    raw = text.encode("utf-8")
     # The writer's own text reads back by construction (the round-trip tests hold it to
     # that); parsing it again would cost as much as loading. Any other text is parsed.
     verify = None if isinstance(text, tomlio.Written) else functools.partial(_verify, path)
@@ -197,9 +202,9 @@ def save(
             assert on_disk is not None
             when = on_disk.modified.astimezone().strftime("%H:%M:%S")
             raise ChangedOnDiskError(path, f"changed on disk since it was opened (at {when}); not saved")
-    mtime_ns = atomic.write_atomic(path, data, verify=verify, keep_previous=keep_previous, protected=True,
+    mtime_ns = atomic.write_atomic(path, raw, verify=verify, keep_previous=keep_previous, protected=True,
                                    error=CanvasFileError)
-    return Fingerprint.of(data, mtime_ns)
+    return Fingerprint.of(raw, mtime_ns)
 
 
 def _verify(path: Path, raw: bytes) -> None:
