@@ -6,15 +6,19 @@ Front ends (the Textual app, tests, scripts) drive this; it never imports Textua
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from wizard import scoring, tomlio
+from wizard import scoring, set_aside, tomlio
 from wizard.canvas_file import CanvasFile
+from wizard.conformance import shape_problem
 from wizard.editing import EditedCanvas, changes
+from wizard.errors import UserFileError
 from wizard.model.bank import Question
-from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, unique_id
+from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment, Value, is_empty, unique_id
 from wizard.model.catalog import Catalog
 from wizard.model.tree import Location, Place, find
+from wizard.safetext import file_name
 from wizard.steps import JOBS, SEGMENTS, STRUCTURE_TITLES, TYPES, Step, walk_steps
 
 # The steps live in wizard.steps; front ends know them from here too.
@@ -34,6 +38,8 @@ class Session(EditedCanvas):
         self._steps: list[Step] | None = None
         self._positions: dict[Step, int] = {}
         self._report: scoring.Report | None = None
+        self.on_set_aside: Callable[[str], None] | None = None
+        """Told where a replaced hand-edited value that was not a valid answer was kept."""
         for bank_id, version in catalog.versions().items():
             canvas.banks.setdefault(bank_id, version)
 
@@ -125,6 +131,9 @@ class Session(EditedCanvas):
         _check_text(*([value] if isinstance(value, str) else value if isinstance(value, list) else []))
         node = self.node(step)
         before, na = node.get(step.key), node.na_reason(step.key)
+        rejected = self.rejected(step, before)
+        if rejected and (value is None or is_empty(value) or value == str(before)):
+            return False  # what the box showed of a value it cannot show: moving on keeps it
         node.set(step.key, value)
         if node.get(step.key) == before and na is None:
             return False
@@ -133,8 +142,30 @@ class Session(EditedCanvas):
             if na is not None:
                 node.mark_na(step.key, na)
             self._writable()
+        if rejected and before is not None:
+            try:
+                self._set_aside(step, before, rejected)
+            except UserFileError:
+                node.set(step.key, before)  # the old value stays where it was
+                if na is not None:
+                    node.mark_na(step.key, na)
+                raise
         self.save_change(steps_too=self.catalog.decides(step.key))
         return True
+
+    def rejected(self, step: Step, value: Value | None) -> str | None:
+        """Why `value` (hand-edited into the file) cannot be an answer here, or None."""
+        question = None if step.is_structure or value is None else self.question(step)
+        return shape_problem(question, value) if question is not None and value is not None else None
+
+    def _set_aside(self, step: Step, before: Value, problem: str) -> None:
+        """A hand-edited value no answer box can show is kept in FILE.set-aside before it is
+        replaced (wizard/set_aside.py), and the front end is told where."""
+        where = set_aside.field_of(self.canvas, step.location, step.key)
+        kept = set_aside.keep(self.path, where, before, problem)
+        if self.on_set_aside is not None:
+            self.on_set_aside(f"The value that was in the file at {where} ({problem}) is kept in "
+                              f"{file_name(kept)}.")
 
     @changes
     def mark_na(self, step: Step, reason: str = "") -> None:

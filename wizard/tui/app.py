@@ -140,6 +140,7 @@ class WizardApp(App[str]):
             self._show_only(BadFileScreen(path, exc.problem))
             return
         session.on_conflict = self._changed_on_disk
+        session.on_set_aside = self._set_aside
         session.saver = self._writer(session)
         self.session = session
         # Read-only because another wizard has it, or because its permissions say so.
@@ -153,12 +154,26 @@ class WizardApp(App[str]):
             if restored:
                 note += f" {restored} draft{'s' * (restored > 1)} typed while it was open read-only came back."
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
+        if resumed:  # after the first paint: at 1000 segments the check takes 50 ms
+            self.call_after_refresh(self._tell_rejected, session)
         if session.file.upgraded_from is not None and session.file.kept:
             kept = file_name(session.file.kept[-1].name)
             self.notify(f"Upgraded from an older format; the original is kept as {kept}.", markup=False)
         if session.read_only:
             self.notify(f"{session.read_only}. Nothing you do here is saved; typing is kept as drafts.",
                         title="Read-only", severity="warning", markup=False, timeout=10)
+
+    def _tell_rejected(self, session: Session) -> None:
+        """Hand-edited values `check` rejects: where they are, and that they are kept."""
+        from wizard import set_aside
+
+        if session is self.session:
+            note = set_aside.opening_note(session.path, set_aside.rejected(session.canvas, session.catalog))
+            if note:
+                self.notify(note, title="Values the wizard cannot use", severity="warning", markup=False, timeout=30)
+
+    def _set_aside(self, message: str) -> None:
+        self.notify(message, title="Old value set aside", severity="warning", markup=False, timeout=15)
 
     def _writer(self, session: Session) -> BackgroundSaver:
         """The writer thread for the open session, reporting back on the UI's loop."""
