@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -55,7 +55,9 @@ def settle(session: Session, drafts: Drafts | None) -> Outcome:
 class NotWrittenScreen(ModalScreen[str]):
     """Nothing could be written anywhere: try again, go back to the wizard, or quit and lose it."""
 
-    DEFAULT_CSS = "NotWrittenScreen { align: center middle; }"
+    # What failed scrolls, so that the choices stay on screen whatever the paths' length.
+    DEFAULT_CSS = """NotWrittenScreen { align: center middle; }
+    NotWrittenScreen #what-failed { height: auto; max-height: 7; }"""
     BINDINGS = [Binding("r", "dismiss('retry')", "Try again"), Binding("escape", "dismiss('back')", "Back"),
                 Binding("q", "dismiss('quit')", "Quit and lose it")]
 
@@ -66,7 +68,8 @@ class NotWrittenScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Your work could not be written anywhere", classes="heading", markup=False)
-            yield Static(literal(self.problem), id="problem", markup=False)
+            with VerticalScroll(id="what-failed"):
+                yield Static(literal(self.problem), id="problem", markup=False)
             yield Static("It is only in this window now, and the wizard stays open so that it is not lost. "
                          "Make room (free some disk space, or fix the folder), then try again (r). Esc goes "
                          "back to the wizard; q quits and loses what is not written.", markup=False)
