@@ -201,12 +201,13 @@ def test_a_real_full_tmpfs_under_the_installed_wizard(terminal: Terminal, tmp_pa
     prefix = "unshare -m" if os.geteuid() == 0 else "unshare -rm"
     # Inside a mount namespace of its own (so nothing stays mounted): a 1 MiB tmpfs holding
     # a new canvas and the state folder; a helper fills it when the test says `go`; after the
-    # wizard ends, what is on the tmpfs is copied out for the test to read.
+    # wizard ends, what is on the tmpfs is copied out for the test to read. Short relative
+    # names, so the dialog shows what failed in full.
     script = (f"mount -t tmpfs -o size=1m tmpfs {disk} && "
               f"mkdir {disk}/state && "
               f"( while [ ! -e {tmp_path}/go ]; do sleep 0.1; done; "
               f"dd if=/dev/zero of={disk}/fill bs=4k 2>/dev/null; touch {tmp_path}/filled ) & "
-              f"CANVAS_WIZARD_STATE_DIR={disk}/state {PROGRAM} {disk}/c.toml; echo $? > {tmp_path}/rc; "
+              f"CANVAS_WIZARD_STATE_DIR=disk/state {PROGRAM} disk/c.toml; echo $? > {tmp_path}/rc; "
               f"rm -f {disk}/fill; cp -a {disk}/. {out}/")
     (tmp_path / "run.sh").write_text(script)
     env = {"TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
