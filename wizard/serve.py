@@ -18,6 +18,7 @@ from textual_serve.server import Server
 
 from wizard.banks import load_catalog
 from wizard.errors import UserFileError
+from wizard.safetext import file_name
 
 PAGE = "app_index.html"
 # textual-serve's page asks a web font service for Roboto Mono, yet ships the font itself:
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     file: Path | None = args.file
     if file is not None and file.is_dir():
         raise UserFileError(file, "this is a folder; give a canvas file (.toml)")
-    title = f"canvas-wizard {file.name}" if file is not None else "canvas-wizard"
+    title = f"canvas-wizard {file_name(file.name)}" if file is not None else "canvas-wizard"  # the page's title
     server = WizardServer(wizard_command(file, args.banks, args.coach), host=args.host, port=args.port,
                           title=title, public_url=public_url(args.host, args.port))
     server.initialize_logging()
