@@ -47,7 +47,8 @@ def settle(session: Session, drafts: Drafts | None) -> Outcome:
         lines += [f"NOT saved: {exc}.", said]
         only_here = kept is None
     if drafts is not None and not drafts.retry():
-        lines.append(f"What you typed and did not commit could not be kept as drafts either ({drafts.unwritten}).")
+        either = " either" if not saved else ""
+        lines.append(f"What you typed and did not commit could not be kept as drafts{either} ({drafts.unwritten}).")
         only_here = True
     return Outcome(" ".join(lines), saved, only_here)
 
