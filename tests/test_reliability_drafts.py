@@ -148,3 +148,18 @@ async def test_a_canvas_made_write_protected_while_open_is_not_replaced_and_the_
     assert path.read_bytes() == before
     assert app.return_code == 1  # only a rescue copy has the answer: that is no success
     assert "kept at" in (app.return_value or "") and list((isolated_state / "rescued").glob("c-*.toml"))
+
+
+def test_a_read_only_draft_never_replaces_a_draft_of_the_session_that_takes_them_back(tmp_path: Path) -> None:
+    from wizard.userstate import Drafts
+
+    path = canvas_file(tmp_path)
+    aside = Drafts(path, read_only=True)
+    aside.put(WHO_PAYS.ref, "typed read-only")
+    aside.put(WHO_USES.ref, "also read-only")
+    mine = Drafts(path)
+    mine.put(WHO_PAYS.ref, "typed here")
+    assert Drafts(path).take_back_read_only() == 1
+    back = Drafts(path)
+    assert back.get(WHO_PAYS.ref) == "typed here" and back.get(WHO_USES.ref) == "also read-only"
+    assert Drafts(path, read_only=True).get(WHO_PAYS.ref) == "typed read-only"  # still kept where it was

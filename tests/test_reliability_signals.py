@@ -56,17 +56,18 @@ def test_a_closed_terminal_removes_the_lock_and_keeps_what_was_typed(terminal: T
     assert store.load(path).model_dump(exclude={"updated"}) == before.model_dump(exclude={"updated"})
 
 
-def test_sigterm_closes_like_ctrl_q(terminal: Terminal, tmp_path: Path, isolated_state: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_closes_like_ctrl_q(terminal: Terminal, tmp_path: Path, isolated_state: Path, signum: int) -> None:
     path = start(terminal, tmp_path, isolated_state)
     holder = lock.CanvasLock(path).holder()
     assert holder is not None and holder.pid > 0
     terminal.keys("Typed before the kill", literal=True)
     time.sleep(0.5)
-    os.kill(holder.pid, signal.SIGTERM)
+    os.kill(holder.pid, signum)
     assert wait_gone(lock.lock_path(path)), "the lock stayed behind"
     deadline = time.monotonic() + 15
     while not (tmp_path / "rc").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert (tmp_path / "rc").read_text().strip() == f"exit={128 + signal.SIGTERM}"
+    assert (tmp_path / "rc").read_text().strip() == f"exit={128 + signum}"
     assert "Typed before the kill" in typed_draft(path)
     assert "Saved" in terminal.screen()  # the exit line, as after Ctrl+Q
