@@ -127,7 +127,10 @@ class Session(EditedCanvas):
     # -- changing answers ----------------------------------------------------------
     @changes
     def commit(self, step: Step, value: Value | None) -> bool:
-        """Store an answer and save; returns False when nothing changed."""
+        """Store an answer and save; returns False when nothing changed.
+
+        Only a changed answer lifts a not-applicable mark: moving on from a question marked
+        so (its box empty, or holding the answer it had) keeps the mark."""
         _check_text(*([value] if isinstance(value, str) else value if isinstance(value, list) else []))
         node = self.node(step)
         before, na = node.get(step.key), node.na_reason(step.key)
@@ -135,7 +138,9 @@ class Session(EditedCanvas):
         if rejected and (value is None or is_empty(value) or value == str(before)):
             return False  # what the box showed of a value it cannot show: moving on keeps it
         node.set(step.key, value)
-        if node.get(step.key) == before and na is None:
+        if node.get(step.key) == before:
+            if na is not None:
+                node.mark_na(step.key, na)  # set() lifted it; the answer did not change
             return False
         if self.read_only:  # moving on without a change is fine; a change is undone and refused
             node.set(step.key, before)

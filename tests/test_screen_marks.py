@@ -1,0 +1,73 @@
+"""What the screen marks sticks: not applicable survives moving on, the ranking cursor
+follows its item, and dialogs sit in the middle of the screen (through Textual's Pilot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import at_step
+from tests.factory import structure
+from wizard import store
+from wizard.banks import shipped_catalog
+from wizard.session import Step
+from wizard.tui.app import WizardApp
+
+SIZE = (100, 32)
+SEGMENT = ("type-0", "seg-0")
+
+
+def canvas_file(tmp_path: Path) -> Path:
+    path = tmp_path / "c.toml"
+    store.save(structure(1, 1, 1), path)
+    return path
+
+
+@pytest.mark.parametrize(("key", "move_on"), [
+    ("audience.hobbies", "ctrl+n"),  # a list
+    ("audience.hobbies", "enter"),  # empty Enter on a list goes on
+    ("audience.location", "enter"),  # a line of text
+    ("audience.location", "ctrl+n"),
+    ("audience.next_5_years", "ctrl+n"),  # long text
+    ("audience.marital_status", "ctrl+n"),  # several choices
+    ("audience.age", "ctrl+n"),  # a range
+    ("audience.gender", "ctrl+n"),  # one choice, none picked
+])
+async def test_not_applicable_stays_when_moving_on(tmp_path: Path, key: str, move_on: str) -> None:
+    path = canvas_file(tmp_path)
+    step = Step(SEGMENT, key)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await at_step(pilot, step)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"Not asked in this study", "enter")
+        await pilot.pause()
+        await pilot.press(move_on)
+        await pilot.pause()
+        assert screen.step != step, "moved on"
+        assert screen.session.status(step) == "na"
+        gaps = [g.slot.question_id for g in screen.session.report().missing() if g.slot.location == SEGMENT]
+        assert key not in gaps, "the review does not count it as missing"
+    segment = store.load(path).customer_types[0].segments[0]
+    assert segment.na_reason(key) == "Not asked in this study"
+
+
+async def test_a_changed_answer_lifts_the_mark(tmp_path: Path) -> None:
+    path = canvas_file(tmp_path)
+    step = Step(SEGMENT, "audience.location")
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await at_step(pilot, step)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Boston", "enter")
+        await pilot.pause()
+    segment = store.load(path).customer_types[0].segments[0]
+    assert segment.na_reason("audience.location") is None
+    assert segment.get("audience.location") == "Boston"
