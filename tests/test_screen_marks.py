@@ -6,13 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import ModalScreen
 
 from tests.conftest import at_step
 from tests.factory import structure
+from tests.test_reliability_lock import plant
 from wizard import store
 from wizard.banks import shipped_catalog
 from wizard.session import Step
 from wizard.tui.app import WizardApp
+from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
 
 SIZE = (100, 32)
 SEGMENT = ("type-0", "seg-0")
@@ -71,3 +74,41 @@ async def test_a_changed_answer_lifts_the_mark(tmp_path: Path) -> None:
     segment = store.load(path).customer_types[0].segments[0]
     assert segment.na_reason("audience.location") is None
     assert segment.get("audience.location") == "Boston"
+
+
+def _centred(app: WizardApp) -> None:
+    box = app.screen.query_one(".dialog").region
+    width, height = app.size
+    assert abs((box.x + box.right) - width) <= 1, f"{box} is not centred across {width} columns"
+    assert abs((box.y + box.bottom) - height) <= 1, f"{box} is not centred down {height} lines"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_lock_dialog_is_drawn_in_the_middle(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = canvas_file(tmp_path)
+    plant(path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        _centred(app)
+
+
+async def test_every_dialog_is_drawn_in_the_middle(tmp_path: Path) -> None:
+    path = canvas_file(tmp_path)
+    app = WizardApp(path, shipped_catalog(), coach=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await at_step(pilot, Step(SEGMENT, "audience.hobbies"))
+        for key in ("ctrl+o", "f2", "f3"):  # the reason, the coach's notes, the agenda
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ModalScreen), key
+            _centred(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        path.write_text(path.read_text().replace("Type 0", "Renamed by hand"))
+        await pilot.press(*"Cycling", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangedOnDiskScreen)
+        _centred(app)

@@ -7,13 +7,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static, TextArea
 
 from wizard import coaching
 from wizard.coaching import AgendaRow, clock_text
 from wizard.errors import UserFileError
 from wizard.session import Session, Step
+from wizard.tui.dialogs import Dialog
 from wizard.tui.text import literal, literal_text, one_line
 
 
@@ -41,7 +41,7 @@ async def edit_notes(app: App[object], session: Session, step: Step) -> bool:
     return True
 
 
-class NoteScreen(ModalScreen[dict[str, str] | None]):
+class NoteScreen(Dialog[dict[str, str] | None]):
     """Two notes at once: on this question here, and on the segment (or type) it belongs to.
 
     Returns {key: text} for both (an empty text removes a note), or None when cancelled.
@@ -85,7 +85,7 @@ class NoteScreen(ModalScreen[dict[str, str] | None]):
             self.dismiss(None)
 
 
-class AgendaScreen(ModalScreen[None]):
+class AgendaScreen(Dialog[None]):
     """The session's plan: each section's planned time, time spent, score and notes."""
 
     BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close")]

@@ -1,8 +1,9 @@
-"""Small modal questions: confirm, a not-applicable reason, a file open elsewhere or changed on disk."""
+"""Small modal questions drawn mid-screen: confirm, a not-applicable reason, a file open elsewhere or changed."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +15,16 @@ from textual.widgets import Button, Input, Static
 from wizard.safetext import file_name
 from wizard.tui.text import literal
 
+DialogResult = TypeVar("DialogResult")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class Dialog(ModalScreen[DialogResult]):
+    """A small question drawn in the middle of the screen, over the one it interrupts."""
+
+    DEFAULT_CSS = "Dialog { align: center middle; }"
+
+
+class ConfirmScreen(Dialog[bool]):
     BINDINGS = [Binding("escape,n", "dismiss(False)", "No"), Binding("y", "dismiss(True)", "Yes")]
 
     def __init__(self, question: str) -> None:
@@ -37,7 +46,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class ReasonScreen(ModalScreen[str | None]):
+class ReasonScreen(Dialog[str | None]):
     """Ask why a question does not apply; the reason is optional."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -57,7 +66,7 @@ class ReasonScreen(ModalScreen[str | None]):
         self.dismiss(event.value.strip())
 
 
-class LockedScreen(ModalScreen[str]):
+class LockedScreen(Dialog[str]):
     """Another wizard has the canvas open: read it without changing it, open another, or quit."""
 
     BINDINGS = [Binding("r", "dismiss('read-only')", "Read-only"), Binding("o", "dismiss('other')", "Other file"),
@@ -88,7 +97,7 @@ class LockedScreen(ModalScreen[str]):
         self.dismiss(event.button.id or "quit")
 
 
-class ChangedOnDiskScreen(ModalScreen[str | None]):
+class ChangedOnDiskScreen(Dialog[str | None]):
     """The canvas changed on disk since it was opened: keep this version or load that one."""
 
     BINDINGS = [Binding("k", "dismiss('mine')", "Keep mine"), Binding("l", "dismiss('theirs')", "Load from disk"),
