@@ -111,6 +111,17 @@ class WizardApp(App[str]):
         if not self._held.take(event):
             await super().on_event(event)
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Every screen's layout for the new width, the ones under the top one too: they are
+        # laid out again for the new size but get no Resize of their own, and a question
+        # screen left in its wide layout came back at 80 columns with its answer column 0
+        # wide (Textual then failed to wrap the options in it).
+        from wizard.tui.screen_text import body_classes
+
+        for screen in self.screen_stack:
+            for body in screen.query(".responsive"):
+                body.set_classes(f"responsive {body_classes(event.size.width)}")
+
     def _release_keys(self) -> None:
         from wizard.tui.question_screen import QuestionScreen
 

@@ -71,7 +71,7 @@ class PreviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         frame = self.frame
         yield Static(Content.from_markup(frame.topbar), id="topbar")
-        with Container(id="body", classes=body_classes(self.app.size.width)):
+        with Container(id="body", classes=f"responsive {body_classes(self.app.size.width)}"):
             yield Static("\n".join(frame.nav), id="nav", markup=False)
             with VerticalScroll(id="main"):
                 # The live screen's kind of Static, so the texts wrap alike in both.

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
@@ -65,7 +64,7 @@ class QuestionScreen(Screen[None]):
         # Laid out for the terminal's width from the start: set only on the first resize, the
         # first frame was painted in the wrong layout and then the whole screen again.
         width = self.app.size.width
-        with Container(id="body", classes=body_classes(width)):
+        with Container(id="body", classes=f"responsive {body_classes(width)}"):
             yield NavTree(self.session, id="nav")
             with VerticalScroll(id="main"):
                 yield SteadyStatic(id="where", markup=False)
@@ -100,11 +99,6 @@ class QuestionScreen(Screen[None]):
         if action in ("note", "agenda"):
             return self.coach
         return True
-
-    @on(Resize)
-    def _layout(self, event: Resize) -> None:
-        body = self.query_one("#body")
-        body.set_classes(body_classes(event.size.width))
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:

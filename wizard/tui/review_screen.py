@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from wizard import checks
 from wizard.safetext import file_name
 from wizard.session import Session, Step
+from wizard.tui.screen_text import body_classes
 from wizard.tui.text import literal, one_line
 
 MAX_ROWS = 200
@@ -35,7 +36,7 @@ class ReviewScreen(Screen[Step | str | None]):
         title = self.session.canvas.title or file_name(self.session.path.name)
         yield Static(Content.assemble(literal(f" Review: {title}", "bold"),
                                       f"   {report.score}% complete"), id="review-title", markup=False)
-        with Horizontal(id="review-body"):
+        with Horizontal(id="review-body", classes=f"responsive {body_classes(self.app.size.width)}"):
             with Vertical(id="scores"):
                 yield Static(self._scores(), markup=False)
             with Vertical(id="missing-box"):
