@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from wizard import fingerprint, store
 from wizard.canvas_file import CanvasFile
-from wizard.errors import ChangedOnDiskError, ReadOnlyError
+from wizard.errors import CanvasFileError, ChangedOnDiskError, ReadOnlyError
 from wizard.model.canvas import Canvas, now
 from wizard.saver import BackgroundSaver
 
@@ -38,6 +41,22 @@ def changes(method: Callable[P, R]) -> Callable[P, R]:
     return changing
 
 
+@dataclass(frozen=True)
+class SaveState:
+    """Whether the file holds what is on screen, as a front end tells the user."""
+
+    kind: str
+    """`saved`, `saving` (a save is under way), `unsaved` (changes made here are not in
+    the file), `changed` (nothing unsaved here, but the file on disk is no longer what was
+    last read or written) or `read-only`."""
+    at: datetime | None = None
+    """When the file was last saved (or, resumed, last written): for `saved`."""
+    label: str = ""
+    """`unsaved` and `changed` in a word or two, for a status bar."""
+    problem: str = ""
+    """What is wrong with the file on disk, when something is."""
+
+
 class EditedCanvas:
     def __init__(self, path: Path, canvas: Canvas, file: CanvasFile | None = None) -> None:
         self.path = path
@@ -55,6 +74,8 @@ class EditedCanvas:
         """Set by a front end that wants canvases written off its own thread."""
         self._changes = 0
         self._saved_changes = 0
+        self._same_content: tuple[int, int] | None = None
+        """The (size, mtime) of a file found to hold what was last saved, touched since."""
 
     def changed(self, steps_too: bool = True) -> None:
         """Forget what was worked out from the canvas (nothing here; see Session)."""
@@ -134,6 +155,45 @@ class EditedCanvas:
     def unsaved(self) -> bool:
         """Changes made that are not in the file yet (a save pending, or one that failed)."""
         return self._changes != self._saved_changes
+
+    def save_state(self) -> SaveState:
+        """What the file holds, found out from the file itself (a stat, and its content
+        only when its size or time differ), never from what the last save hoped for."""
+        if self.read_only:
+            return SaveState("read-only", problem=self.read_only)
+        if self.saver is not None and self.saver.pending:
+            return SaveState("saving")
+        label, problem = self.disk_problem()
+        if self.unsaved:
+            return SaveState("unsaved", label="NOT SAVED", problem=problem)
+        if problem:
+            return SaveState("changed", label=label, problem=problem)
+        return SaveState("saved", self.last_saved)
+
+    def disk_problem(self) -> tuple[str, str]:
+        """Why the file on disk is not the canvas as last read or written, in a word or two
+        and in a sentence; ("", "") when it is."""
+        seen = self.file.seen
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return "FILE MISSING", "the file is no longer on disk"
+        except OSError as exc:
+            return "CANNOT CHECK FILE", f"the file cannot be checked ({exc.strerror or exc})"
+        if not stat.S_ISREG(info.st_mode):
+            return "NOT A FILE", "something that is not a file (a folder?) has taken its place"
+        if seen is None:
+            return "CHANGED ON DISK", "another program created the file"
+        if (info.st_size, info.st_mtime_ns) in ((seen.size, seen.mtime_ns), self._same_content):
+            return "", ""
+        try:
+            now = fingerprint.of_file(self.path)
+        except CanvasFileError as exc:
+            return "CANNOT CHECK FILE", exc.problem
+        if fingerprint.changed(seen, now):
+            return "CHANGED ON DISK", "another program changed the file on disk"
+        self._same_content = (info.st_size, info.st_mtime_ns)  # touched, or rewritten alike
+        return "", ""
 
     def flush(self, timeout: float = 30.0) -> None:
         """Make sure every change is in the file: wait for the writer, then save what is left.

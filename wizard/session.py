@@ -280,6 +280,7 @@ class Session(EditedCanvas):
         for bank_id, version in self.catalog.versions().items():
             self.canvas.banks.setdefault(bank_id, version)
         self.last_saved = self._on_disk_since()
+        self._saved_changes = self._changes  # what is open now is what the file holds
         self.changed()
 
 

@@ -151,6 +151,11 @@ class Drafts:
                 self.drop(key)
         self._committed.clear()
 
+    def reloaded(self) -> None:
+        """The canvas was replaced by the file on disk: answers committed here and not
+        saved are not in it, so their drafts stay drafts."""
+        self._committed.clear()
+
     def at(self, key: str) -> None:
         """Remember the step the user is on, so a resume can return there."""
         if key != self.position:

@@ -241,6 +241,9 @@ class WizardApp(App[str]):
                 self._keep_mine()
             elif choice == "theirs":
                 self._load_theirs()
+            screen = self._question_screen()
+            if screen is not None and screen.is_mounted:
+                screen.show_topbar()  # whatever was chosen, the file's state as it is now
 
         self.push_screen(ChangedOnDiskScreen(exc.path, exc.problem), chosen)
 
@@ -272,6 +275,7 @@ class WizardApp(App[str]):
             return
         if screen is None:
             return
+        screen.drafts.reloaded()
         start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
         self._show_only(QuestionScreen(session, screen.drafts, start, coach=self.coach))
         self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)

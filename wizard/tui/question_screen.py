@@ -77,8 +77,9 @@ class QuestionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show(self.step)
-        if self.timer is not None:
-            self.set_interval(1, self._tick)
+        # Each second: the coach's clock, and whether the file still holds what is on screen
+        # (another program may have changed it, or put a folder in its place).
+        self.set_interval(1, self._tick)
         self.call_after_refresh(self._settle_memory)
 
     def _settle_memory(self) -> None:
@@ -138,8 +139,7 @@ class QuestionScreen(Screen[None]):
     def refresh_status(self, note: str = "") -> None:
         session, step = self.session, self.step
         self.drafts.settle(session.unsaved)  # the status is refreshed after every save
-        # One line whatever it says, so no layout (the status is refreshed after every save).
-        self.query_one("#topbar", Static).update(topbar(session, step, self._timer_text()), layout=False)
+        self.show_topbar()
         self.query_one(StatusLine).show_for(step, note)
         where = where_text(session, step)
         if where != self._shown_where:  # unchanged after a save: leave it, no layout
@@ -147,6 +147,11 @@ class QuestionScreen(Screen[None]):
             self.query_one("#where", Static).update(literal(where, "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
+
+    def show_topbar(self) -> None:
+        """The file, whether it holds what is on screen, and the scores."""
+        # One line whatever it says, so no layout (the status is refreshed after every save).
+        self.query_one("#topbar", Static).update(topbar(self.session, self.step, self._timer_text()), layout=False)
 
     # -- committing ------------------------------------------------------------------
     def commit(self) -> bool:
@@ -162,6 +167,7 @@ class QuestionScreen(Screen[None]):
             self.session.commit(self.step, field.value())
         except (UserFileError, ValueError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            self.show_topbar()  # the change may be in the canvas but not in the file
             return False
         self.drafts.committed(self.step.ref)
         self.drafts.settle(self.session.unsaved)
@@ -276,7 +282,10 @@ class QuestionScreen(Screen[None]):
 
     def _tick(self) -> None:
         # Only the header changes each second; the rest of the screen is left alone.
-        self.refresh_status()
+        if self.timer is not None:
+            self.refresh_status()
+        else:
+            self.show_topbar()
 
     def _notes_text(self, step: Step) -> Content:
         from wizard.tui.coach import notes_text  # coach mode only: kept off the start-up path

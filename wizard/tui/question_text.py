@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from wizard.editing import SaveState
 from wizard.model.bank import Scope
 from wizard.session import Session, Step
 from wizard.structure import STRUCTURE_PROMPTS
@@ -42,11 +43,15 @@ def topbar(session: Session, step: Step, timer: str = "") -> Content:
     """The file, whether it is saved, and the scores: overall and of this step's section."""
     report = session.report()
     section = report.sections.get(step.section)
-    if session.saver is not None and session.saver.pending:
-        saved = "saving…"
-    elif session.unsaved and not session.read_only:
-        saved = "NOT SAVED"
-    else:
-        saved = f"saved {saved_when(session.last_saved)}"
-    state = literal(f"  {session.read_only}  ", "bold reverse") if session.read_only else f"  {saved}  "
-    return topbar_line(session.path, state, report.score, section.score if section else 0, timer)
+    return topbar_line(session.path, saved_text(session.save_state()), report.score,
+                       section.score if section else 0, timer)
+
+
+def saved_text(state: SaveState) -> Content | str:
+    """Whether the file holds what is on screen, with the space around it; what is wrong
+    stands out."""
+    if state.kind == "saved":
+        return f"  saved {saved_when(state.at)}  "
+    if state.kind == "saving":
+        return "  saving…  "
+    return literal(f"  {state.problem if state.kind == 'read-only' else state.label}  ", "bold reverse")
