@@ -260,7 +260,7 @@ async def test_jump_with_the_command_palette(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Jump to: Life goals")
+        await pilot.press(*"Life goals")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()

@@ -77,6 +77,7 @@ class NavTree(Tree[Target]):
         super().__init__("canvas", **kwargs)  # type: ignore[arg-type]
         self.session = session
         self.show_root = False
+        self.auto_expand = False  # Enter jumps there and leaves the branch open (Space folds it)
         self.guide_depth = 2
         self._nav_shape: tuple[object, ...] = ()
         self._nav_nodes: dict[object, TreeNode[Target]] = {}

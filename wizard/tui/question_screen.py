@@ -42,6 +42,10 @@ class QuestionScreen(Screen[None]):
                 priority=True),
         Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True),
         Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
+        Binding("ctrl+l", "return", "Where I was", priority=True,
+                tooltip="Back to the question you were at before you went back or jumped"),
+        Binding("ctrl+f", "finish", "Finish", tooltip="Where the file is, what is still open, what to do next",
+                priority=True),
         Binding("escape", "focus_answer", "Answer", show=False),
         # Coach mode only (see check_action): notes and the agenda. Function keys: Ctrl+A and
         # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
@@ -58,6 +62,8 @@ class QuestionScreen(Screen[None]):
         self.timer = SectionTimer(session) if coach else None
         self._shown_where = ""
         self._froze = False
+        self.was_at: Step | None = None
+        """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
 
     def compose(self) -> ComposeResult:
         yield SteadyStatic(id="topbar", markup=False)
@@ -99,10 +105,14 @@ class QuestionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "agenda"):
             return self.coach
+        if action == "return":
+            return self.was_at is not None
         return True
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:
+        if step == self.was_at:
+            self._mark_return(None)  # back where they were, however they came
         self.step = step
         self.drafts.at(step.ref)
         if self.timer is not None:
@@ -209,10 +219,30 @@ class QuestionScreen(Screen[None]):
             self.jump(step)
 
     def jump(self, step: Step) -> None:
+        """Go to `step` from wherever the founder is (the tree, the palette, the review);
+        Ctrl+L brings them back."""
         if step != self.step and not self.commit():
             return
         if self.session.exists(step):
+            if step != self.step and self.was_at is None:
+                self._mark_return(self.step)
             self.show(step)
+
+    def _mark_return(self, step: Step | None) -> None:
+        if step != self.was_at:
+            self.was_at = step
+            self.refresh_bindings()  # the key bar shows Ctrl+L only while there is a way back
+
+    def action_return(self) -> None:
+        was_at = self.was_at
+        if was_at is None or not self.commit():
+            return
+        self._mark_return(None)
+        if self.session.exists(was_at):
+            self.show(was_at)
+        else:
+            self.notify("The question you were at is gone (its type, segment or job was removed).",
+                        severity="warning", markup=False)
 
     # -- actions ---------------------------------------------------------------------
     def action_next(self) -> None:
@@ -223,6 +253,8 @@ class QuestionScreen(Screen[None]):
         if self.commit():
             previous = self.session.neighbour(self.step, -1)
             if previous is not None:
+                if self.was_at is None:
+                    self._mark_return(self.step)
                 self.show(previous)
 
     def action_skip(self) -> None:
@@ -270,9 +302,13 @@ class QuestionScreen(Screen[None]):
         if choice == "finish":
             self.app.finish()  # type: ignore[attr-defined]
         elif isinstance(choice, Step) and self.session.exists(choice):
-            self.show(choice)
+            self.jump(choice)
         else:
             self.refresh_status()
+
+    def action_finish(self) -> None:
+        if self.commit():
+            self.app.finish()  # type: ignore[attr-defined]
 
     # -- coach mode ------------------------------------------------------------------
     def _timer_text(self) -> str:

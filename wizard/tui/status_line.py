@@ -14,6 +14,19 @@ RECHECK_AFTER = 0.1
 """Seconds after a new question is shown that the quality checks of a changed canvas run."""
 
 
+def short_of(session: Session, step: Step) -> str:
+    """Why a question with an answer is still open: fewer items than its bank recommends."""
+    question = session.question(step)
+    value = session.value(step)
+    if question is None or not isinstance(value, list):
+        return "Partly answered."
+    have, want = len(value), question.recommended_items
+    noun = "picked" if question.kind.has_choices else "listed"
+    more = want - have
+    return (f"Partly answered: {have} of the {want} recommended {noun}. "
+            f"Add {more} more for full marks (Ctrl+N goes on as it is).")
+
+
 class StatusLine(SteadyStatic):
     """Hidden when there is nothing to say; repainted only when what it says changes."""
 
@@ -36,8 +49,11 @@ class StatusLine(SteadyStatic):
         reason = session.na_reason(step)
         if reason is not None:
             lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
-        if session.status(step) == "locked":
+        status = session.status(step)
+        if status == "locked":
             lines.append("This counts once the question it depends on is answered.")
+        elif status == "partial":
+            lines.append(short_of(session, step))
         lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
         if note:
             lines.append(note)
