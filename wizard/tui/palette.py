@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from wizard.model.bank import Scope
-from wizard.model.tree import Location, walk
 from wizard.tui.text import literal, one_line
 
 if TYPE_CHECKING:
+    from wizard.model.tree import Location
     from wizard.session import Session, Step
     from wizard.tui.question_screen import QuestionScreen
 
@@ -31,7 +30,6 @@ MAX_HITS = 40
 # How much a word found in each part of an entry counts: its name first, its prompt last.
 TITLE, PLACE, SECTION, PROMPT = range(4)
 WEIGHTS = (8.0, 6.0, 3.0, 2.0)
-KINDS = {Scope.CUSTOMER_TYPE: "customer type", Scope.SEGMENT: "segment", Scope.JOB: "job"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,10 @@ def _entries(session: Session) -> list[Entry]:
     """Every step, then every type, segment and job (going to its first open step); made
     in one walk of the canvas and one pass over the steps, as a large canvas has
     thousands of each."""
+    from wizard.model.bank import Scope  # the app imports this module before the models load
+    from wizard.model.tree import walk
+
+    kinds = {Scope.CUSTOMER_TYPE: "customer type", Scope.SEGMENT: "segment", Scope.JOB: "job"}
     titles = session.report().section_titles
     names: dict[Location, tuple[str, ...]] = {}
     children: dict[Location, int] = {}
@@ -60,7 +62,7 @@ def _entries(session: Session) -> list[Entry]:
         if place.location:
             parent = place.location[:-1]
             children[parent] = children.get(parent, 0) + 1
-        if place.scope in KINDS:
+        if place.scope in kinds:
             places.append(place)
     open_slots = {(slot.question_id, slot.location) for slot in session.report().slots if slot.credit < 1}
     first: dict[Location, Step] = {}
@@ -85,7 +87,7 @@ def _entries(session: Session) -> list[Entry]:
         target = first_open.get(place.location) or first.get(place.location)
         if target is None:
             continue
-        kind, name, where = KINDS[place.scope], place.names[-1], " › ".join(place.names[:-1])
+        kind, name, where = kinds[place.scope], place.names[-1], " › ".join(place.names[:-1])
         label = f"{name} ({kind}{' in ' + one_line(where, 40) if where else ''})"
         out.append(Entry(label, f"Its first open question: {session.title(target)}", target,
                          (name.lower(), where.lower(), kind, ""), -1))

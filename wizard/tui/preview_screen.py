@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from wizard.first_frame import FirstFrame
 from wizard.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
 from wizard.tui.help_panel import structure_help
-from wizard.tui.screen_text import body_classes, list_hint, topbar_line, where_line
+from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
 
@@ -29,7 +29,7 @@ def new_canvas(path: Path, coach: bool) -> FirstFrame:
     out here, since they need the banks and the file."""
     return FirstFrame(
         topbar=topbar_line(path, "  ", 0, 0).markup,
-        where=literal(where_line(STRUCTURE_SECTION, ()), "dim").markup,
+        where=literal(where_line((), types_line(STRUCTURE_SECTION, 0)), "dim").markup,
         prompt=literal(STRUCTURE_PROMPTS[TYPES], "bold").markup,
         help=structure_help(TYPES, coach).markup,
         answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]),

@@ -16,6 +16,8 @@ from textual.widgets import Static, Tree
 from wizard import coaching
 from wizard.coaching import SectionTimer, clock_text
 from wizard.errors import UserFileError
+from wizard.progress import explain_drop
+from wizard.scoring import Report
 from wizard.session import Session, Step
 from wizard.tui.dialogs import ReasonScreen
 from wizard.tui.field_box import FieldBox
@@ -62,6 +64,8 @@ class QuestionScreen(Screen[None]):
         self.timer = SectionTimer(session) if coach else None
         self._shown_where = ""
         self._froze = False
+        self._scored: Report | None = None
+        """The report the score on screen came from, to explain a fall (progress.py)."""
         self.was_at: Step | None = None
         """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
 
@@ -149,6 +153,7 @@ class QuestionScreen(Screen[None]):
     def refresh_status(self, note: str = "") -> None:
         session, step = self.session, self.step
         self.drafts.settle(session.unsaved)  # the status is refreshed after every save
+        self._explain_a_fall()
         self.show_topbar()
         self.query_one(StatusLine).show_for(step, note)
         where = where_text(session, step)
@@ -157,6 +162,14 @@ class QuestionScreen(Screen[None]):
             self.query_one("#where", Static).update(literal(where, "dim"))
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
+
+    def _explain_a_fall(self) -> None:
+        """Adding a segment, or an answer that makes more questions apply, lowers the score:
+        say why when it happens, so it does not look like lost work."""
+        report = self.session.report()
+        before, self._scored = self._scored, report
+        if before is not None and report is not before and report.score < before.score:
+            self.notify(explain_drop(before, report), title="Why the score fell", markup=False, timeout=12)
 
     def show_topbar(self) -> None:
         """The file, whether it holds what is on screen, and the scores."""

@@ -6,9 +6,10 @@ from textual.content import Content
 
 from wizard.editing import SaveState
 from wizard.model.bank import Scope
+from wizard.progress import position
 from wizard.session import Session, Step
-from wizard.structure import STRUCTURE_PROMPTS
-from wizard.tui.screen_text import STAGE_WORDS, saved_when, topbar_line, where_line
+from wizard.structure import STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
+from wizard.tui.screen_text import STAGE_WORDS, progress_line, saved_when, topbar_line, types_line, where_line
 from wizard.tui.text import literal
 
 
@@ -23,9 +24,13 @@ def prompt_text(session: Session, step: Step) -> str:
 
 
 def where_text(session: Session, step: Step) -> str:
-    section = session.report().section_titles.get(step.section, "")
-    position = f"{session.index(step) + 1}/{len(session.steps())}"
-    return where_line(section, session.place(step).names, position)
+    """Where the step is, and how far the founder is in its part of the canvas."""
+    names = session.place(step).names
+    if step.key == TYPES:
+        return where_line(names, types_line(STRUCTURE_SECTION, len(session.canvas.customer_types)))
+    at = position(session, step)
+    return where_line(names, progress_line(at.section, at.question, at.questions, at.section_number, at.sections,
+                                           at.part, at.left))
 
 
 def section_intro(session: Session, step: Step) -> str:

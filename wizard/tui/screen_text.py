@@ -40,10 +40,30 @@ def topbar_line(path: Path, state: Content | str, score: int, section: int, time
                             f" · section {section}%", timer)
 
 
-def where_line(section: str, names: tuple[str, ...], position: str = "") -> str:
-    """`12/80 · Audience · Users › Students`: the step's number, section and place."""
-    trail = " › ".join(names) if names else "Whole canvas"
-    return " · ".join(part for part in (position, section, trail) if part)
+def where_line(names: tuple[str, ...], progress: str) -> str:
+    """Where the step is (`Users › Students › Meet people › before the job`), then how far
+    the founder is there (see progress_line)."""
+    trail = " › ".join(STAGE_WORDS.get(name, name) for name in names) if names else "Whole canvas"
+    return f"{trail}\n{progress}"
+
+
+PARTS = {"segment": "this segment", "customer type": "this customer type", "canvas": "the whole canvas"}
+
+
+def progress_line(section: str, question: int, questions: int, section_number: int, sections: int,
+                  part: str, left: int) -> str:
+    """`Who they are (3 of 12) · this segment: section 2 of 6, 21 questions open`: counts
+    that stay put as types, segments and jobs are added (wizard/progress.py)."""
+    open_ = "all answered" if not left else f"{left} question{'s' * (left > 1)} open"
+    where = f"{PARTS.get(part, part)}: section {section_number} of {sections}"
+    return f"{section} ({question} of {questions}) · {where}, {open_}"
+
+
+def types_line(section: str, types: int) -> str:
+    """The progress line of the customer types, where every canvas starts."""
+    if not types:
+        return f"{section} · start here: each customer type you add brings its own questions"
+    return f"{section} · {types} customer type{'s' * (types > 1)}; each brings its own questions"
 
 
 def list_hint(noun: str, editing: int | None, has_items: bool) -> str:
