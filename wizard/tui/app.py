@@ -121,12 +121,18 @@ class WizardApp(App[str]):
         for screen in self.screen_stack:
             for body in screen.query(".responsive"):
                 body.set_classes(f"responsive {body_classes(event.size.width)}")
+            fit_to = getattr(screen, "fit_to", None)
+            if fit_to is not None:
+                fit_to(event.size)  # the answer box kept in view (screen_fit.py)
 
     def _release_keys(self) -> None:
         from wizard.tui.question_screen import QuestionScreen
 
-        self._held.release(wanted=lambda: isinstance(self.screen, QuestionScreen),
-                           ready=lambda: self.focused is not None)
+        def ready() -> bool:  # the answer box has the focus, not whatever had it first
+            focused = self.focused
+            return focused is not None and any(a.id == "field-box" for a in focused.ancestors)
+
+        self._held.release(wanted=lambda: isinstance(self.screen, QuestionScreen), ready=ready)
 
     def open_path(self, path: Path, read_only: bool = False) -> None:
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Container
+from textual.message import Message
 
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
@@ -21,11 +22,18 @@ class FieldBox(Container):
     lets go of it.
     """
 
+    class Resized(Message):
+        """The answer took another height (an item added, a hint wrapped): the screen fits
+        the rest around it again (screen_fit.py)."""
+
     def __init__(self) -> None:
         super().__init__(id="field-box")
         self.field: AnswerField | StructureField | None = None
         self._kept: dict[Kind, AnswerField] = {}
         self._structure: StructureField | None = None
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
     def prepare(self, questions: list[Question]) -> None:
         """Mount, hidden, a widget for each kind of `questions` not kept yet: one at a time

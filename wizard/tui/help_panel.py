@@ -45,22 +45,35 @@ def _bullets(items: list[str]) -> Content:
     return Content("\n").join(literal(f"• {item}") for item in items)
 
 
-def render_help(why: str, examples: list[str], tip: str, probes: list[str], coach: bool) -> Content:
+def render_help(why: str, examples: list[str], tip: str) -> Content:
     parts: list[Content] = [_section("Why this matters", literal(why))]
     if examples:
         parts.append(_section("Examples", _bullets(examples)))
     if tip:
         parts.append(_section("Coaching tip", literal(tip)))
-    if coach and probes:
-        parts.append(_section("Ask next (coach)", _bullets(probes)))
     return Content("").join(parts)
 
 
+def render_probes(probes: list[str], coach: bool) -> Content:
+    """The coach's follow-up questions: above the help, as they give way after it does."""
+    return _section("Ask next (coach)", _bullets(probes)) if coach and probes else Content("")
+
+
+STRUCTURE_PROBES = ["Who else has to say yes for this to work?", "Which of these would you drop first, and why?"]
+
+
+def question_parts(question: Question, coach: bool) -> tuple[Content, Content]:
+    """The coach's probes (empty outside coach mode) and the help."""
+    return render_probes(question.probes, coach), render_help(question.help, question.examples, question.tip)
+
+
+def structure_parts(key: str, coach: bool) -> tuple[Content, Content]:
+    return render_probes(STRUCTURE_PROBES, coach), render_help(*STRUCTURE_HELP[key])
+
+
 def question_help(question: Question, coach: bool) -> Content:
-    return render_help(question.help, question.examples, question.tip, question.probes, coach)
+    return Content("").join(question_parts(question, coach))
 
 
 def structure_help(key: str, coach: bool) -> Content:
-    why, examples, tip = STRUCTURE_HELP[key]
-    probes = ["Who else has to say yes for this to work?", "Which of these would you drop first, and why?"]
-    return render_help(why, examples, tip, probes, coach)
+    return Content("").join(structure_parts(key, coach))

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -19,6 +20,7 @@ from textual.widgets import Input, Static
 from wizard.first_frame import FirstFrame
 from wizard.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
 from wizard.tui.help_panel import structure_help
+from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
@@ -83,3 +85,12 @@ class PreviewScreen(Screen[None]):
             with VerticalScroll(id="aside"):
                 yield SteadyStatic(Content.from_markup(frame.help), id="help")
         yield Static(frame.keys, id="preview-keys", markup=False)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_to, self.app.size)  # once the answer's parts are in
+
+    def fit_to(self, size: Size) -> None:
+        """Fitted as the live question is (screen_fit.py), so it takes the picture's place
+        without a jump."""
+        if self.is_mounted:  # the terminal's first size comes before the picture is composed
+            apply(self, size)

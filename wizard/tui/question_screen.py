@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
@@ -23,10 +24,11 @@ from wizard.tui.dialogs import ReasonScreen
 from wizard.tui.field_box import FieldBox
 from wizard.tui.fields import AnswerField
 from wizard.tui.footer import SteadyFooter
-from wizard.tui.help_panel import question_help, structure_help
+from wizard.tui.help_panel import question_parts, structure_parts
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
 from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
+from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
 from wizard.tui.status_line import StatusLine
 from wizard.tui.steady_static import SteadyStatic
@@ -36,15 +38,19 @@ from wizard.userstate import Drafts
 
 
 class QuestionScreen(Screen[None]):
+    # The key bar holds what fits in 80 columns: Skip and Tree work but are not shown
+    # there (the sidebar is in view; Ctrl+N on an empty answer goes on too), and the way
+    # back appears only while there is one.
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", tooltip="Save this answer and go to the next question", priority=True),
         Binding("ctrl+b", "back", "Back", tooltip="Save this answer and go back one question", priority=True),
-        Binding("ctrl+g", "skip", "Skip", tooltip="Leave this question for later", priority=True),
+        Binding("ctrl+g", "skip", "Skip", tooltip="Leave this question for later", priority=True, show=False),
         Binding("ctrl+o", "not_applicable", "N/A", tooltip="Mark this question not applicable (again to undo)",
                 priority=True),
-        Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True),
+        Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True,
+                show=False),
         Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
-        Binding("ctrl+l", "return", "Where I was", priority=True,
+        Binding("ctrl+l", "return", "Return", priority=True,
                 tooltip="Back to the question you were at before you went back or jumped"),
         Binding("ctrl+f", "finish", "Finish", tooltip="Where the file is, what is still open, what to do next",
                 priority=True),
@@ -64,6 +70,7 @@ class QuestionScreen(Screen[None]):
         self.timer = SectionTimer(session) if coach else None
         self._shown_where = ""
         self._froze = False
+        self._coach_text: Content | None = None
         self._scored: Report | None = None
         """The report the score on screen came from, to explain a fall (progress.py)."""
         self.was_at: Step | None = None
@@ -124,26 +131,29 @@ class QuestionScreen(Screen[None]):
         box = self.query_one(FieldBox)
         if step.is_structure:
             box.show_structure(self.session, step, self.drafts.get(step.ref) or "")
-            help_text = structure_help(step.key, self.coach)
+            probes, help_text = structure_parts(step.key, self.coach)
         else:
             question = self.session.question(step)
             assert question is not None
             box.show_question(question, self.session.value(step), self.drafts.get(step.ref))
-            help_text = question_help(question, self.coach)
-        self._show_texts(step, help_text)
+            probes, help_text = question_parts(question, self.coach)
+        self._show_texts(step, probes, help_text)
+        self.fit_to(self.app.size)
 
     @property
     def field(self) -> AnswerField | StructureField | None:
         return self.query_one(FieldBox).field
 
-    def _show_texts(self, step: Step, help_text: Content) -> None:
+    def _show_texts(self, step: Step, probes: Content, help_text: Content) -> None:
         """Everything around the answer: help, prompt, where it is, the status."""
         intro = section_intro(self.session, step)
         if intro:
             help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
                                          "\n\n", help_text)
-        if self.coach:
-            help_text = Content.assemble(self._notes_text(step), "\n\n", help_text)
+        # The coach's notes and probes come first: they give way after the help does.
+        self._coach_text = Content.assemble(self._notes_text(step), "\n\n", probes) if self.coach else None
+        if self._coach_text is not None:
+            help_text = Content.assemble(self._coach_text, help_text)
         self.query_one("#help", Static).update(help_text)
         self.query_one("#prompt", Static).update(literal(prompt_text(self.session, step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
@@ -163,6 +173,21 @@ class QuestionScreen(Screen[None]):
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
 
+    def fit_to(self, size: Size, again: int = 3) -> None:
+        """Keep the answer box in view at `size`: the help, the checks and the probes give
+        way, in that order (screen_fit.py)."""
+        if not self.is_mounted:
+            return
+        apply(self, size, self.query_one(StatusLine), self._coach_text)
+        field = self.field
+        if again and field is not None and not field.is_mounted:  # a new kind of answer: measured once in
+            self.call_after_refresh(self.fit_to, size, again - 1)
+
+    @on(StatusLine.Changed)
+    @on(FieldBox.Resized)
+    def _status_changed(self) -> None:
+        self.fit_to(self.app.size)
+
     def _explain_a_fall(self) -> None:
         """Adding a segment, or an answer that makes more questions apply, lowers the score:
         say why when it happens, so it does not look like lost work."""
@@ -174,7 +199,8 @@ class QuestionScreen(Screen[None]):
     def show_topbar(self) -> None:
         """The file, whether it holds what is on screen, and the scores."""
         # One line whatever it says, so no layout (the status is refreshed after every save).
-        self.query_one("#topbar", Static).update(topbar(self.session, self.step, self._timer_text()), layout=False)
+        for bar in self.query("#topbar").results(Static):  # none once the screen is closing
+            bar.update(topbar(self.session, self.step, self._timer_text()), layout=False)
 
     # -- committing ------------------------------------------------------------------
     def commit(self) -> bool:

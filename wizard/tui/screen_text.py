@@ -16,8 +16,22 @@ WIDE, NARROW = 110, 72
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 
 
+NAV, WIDE_NAV, WIDE_ASIDE, PADDING = 26, 30, 42, 3
+"""The columns app.tcss gives the sidebar (and, wide, the help beside the question), and
+the padding of the question's column and of the help."""
+
+
 def body_classes(width: int) -> str:
     return "-wide" if width >= WIDE else "-narrow" if width < NARROW else ""
+
+
+def text_widths(width: int) -> tuple[int, int]:
+    """The width of the question's text and of the help's, in a terminal `width` wide."""
+    layout = body_classes(width)
+    if layout == "-wide":
+        return max(width - WIDE_NAV - WIDE_ASIDE - PADDING, 1), WIDE_ASIDE - 1 - PADDING  # its border
+    column = width if layout == "-narrow" else width - NAV
+    return max(column - PADDING, 1), max(column - PADDING, 1)
 
 
 def meter(percent: int, width: int = 10) -> str:
@@ -43,8 +57,17 @@ def topbar_line(path: Path, state: Content | str, score: int, section: int, time
 def where_line(names: tuple[str, ...], progress: str) -> str:
     """Where the step is (`Users › Students › Meet people › before the job`), then how far
     the founder is there (see progress_line)."""
-    trail = " › ".join(STAGE_WORDS.get(name, name) for name in names) if names else "Whole canvas"
+    trail = " › ".join(STAGE_WORDS.get(name) or _short(name) for name in names) if names else "Whole canvas"
     return f"{trail}\n{progress}"
+
+
+def _short(name: str, width: int = 24) -> str:
+    """A long name cut at a word before `width` (the tree and the review show it whole), so
+    a place mostly takes one line at 80 columns. Cut between words only: a name cut inside
+    a `[...]` it holds would no longer read back from the first frame's markup."""
+    if len(name) <= width or " " not in name[:width]:
+        return name
+    return name[:width].rsplit(" ", 1)[0] + "…"
 
 
 PARTS = {"segment": "this segment", "customer type": "this customer type", "canvas": "the whole canvas"}

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import contextlib
 from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.message import Message
 
 from wizard import checks
 from wizard.session import Session, Step
 from wizard.tui.steady_static import SteadyStatic
 from wizard.tui.text import literal
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 RECHECK_AFTER = 0.1
 """Seconds after a new question is shown that the quality checks of a changed canvas run."""
@@ -28,7 +34,13 @@ def short_of(session: Session, step: Step) -> str:
 
 
 class StatusLine(SteadyStatic):
-    """Hidden when there is nothing to say; repainted only when what it says changes."""
+    """Hidden when there is nothing to say; repainted only when what it says changes.
+
+    Its marks (not applicable, waiting, short of items, a note) always show; the coach's
+    checks take at most `budget` lines (screen_fit.py), the rest summed up in one."""
+
+    class Changed(Message):
+        """What the status says changed, and with it, maybe, its height."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="status", markup=False)
@@ -38,12 +50,28 @@ class StatusLine(SteadyStatic):
         self._checked: tuple[object, list[checks.Finding]] = (None, [])
         self._recheck_due = False
         self._shown: list[str] | None = None
+        self.marks: list[str] = []
+        self.checks: list[str] = []
+        self.budget: int | None = None
+        """Lines the checks may take (None: all of them)."""
+        self._width = 0
 
     def show_for(self, step: Step, note: str = "") -> None:
         self.step, self.note = step, note
         self._show(self._lines(step, note))
 
-    def _lines(self, step: Step, note: str) -> list[str]:
+    def heights(self, width: int) -> tuple[int, int]:
+        """The lines the marks would take at `width`, and the lines all the checks would."""
+        return sum(self._height(m, width) for m in self.marks), sum(self._height(c, width) for c in self.checks)
+
+    def _height(self, line: str, width: int) -> int:
+        return literal(line).get_height(cast("RulesMap", self.styles), max(width, 1))
+
+    def set_budget(self, lines: int | None, width: int) -> None:
+        self.budget, self._width = lines, width
+        self._render_lines()
+
+    def _lines(self, step: Step, note: str) -> tuple[list[str], list[str]]:
         session = self.session
         lines = []
         reason = session.na_reason(step)
@@ -54,17 +82,43 @@ class StatusLine(SteadyStatic):
             lines.append("This counts once the question it depends on is answered.")
         elif status == "partial":
             lines.append(short_of(session, step))
-        lines += [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
         if note:
             lines.append(note)
-        return lines
+        return lines, [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
 
-    def _show(self, lines: list[str]) -> None:
+    def _show(self, parts: tuple[list[str], list[str]]) -> None:
+        if parts == (self.marks, self.checks) and self._shown is not None:
+            return  # the status refreshes after every save, and every second in coach mode
+        self.marks, self.checks = parts
+        self._render_lines()
+        self.post_message(self.Changed())
+
+    def _render_lines(self) -> None:
+        lines = self.marks + self._fitting_checks()
         if lines == self._shown:
-            return  # an update repaints it, and the status refreshes every second in coach mode
+            return  # an update repaints it
         self._shown = lines
         self.update(literal("\n".join(lines), "italic"))
         self.display = bool(lines)
+
+    def _fitting_checks(self) -> list[str]:
+        """The checks that fit the budget, whole; the others counted in a line of their own."""
+        if self.budget is None or not self.checks:
+            return list(self.checks)
+        heights = [self._height(c, self._width) for c in self.checks]
+        if sum(heights) <= self.budget:
+            return list(self.checks)
+        room, shown = self.budget - 1, []  # a line for the summary
+        for line, height in zip(self.checks, heights, strict=True):
+            if height > room:
+                break
+            shown.append(line)
+            room -= height
+        if self.budget < 1:
+            return shown
+        more = len(self.checks) - len(shown)
+        return [*shown, f"{more} {'more ' if shown else ''}coach's check{'s' * (more > 1)} here: "
+                        f"see {'them' if more > 1 else 'it'} in the review (Ctrl+R)"]
 
     def _findings(self, step: Step) -> list[checks.Finding]:
         """Quality checks on this question here; run again only once the canvas changed
