@@ -187,6 +187,16 @@ class Session(EditedCanvas):
         self.node(step).unmark_na(step.key)
         self.save_change(steps_too=False)
 
+    @changes
+    def drop_answer(self, location: Location, full_id: str) -> None:
+        """Delete an answer for good (one set aside, see wizard/set_aside.py)."""
+        self._writable()
+        place = find(self.canvas, location)
+        if place is None:
+            raise KeyError(location)
+        place.node.set(full_id, None)
+        self.save_change(steps_too=self.catalog.decides(full_id))
+
     # -- changing structure --------------------------------------------------------
     def children(self, step: Step) -> list[Child]:
         node = self.node(step)

@@ -342,6 +342,8 @@ class QuestionScreen(Screen[None]):
             self.app.finish()  # type: ignore[attr-defined]
         elif isinstance(choice, Step) and self.session.exists(choice):
             self.jump(choice)
+        elif not self.session.exists(self.step):  # an answer changed there set this question aside
+            self.show(self.session.first_open() or self.session.steps()[-1])
         else:
             self.refresh_status()
 

@@ -11,11 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard import checks
+from wizard import checks, unasked
 from wizard.safetext import file_name
 from wizard.session import Session, Step
 from wizard.tui.screen_text import body_classes
 from wizard.tui.text import literal, one_line
+from wizard.tui.unasked_panel import SetAsidePanel
 
 MAX_ROWS = 200
 
@@ -34,8 +35,10 @@ class ReviewScreen(Screen[Step | str | None]):
     def compose(self) -> ComposeResult:
         report = self.session.report()
         title = self.session.canvas.title or file_name(self.session.path.name)
+        aside = unasked.find(self.session.canvas, self.session.catalog)
+        kept = f" · {len(aside)} answer{'s' * (len(aside) > 1)} set aside, not counted" if aside else ""
         yield Static(Content.assemble(literal(f" Review: {title}", "bold"),
-                                      f"   {report.score}% complete"), id="review-title", markup=False)
+                                      f"   {report.score}% complete{kept}"), id="review-title", markup=False)
         with Horizontal(id="review-body", classes=f"responsive {body_classes(self.app.size.width)}"):
             with Vertical(id="scores"):
                 yield Static(self._scores(), markup=False)
@@ -46,6 +49,7 @@ class ReviewScreen(Screen[Step | str | None]):
                 with Vertical(classes="panel"):
                     yield Static("Quality checks (Enter jumps there)", classes="heading", markup=False)
                     yield OptionList(*self._notes(), id="notes")
+                yield SetAsidePanel(self.session)
         yield Footer()
 
     def _scores(self) -> Content:
@@ -106,6 +110,16 @@ class ReviewScreen(Screen[Step | str | None]):
                     return Step((location[0], segments[0].id), "structure.jobs")
             return Step(location[:depth], key)
         return Step(location, question_id)
+
+    @on(SetAsidePanel.Changed)
+    async def _set_aside_changed(self) -> None:
+        """An answer brought back or deleted: scores, gaps and checks anew."""
+        self.targets = {}
+        await self.recompose()
+        lists = [w for w in self.query("#set-aside, #missing").results(OptionList) if w.display and w.parent
+                 and w.parent.display]
+        if lists:
+            lists[0].focus()
 
     @on(OptionList.OptionSelected, "#missing")
     @on(OptionList.OptionSelected, "#notes")
