@@ -68,6 +68,15 @@ async def _changed_on_disk(pilot: Pilot[str]) -> None:
     await pilot.pause()
 
 
+async def _restore(pilot: Pilot[str]) -> None:
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    pilot.app.screen.query_one("#set-aside").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "RestoreScreen"
+
+
 HOBBIES = Step(SEGMENT, "audience.hobbies")
 SCREENS: dict[str, Opener] = {
     **{f"question-{kind.value}": _kind(kind) for kind in Kind},
@@ -79,6 +88,8 @@ SCREENS: dict[str, Opener] = {
     "palette": _keys("ctrl+p", *"age"),
     "coach-notes": _keys("f2", step=HOBBIES),
     "coach-agenda": _keys("f3"),
+    "finish": _keys("ctrl+f"),
+    "set-aside-restore": _restore,
     "welcome": _nothing,
     "bad-file": _nothing,
     "locked-dialog": _nothing,
@@ -96,7 +107,10 @@ def _file(name: str) -> Path | None:
         path.write_text('schema_version = 1\ntitle = "unterminated\n')
         return path
     canvas = structure(1, 1, 1)
-    canvas.customer_types[0].segments[0].set("segment_questions.who_pays", "Parents")  # a confirm to ask
+    segment = canvas.customer_types[0].segments[0]
+    segment.set("segment_questions.who_pays", "Parents")  # a confirm to ask
+    segment.set("audience.company_size", "small")  # set aside: the segment is not one of businesses
+    segment.set("audience.b2b_b2c", "b2c")
     store.save(canvas, path)
     if name == "locked-dialog":
         plant(path)

@@ -19,6 +19,8 @@ from wizard.model.canvas import Canvas
 from wizard.tui.app import WizardApp
 
 SIZES = [(80, 24), (120, 40)]
+THREE = [(80, 24), (120, 40), (200, 60)]
+THREE_IDS = ["80x24", "120x40", "200x60"]
 FROZEN = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
@@ -45,7 +47,7 @@ def test_first_question_of_a_new_canvas(snap_compare: Any, size: tuple[int, int]
     assert snap_compare(app, terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
 def test_segment_question_with_help(snap_compare: Any, size: tuple[int, int]) -> None:
     canvas = structure(2, 1, 1)
     canvas.customer_types[0].set("customer_model.role", "users")
@@ -60,7 +62,7 @@ def test_segment_question_with_help(snap_compare: Any, size: tuple[int, int]) ->
     assert snap_compare(app, terminal_size=size, run_before=go)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
 def test_list_question(snap_compare: Any, size: tuple[int, int]) -> None:
     canvas = structure(1, 1, 1)
     canvas.customer_types[0].segments[0].jobs[0].before.set("profile.pains", ["Knows nobody", "[bold]x[/]"])
@@ -75,12 +77,39 @@ def test_list_question(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(app, terminal_size=size, run_before=go)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
 def test_review_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     canvas = full_canvas(shipped_catalog(), 1, 2, 1)
     canvas.customer_types[0].segments[1].answers.clear()
     app = WizardApp(canvas_file(canvas), shipped_catalog())
     assert snap_compare(app, terminal_size=size, press=["ctrl+r"])
+
+
+@pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
+def test_finish_screen(snap_compare: Any, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wizard.tui.finish_screen.where_is", lambda path: f"/home/founder/{path}")
+    monkeypatch.setattr("wizard.tui.finish_screen.here", lambda: "/home/founder")
+    canvas = full_canvas(shipped_catalog(), 1, 2, 1)
+    canvas.customer_types[0].segments[1].answers.clear()
+    app = WizardApp(canvas_file(canvas), shipped_catalog())
+    assert snap_compare(app, terminal_size=size, press=["ctrl+f"])
+
+
+@pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
+def test_coach_question_with_a_check(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The answer box in view with a coach's check and the probes around it."""
+    canvas = structure(1, 1, 1)
+    canvas.customer_types[0].segments[0].set("audience.age", (1, 99))
+    app = WizardApp(canvas_file(canvas), shipped_catalog(), coach=True)
+
+    async def go(pilot: Any) -> None:
+        from wizard.session import Step
+
+        pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
+        pilot.app.screen.was_at = None
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

@@ -383,8 +383,13 @@ class WizardApp(App[str]):
         self.push_screen(NotWrittenScreen(problem), chosen)
 
     def finish_message(self) -> str:
+        """What is printed once the wizard has closed: where the canvas is, and what next."""
         if self.session is None:
             return ""
+        from wizard.tui.finish_screen import next_steps
+
         score = self.session.report().score
-        return f"Saved {file_name(self.session.path)}: {score}% complete."
+        steps = next_steps(self.session.path)[:3]
+        return "\n".join([f"Saved {file_name(self.session.path)}: {score}% complete.",
+                          *(f"  {command}   # {what}" for command, what in steps)])
 

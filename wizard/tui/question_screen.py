@@ -339,7 +339,7 @@ class QuestionScreen(Screen[None]):
 
         choice = await self.app.push_screen_wait(ReviewScreen(self.session))
         if choice == "finish":
-            self.app.finish()  # type: ignore[attr-defined]
+            self.action_finish()
         elif isinstance(choice, Step) and self.session.exists(choice):
             self.jump(choice)
         elif not self.session.exists(self.step):  # an answer changed there set this question aside
@@ -347,9 +347,25 @@ class QuestionScreen(Screen[None]):
         else:
             self.refresh_status()
 
-    def action_finish(self) -> None:
-        if self.commit():
-            self.app.finish()  # type: ignore[attr-defined]
+    @work
+    async def action_finish(self) -> None:
+        """The finish screen: where the file is, what is still open, what to do next."""
+        if not self.commit():
+            return
+        from wizard.tui.finish_screen import FinishScreen
+
+        self.refresh_status()
+        choice = await self.app.push_screen_wait(FinishScreen(self.session, len(self.drafts.texts)))
+        if choice == "go-on":
+            first = self.session.first_open()
+            if first is not None:
+                self.jump(first)
+        elif choice == "review":
+            self.action_review()
+        elif not self.session.exists(self.step):
+            self.show(self.session.first_open() or self.session.steps()[-1])
+        else:
+            self.refresh_status()
 
     # -- coach mode ------------------------------------------------------------------
     def _timer_text(self) -> str:

@@ -1,0 +1,116 @@
+"""The finish (through Textual's Pilot): where the file is, what is still open, what to do
+next, and actions fed from one list that other features extend."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from wizard.banks import shipped_catalog
+from wizard.tui import finish_actions
+from wizard.tui.app import WizardApp
+from wizard.tui.finish_actions import FinishAction
+from wizard.tui.finish_screen import FinishScreen
+from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.review_screen import ReviewScreen
+
+SIZE = (120, 40)
+
+
+def bakery(tmp_path: Path) -> Path:
+    path = tmp_path / "bakery.toml"
+    shutil.copy(EXAMPLES / "draft-bakery.toml", path)
+    return path
+
+
+def text(app: WizardApp) -> str:
+    return " ".join("\n".join(strip.text for strip in app.screen._compositor.render_strips()).split())
+
+
+@pytest.mark.parametrize("keys", [["ctrl+f"], ["ctrl+r", "ctrl+f"]], ids=["from a question", "from the review"])
+async def test_finishing_at_42_percent_says_where_what_and_what_next(tmp_path: Path, keys: list[str]) -> None:
+    path = bakery(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, FinishScreen), "the finish is a screen, not an exit"
+        shown = text(app)
+        open_count = len(app.screen.session.report().missing())
+        assert str(path.absolute()) in shown and "saved" in shown
+        assert "42% complete" in shown
+        assert f"{open_count} questions in" in shown and "Job to be done" in shown
+        assert "2 quality checks to look at" in shown
+        assert f"canvas-wizard score {path.absolute()}" in shown
+        assert "--format html" in shown
+        assert "(g) Go on: Job to be done" in shown and "(q) Close the wizard" in shown
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value is not None
+    lines = app.return_value.splitlines()
+    assert lines[0] == f"Saved {path}: 42% complete."
+    assert any(f"canvas-wizard score {path.absolute()}" in line for line in lines)
+
+
+async def test_going_on_and_going_back(tmp_path: Path) -> None:
+    app = WizardApp(bakery(tmp_path), shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        here = screen.step
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.step == here
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen is screen and screen.step == screen.session.first_open()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_other_features_add_their_actions_in_one_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ran: list[str] = []
+
+    def exports(screen: FinishScreen) -> Iterable[FinishAction]:
+        yield FinishAction("export-html", "e", "Export the one-page picture", "as HTML beside the canvas",
+                           lambda s: ran.append(s.session.path.name), order=40)
+
+    monkeypatch.setattr(finish_actions, "OFFERS", [*finish_actions.OFFERS, exports])
+    app = WizardApp(bakery(tmp_path), shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        shown = text(app)
+        assert shown.index("(r) Review") < shown.index("(e) Export the one-page picture") < shown.index("(q) Close")
+        await pilot.press("e")
+        await pilot.pause()
+    assert ran == ["bakery.toml"]
+
+
+async def test_a_file_that_is_not_saved_is_said_so_on_the_finish(tmp_path: Path) -> None:
+    path = bakery(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        path.unlink()
+        path.mkdir()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        shown = text(app)
+        assert "NOT A FILE" in shown and "has taken its place" in shown
+        path.rmdir()

@@ -1,0 +1,62 @@
+"""What the finish screen offers, fed from one list that other features add to.
+
+Each entry of OFFERS is a function that, given the finish screen, returns the actions it
+offers there (none when they do not apply: no coach session, nothing to export yet). The
+screen lists them by `order`, with their keys. To offer something more (the exports, a
+coach session's summary), write such a function and add it to OFFERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wizard.tui.finish_screen import FinishScreen
+
+
+@dataclass(frozen=True)
+class FinishAction:
+    id: str
+    key: str
+    """One letter that runs it on the finish screen (Enter runs the highlighted one)."""
+    label: str
+    help: str
+    run: Callable[[FinishScreen], object]
+    order: int = 50
+    """Where it is listed: going on (10-29), taking something away (30-89), closing (90+)."""
+
+
+Offer = Callable[["FinishScreen"], Iterable[FinishAction]]
+
+
+def keep_going(screen: FinishScreen) -> Iterable[FinishAction]:
+    first = screen.session.first_open()
+    if first is not None:
+        title = screen.session.title(first)
+        yield FinishAction("keep-going", "g", f"Go on: {title}", "Back to the questions, at the first one still open",
+                           lambda s: s.dismiss("go-on"), order=10)
+    yield FinishAction("review", "r", "Review", "Scores, what is missing and the quality checks (Ctrl+F comes back)",
+                       lambda s: s.dismiss("review"), order=20)
+
+
+def close(screen: FinishScreen) -> Iterable[FinishAction]:
+    yield FinishAction("close", "q", "Close the wizard", "Everything is saved; the next steps are printed as it closes",
+                       lambda s: s.app.finish(), order=90)  # type: ignore[attr-defined]
+
+
+OFFERS: list[Offer] = [keep_going, close]
+
+
+def actions(screen: FinishScreen) -> list[FinishAction]:
+    """Every action on offer, in order; a key taken twice keeps its first holder."""
+    found = sorted((a for offer in OFFERS for a in offer(screen)), key=lambda a: a.order)
+    keys: set[str] = set()
+    out = []
+    for action in found:
+        if action.key in keys:
+            action = FinishAction(action.id, "", action.label, action.help, action.run, action.order)
+        keys.add(action.key)
+        out.append(action)
+    return out
