@@ -122,7 +122,7 @@ def _laid_out_for_its_size(app: WizardApp) -> None:
         if isinstance(screen, QuestionScreen) and screen is app.screen:
             body = screen.query_one("#body")
             expected = set(body_classes(app.size.width).split())
-            assert set(body.classes) & {"-wide", "-narrow"} == expected, (app.size, body.classes)
+            assert set(body.classes) & {"-wide", "-narrow", "-huge"} == expected, (app.size, body.classes)
 
 
 async def _drive(name: str, sizes: list[tuple[int, int]]) -> None:

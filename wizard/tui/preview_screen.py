@@ -56,13 +56,15 @@ def answer_part(kind: str, text: str, placeholder: str) -> Widget:
         return Input(text, placeholder=placeholder, select_on_focus=False)
     if kind == "area":
         return Static(text or placeholder, classes="preview-area", markup=False)
-    return Static(text, classes="field-hint" if kind == "hint" else "", markup=False)
+    # Lines as they were laid out on screen, never wrapped again.
+    return Static(text, classes="field-hint" if kind == "hint" else "preview-lines", markup=False)
 
 
 class PreviewScreen(Screen[None]):
     DEFAULT_CSS = """
     PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
     PreviewScreen #nav { height: 1fr; text-wrap: nowrap; text-overflow: clip; }
+    PreviewScreen .preview-lines { text-wrap: nowrap; text-overflow: clip; }
     PreviewScreen #preview-keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
     """
 

@@ -43,7 +43,7 @@ class ReviewScreen(Screen[Step | str | None]):
             with Vertical(id="scores"):
                 yield Static(self._scores(), markup=False)
             with Vertical(id="missing-box"):
-                yield Static("What is missing, most valuable first (Enter jumps there)",
+                yield Static("Missing, most valuable first (Enter jumps there)",
                              classes="heading", markup=False)
                 yield OptionList(*self._missing(), id="missing")
                 with Vertical(classes="panel"):

@@ -114,6 +114,10 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
     #help) so that the answer box stays in view at `size`. `coach` is the coach's part at
     the top of the help, which gives way after the help and the checks."""
     width, side_width = text_widths(size.width)
+    # Measured as if the question's column had its scrollbar: once it has one (laid out
+    # before this fit, say), its text is that much narrower and wraps onto more lines,
+    # and a fit to the width without it would keep it overflowing, scrollbar and all.
+    width = max(width - screen.query_one("#main").styles.scrollbar_size_vertical, 1)
     stacked = size.width < WIDE
     help_widget, aside = screen.query_one("#help", Static), screen.query_one("#aside")
     marks = checks = 0

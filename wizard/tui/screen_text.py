@@ -10,26 +10,32 @@ from textual.content import Content
 from wizard.safetext import file_name
 from wizard.tui.text import literal
 
-WIDE, NARROW = 110, 72
-"""From this many columns the help goes beside the question; below the second, the sidebar hides."""
+WIDE, NARROW, HUGE = 110, 72, 160
+"""From this many columns the help goes beside the question; below the second, the sidebar
+hides; from the third, the sidebar and the help get wider (a question 120 columns wide is
+hard to read)."""
 
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 
 
-NAV, WIDE_NAV, WIDE_ASIDE, PADDING = 26, 30, 42, 3
+NAV, WIDE_NAV, WIDE_ASIDE, HUGE_NAV, HUGE_ASIDE, PADDING = 26, 30, 42, 36, 64, 3
 """The columns app.tcss gives the sidebar (and, wide, the help beside the question), and
 the padding of the question's column and of the help."""
 
 
 def body_classes(width: int) -> str:
+    if width >= HUGE:
+        return "-wide -huge"
     return "-wide" if width >= WIDE else "-narrow" if width < NARROW else ""
 
 
 def text_widths(width: int) -> tuple[int, int]:
     """The width of the question's text and of the help's, in a terminal `width` wide."""
     layout = body_classes(width)
+    if "-huge" in layout:
+        return max(width - HUGE_NAV - HUGE_ASIDE - PADDING, 1), HUGE_ASIDE - 1 - PADDING  # its border
     if layout == "-wide":
-        return max(width - WIDE_NAV - WIDE_ASIDE - PADDING, 1), WIDE_ASIDE - 1 - PADDING  # its border
+        return max(width - WIDE_NAV - WIDE_ASIDE - PADDING, 1), WIDE_ASIDE - 1 - PADDING
     column = width if layout == "-narrow" else width - NAV
     return max(column - PADDING, 1), max(column - PADDING, 1)
 
