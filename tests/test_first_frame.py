@@ -3,6 +3,7 @@ the keys pressed while it shows."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.factory import structure
+from tests.keys import burst, idle
 from tests.test_reliability_display import hostile_canvas
 from tests.test_reliability_display import shown as shown_safely
 from wizard import first_frame, locations, store
@@ -84,6 +86,27 @@ def test_a_picture_is_used_only_while_nothing_it_shows_has_changed(tmp_path: Pat
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert first_frame.load(path, key, False) is None, "the canvas changed on disk"
+
+
+async def test_keys_typed_while_the_held_ones_are_replayed_come_after_them(tmp_path: Path) -> None:
+    path = tmp_path / "new.toml"
+    frame = first_frame_for(path, None, False)
+    assert frame is not None
+    app = SlowStart(path, frame=frame)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"alpha", "enter", *"bra")
+        app.finish_loading()
+        for _ in range(200):  # typed on as the held keys are being replayed
+            await asyncio.sleep(0.002)
+            screen = app.screen
+            if isinstance(screen, QuestionScreen) and screen.session.canvas.customer_types:
+                break
+        burst(app, "vo", "<enter>", "charlie", "<enter>")
+        await idle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert [t.name for t in screen.session.canvas.customer_types] == ["alpha", "bravo", "charlie"]
 
 
 def test_a_damaged_picture_only_costs_the_fast_start(tmp_path: Path) -> None:

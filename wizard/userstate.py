@@ -4,7 +4,10 @@ Drafts are written on every change, without fsync: a killed process or a closed 
 leaves them in the page cache, which is all they need to survive. A draft that cannot be
 written (a paste over the limit of one text) keeps its last version that could, and never
 stops the others from being written; a drafts file that cannot be written at all (a full
-disk) is said so (`unwritten`), and written again with the next change.
+disk) is said so (`unwritten`), and written again with the next change. What was typed
+stays in them until the canvas file holds it: an item or a name added to a list leaves the
+box it was typed in at once, so it is kept apart (`sent`) until the save that holds it is
+written.
 """
 
 from __future__ import annotations
@@ -52,6 +55,12 @@ def _read_drafts(path: Path) -> tuple[dict[str, str], str]:
     return {k: v for k, v in raw.items() if isinstance(v, str)}, position if isinstance(position, str) else ""
 
 
+def _read_sent(path: Path) -> dict[str, list[str]]:
+    sent = _read(path).get("sent", {})
+    sent = sent if isinstance(sent, dict) else {}
+    return {k: [t for t in v if isinstance(t, str)] for k, v in sent.items() if isinstance(v, list)}
+
+
 class Drafts:
     """Uncommitted text per question and location of one canvas, plus where the user was.
 
@@ -72,6 +81,9 @@ class Drafts:
             theirs, _ = _read_drafts(self._aside)
             self.texts.update(theirs)
             self._only = set(theirs)
+        self.sent: dict[str, list[str]] = {} if read_only else _read_sent(main)
+        """Items and names added to the list at a step, by step: kept until the file has them
+        (a read-only session adds none, and leaves the other wizard's alone)."""
         self._committed: dict[str, str | None] = {}
         """Drafts of answers committed but not yet on disk: kept until the writer has saved
         them, so a crash meanwhile still leaves what was typed."""
@@ -137,6 +149,29 @@ class Drafts:
                 return remembered
         return session.first_open() or session.steps()[-1]
 
+    def added(self, key: str, text: str) -> None:
+        """`text` left the box it was typed in for the list at `key`: it stays here until
+        the file has it (`settle`)."""
+        self.sent.setdefault(key, []).append(re.sub("[\ud800-\udfff]", "\ufffd", text))
+        self._flush()
+
+    def recover(self, session: Session) -> None:
+        """Items added before a crash that the file never got come back as the draft of
+        their list, ahead of what was being typed there."""
+        sent, self.sent = self.sent, {}
+        for key, texts in sent.items():
+            step = Step.from_ref(key)
+            if not session.exists(step):
+                continue
+            if step.is_structure:
+                there = {child.name for child in session.children(step)}
+            else:
+                value = session.value(step)
+                there = set(value) if isinstance(value, list) else set()
+            missing = [t for t in texts if t not in there]
+            if missing:
+                self.texts[key] = "; ".join([*missing, *filter(None, [self.texts.get(key, "")])])
+
     def committed(self, key: str) -> None:
         """The answer at `key` went to the canvas: its draft goes once the file has it."""
         self._committed[key] = self.texts.get(key)
@@ -144,12 +179,16 @@ class Drafts:
     def settle(self, unsaved: bool) -> None:
         """Forget the drafts of committed answers once they are in the file (`unsaved`
         False), unless typed over since."""
-        if not self._committed or unsaved:
+        if unsaved or not (self._committed or self.sent):
             return
         for key, text in self._committed.items():
             if self.texts.get(key) == text:
-                self.drop(key)
+                if self._only is not None:
+                    self._only.add(key)
+                self.texts.pop(key, None)
         self._committed.clear()
+        self.sent.clear()
+        self._flush()  # once for all of them
 
     def reloaded(self) -> None:
         """The canvas was replaced by the file on disk: answers committed here and not
@@ -172,12 +211,15 @@ class Drafts:
             elif key in self._last_written:  # too long to keep: the last version that was not
                 kept[key] = self._last_written[key]
         position = "" if self._only is not None else self.position  # a read-only file keeps no place
-        if not kept and not position:
+        if not kept and not position and not self.sent:
             with contextlib.suppress(OSError):
                 self.path.unlink()
             problem = ""
         else:
-            problem = _write(self.path, {"position": position, "texts": kept})
+            data: dict[str, Any] = {"position": position, "texts": kept}
+            if self.sent:
+                data["sent"] = self.sent
+            problem = _write(self.path, data)
         if not problem:
             self._last_written = kept
         self._written(problem)

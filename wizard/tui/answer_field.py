@@ -27,6 +27,11 @@ class AnswerField(Vertical):
     class Changed(Message):
         """The answer changed in a way that is committed at once (a choice, an item)."""
 
+        def __init__(self, typed: str = "") -> None:
+            super().__init__()
+            self.typed = typed
+            """The text that went from the box it was typed in into the answer (an item)."""
+
     class Commit(Message):
         """The user finished this answer and wants the next question."""
 
@@ -42,6 +47,20 @@ class AnswerField(Vertical):
     def draft(self) -> str:
         """Text typed but not committed ("" when there is none)."""
         return ""
+
+    def pending(self) -> str:
+        """Text typed that committing takes into the answer as well (an item not added yet)."""
+        return ""
+
+    def with_pending(self) -> Value | None:
+        """The answer with `pending()` taken into it."""
+        return self.value()
+
+    def take_pending(self) -> None:
+        """The answer with `pending()` in it was committed: show it that way."""
+
+    def give_back(self, value: Value | None, typed: str) -> None:
+        """Committing what `typed` changed failed: show `value` again, `typed` still typed."""
 
     def error(self) -> str | None:
         """Why the current input cannot be committed, or None."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
@@ -26,6 +27,13 @@ class AnswerInput(Input):
     def _watch_virtual_size(self, size: Size) -> None:
         # What ScrollView._size_updated does after a layout: may the text scroll sideways now?
         self._refresh_scrollbars()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # One line holds the whole paste, its lines joined (Textual's Input keeps the first).
+        # Textual calls the handler of each class in turn: Input's own is called from here.
+        event.prevent_default()
+        super()._on_paste(events.Paste(" ".join(event.text.splitlines())))
+        event.stop()
 
     def start_over(self, text: str, placeholder: str, focused: bool = False) -> None:
         """Hold `text` as a new input made with it would; `focused`: as one given the focus."""

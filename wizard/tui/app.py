@@ -11,17 +11,20 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from wizard import first_frame, locations
 from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.first_frame import FirstFrame
 from wizard.safetext import file_name
-from wizard.tui import signals
-from wizard.tui.held_keys import HeldKeys
+from wizard.tui import signals, textual_internals
+from wizard.tui.held_keys import HeldKeys, InOrder, Release
 from wizard.tui.palette import JumpProvider
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from wizard.model.catalog import Catalog
     from wizard.saver import BackgroundSaver
     from wizard.session import Session
@@ -59,6 +62,11 @@ class WizardApp(App[str]):
         self._keeper: Keeper | None = None
         self._stopped_by = 0
         """The signal that is closing the wizard (0: none)."""
+        self._in_order = InOrder(self, super().on_event, super().post_message)
+
+    def get_driver_class(self) -> type[Driver]:
+        # Pastes whole and bytes that are not UTF-8 refused, not fatal (textual_internals.py).
+        return textual_internals.reading_safely(super().get_driver_class())
 
     @property
     def catalog(self) -> Catalog:
@@ -107,9 +115,29 @@ class WizardApp(App[str]):
         self._release_keys()
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys pressed while the first frame is a picture are kept for the live question.
-        if not self._held.take(event):
-            await super().on_event(event)
+        if isinstance(event, (events.Key, events.Paste, events.MouseDown, events.MouseUp)) and not event.is_forwarded:
+            # Keys pressed while the first frame is a picture are kept for the live question.
+            if self._held.take(event):
+                return
+            await self._typed(event)
+            return
+        await super().on_event(event)
+
+    async def _typed(self, event: events.Event) -> None:
+        """One key, paste or click from the terminal, in its turn (see held_keys.py)."""
+        await self._in_order.handle(event)
+
+    def post_message(self, message: Message) -> bool:
+        # A key the app is handling comes back up here once the widgets are done with it.
+        in_order: InOrder | None = self.__dict__.get("_in_order")
+        return (in_order is not None and in_order.came_back(message)) or super().post_message(message)
+
+    async def on_release(self, message: Release) -> None:
+        # Handled in the app's own queue: keys typed since wait behind this message.
+        from wizard.tui.question_screen import QuestionScreen
+
+        for event in self._held.handed_over(wanted=isinstance(self.screen, QuestionScreen)):
+            await self._typed(event)
 
     def on_resize(self, event: events.Resize) -> None:
         # Every screen's layout for the new width, the ones under the top one too: they are
@@ -163,6 +191,7 @@ class WizardApp(App[str]):
         # Read-only because another wizard has it, or because its permissions say so.
         drafts = Drafts(path, read_only=bool(session.read_only))
         restored = drafts.take_back_read_only()
+        drafts.recover(session)
         self.keeper.watch(drafts)
         remember(path)
         self._show_only(QuestionScreen(session, drafts, drafts.resume_at(session), coach=self.coach))

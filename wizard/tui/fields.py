@@ -30,7 +30,10 @@ class TextField(AnswerField):
         self.query_one(AnswerInput).start_over(self.start_text(), self._placeholder())
 
     def value(self) -> Value | None:
-        return self.query_one(Input).value.strip()
+        text = self.query_one(Input).value
+        if self.initial is not None and text == str(self.initial):
+            return self.initial  # not edited: the answer stays exactly as the file has it
+        return text.strip()
 
     def draft(self) -> str:
         text = self.query_one(Input).value
@@ -63,7 +66,10 @@ class LongTextField(AnswerField):
         area.placeholder = self._placeholder()
 
     def value(self) -> Value | None:
-        return self.query_one(TextArea).text.strip()
+        text = self.query_one(TextArea).text
+        if self.initial is not None and text == str(self.initial):
+            return self.initial  # not edited: the answer stays exactly as the file has it
+        return text.strip()
 
     def draft(self) -> str:
         text = self.query_one(TextArea).text
@@ -103,6 +109,32 @@ class ListField(AnswerField):
     def value(self) -> Value | None:
         return list(self.editor.items)
 
+    def with_pending(self) -> Value | None:
+        return self._with_pending()
+
+    def _with_pending(self) -> list[str]:
+        items, typed, editing = list(self.editor.items), self.pending(), self.editor.editing
+        if typed and editing is not None and editing < len(items):
+            items[editing] = typed
+        elif typed:
+            items.append(typed)
+        return items
+
+    def pending(self) -> str:
+        return self.editor.input.value.strip()
+
+    def take_pending(self) -> None:
+        if self.pending():
+            editing = self.editor.editing
+            self.editor.set_items(self._with_pending(), editing)
+            self.editor.editing = None
+            self.editor.clear_typed()
+
+    def give_back(self, value: Value | None, typed: str) -> None:
+        self.editor.set_items(list(value) if isinstance(value, list) else [])
+        if typed and not self.editor.input.value:
+            self.editor.input.value = typed
+
     def draft(self) -> str:
         return self.editor.input.value
 
@@ -115,7 +147,7 @@ class ListField(AnswerField):
     def _added(self, event: ListEditor.Added) -> None:
         event.stop()
         self.editor.set_items([*self.editor.items, event.text])
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(event.text))
 
     @on(ListEditor.Replaced)
     def _replaced(self, event: ListEditor.Replaced) -> None:
@@ -123,7 +155,7 @@ class ListField(AnswerField):
         items = list(self.editor.items)
         items[event.index] = event.text
         self.editor.set_items(items, event.index)
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(event.text))
 
     @on(ListEditor.RemoveRequest)
     def _removed(self, event: ListEditor.RemoveRequest) -> None:

@@ -1,19 +1,75 @@
-"""Keys pressed while the first question is still a picture, kept and replayed in order."""
+"""Keys handled in the order they were typed: each one only once the one before is done, and
+those pressed while the first question is still a picture kept and replayed first.
+
+Textual hands a key to the focused widget's queue and moves on to the next: a burst of
+keys (a paste without bracketed paste, `tmux send-keys`, a slow connection) is queued at
+once, and a key bound to an action (Ctrl+N) runs at once, before the letters typed ahead
+of it have reached the answer; an Enter that moves to the next question leaves the
+letters typed after it to land in the question it left. So the app waits, before each key,
+until what the keys before it caused has been handled (`settled`). What a key causes in
+the app's own queue is handled then and there too, not behind the keys queued after it
+(`InOrder`): the key itself when it comes back up to the app (where Textual runs the
+bindings that are not priority ones: Enter in an input, a letter bound in a list), and the
+callbacks it asked the app for (`focus()` moves the focus through one).
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from textual import events
+from textual import events, messages
 from textual.app import App
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from wizard import input_text
 
 Held = events.Key | events.Paste
 
+QUIET_TURNS = 3
+"""Turns of the event loop in a row with nothing left to handle. A handler that is running
+has already taken its message off its queue, so one quiet look is not enough; a handler
+that awaits something (a mount) shows as a widget not mounted yet."""
+LIMIT = 5.0
+"""Seconds a key waits at most, should something keep posting for ever."""
+
+
+def busy(node: Widget) -> bool:
+    """Whether `node` or anything shown below it still has messages to handle or is being
+    mounted. Hidden widgets (answer boxes of other kinds, made ahead) are left out: no key
+    goes to them."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if node.message_queue_size or not node.is_mounted:
+            return True
+        stack.extend(child for child in node.children if child.display)
+    return False
+
+
+async def settled(app: App[Any]) -> None:
+    """Until everything the keys before have caused on the current screen is handled."""
+    quiet, deadline = 0, time.monotonic() + LIMIT
+    while quiet < QUIET_TURNS:
+        quiet = 0 if busy(app.screen) else quiet + 1
+        if quiet < QUIET_TURNS:
+            if time.monotonic() > deadline:
+                return
+            await asyncio.sleep(0)
+
+
+class Release(Message):
+    """Posted to the app once the live question is ready: the held keys go first, before
+    any key still waiting behind this message."""
+
 
 class HeldKeys:
-    """Holds the keys from `start()` until `release()`, then types them into the app."""
+    """Holds the keys from `start()` until the app handles `Release`, then gives them back."""
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
@@ -33,35 +89,104 @@ class HeldKeys:
         self.events = None
 
     def release(self, wanted: Callable[[], bool], ready: Callable[[], bool], tries: int = 0) -> None:
-        """Replay the keys once `ready()` (the answer has the focus), if `wanted()`: keys
-        meant for a question are dropped when a dialog or an error came up instead."""
-        held = self.events
-        if held is None:
+        """Once `ready()` (the answer has the focus), post `Release`; keys typed meanwhile are
+        still held, so none can overtake the ones held before."""
+        if self.events is None:
             return
         if wanted() and not ready() and tries < 50:
             self.app.call_after_refresh(self.release, wanted, ready, tries + 1)
             return
-        self.events = None
-        if held and wanted():
-            self.app.run_worker(self._replay(held), group="replay")
+        self.app.post_message(Release())
 
-    async def _replay(self, held: list[Held]) -> None:
-        # One at a time, as if typed: Enter's "submitted" must be handled before the next
-        # letter arrives, or that letter would land in the answer just sent.
-        for event in held:
-            again = (events.Key(event.key, event.character) if isinstance(event, events.Key)
-                     else events.Paste(event.text))
-            self.app.post_message(again)
-            await self._until_quiet()
+    def handed_over(self, wanted: bool) -> list[Held]:
+        """The held keys, copied as typed, to be handled now (none when not `wanted`: keys
+        meant for a question are dropped when a dialog or an error came up instead)."""
+        held, self.events = self.events or [], None
+        if not wanted:
+            return []
+        return [events.Key(e.key, e.character) if isinstance(e, events.Key) else events.Paste(e.text) for e in held]
 
-    async def _until_quiet(self) -> None:
-        """Until every message the last key caused has been handled (a handler that is
-        running has emptied its queue, hence a few quiet turns in a row)."""
-        app, quiet = self.app, 0
-        for _ in range(10_000):  # a bound, should something keep posting for ever
-            busy = app.message_queue_size or any(
-                node.message_queue_size for node in app.screen.walk_children(with_self=True))
-            quiet = 0 if busy else quiet + 1
-            if quiet >= 3:
-                return
-            await asyncio.sleep(0)
+
+class InOrder:
+    """The app's keys, pastes and clicks from the terminal, each handed to `dispatch` (the
+    app's own handling) once the one before is done, and only what the wizard takes of it
+    (input_text.py): a paste without its control characters, no byte that was not UTF-8."""
+
+    def __init__(self, app: App[Any], dispatch: Callable[[Any], Awaitable[None]],
+                 post: Callable[[Message], bool]) -> None:
+        self.app = app
+        self.dispatch = dispatch
+        self.post = post
+        self.typing_into: Widget | None = None
+        """The text box the last key was a letter for: the letters after it go straight to
+        its queue, behind that one (all a letter does there is insert itself)."""
+        self.handling: events.Event | None = None
+        self.caught: list[Message] | None = None
+        self.thread = threading.get_ident()
+        self.not_utf8 = bytearray()
+
+    def came_back(self, message: Message) -> bool:
+        """From the app's post_message: True when `message` is caused by the key being
+        handled (that key come back up, or a callback asked for on the UI thread), which
+        `handle` then handles at once."""
+        if self.caught is None or threading.get_ident() != self.thread:
+            return False
+        if message is self.handling or isinstance(message, (events.Callback, messages.InvokeLater)):
+            self.caught.append(message)
+            return True
+        return False
+
+    async def handle(self, event: events.Event) -> None:
+        app = self.app
+        letter = isinstance(event, events.Key) and event.is_printable and isinstance(app.focused, (Input, TextArea))
+        if letter and app.focused is self.typing_into:
+            self.typing_into = app.focused  # a letter never comes back up: it stops in the box
+            await self.dispatch(event)
+            return
+        await settled(app)
+        self.typing_into = app.focused if letter else None
+        taken = self._taken(event)
+        if taken is None:
+            return
+        self.thread, self.handling, self.caught = threading.get_ident(), taken, []
+        deadline = time.monotonic() + LIMIT
+        try:
+            await self.dispatch(taken)
+            while True:
+                await settled(app)
+                caught, self.caught = self.caught, []
+                if not caught:
+                    break
+                if time.monotonic() > deadline:  # something keeps asking: back to the queue
+                    self.caught = None
+                    for message in caught:
+                        self.post(message)
+                    break
+                for message in caught:
+                    await self.dispatch(message)
+        finally:
+            self.handling, self.caught = None, None
+
+    def _taken(self, event: events.Event) -> events.Event | None:
+        if isinstance(event, events.Key) and event.key == "ctrl+j":
+            # Enter typed before Textual put the terminal in raw mode (in the first moments of
+            # the start) was turned into a line feed by the terminal (ICRNL): it is Enter.
+            return events.Key("enter", "\r")
+        if isinstance(event, events.Key) and event.character and input_text.undecodable(event.character):
+            if not self.not_utf8:  # a burst of them is told once
+                self.app.call_after_refresh(self._tell_not_utf8)
+            self.not_utf8 += input_text.undecodable(event.character)
+            return None
+        if isinstance(event, events.Paste):
+            text, refused = input_text.pasted(event.text)
+            if refused:
+                self.app.notify(refused, title="Pasted", severity="warning", markup=False, timeout=10)
+            if not text:
+                return None
+            return events.Paste(text) if text != event.text else event
+        return event
+
+    def _tell_not_utf8(self) -> None:
+        data, self.not_utf8 = bytes(self.not_utf8), bytearray()
+        self.app.notify(input_text.not_utf8_message(data), title="Not typed", severity="warning", markup=False,
+                        timeout=10)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -40,12 +40,33 @@ class ItemList(OptionList):
 
 class ItemInput(AnswerInput):
     """The box items are typed in, empty again the moment Enter sends its text: an Enter
-    typed right behind it (keys typed ahead, lines pasted as keys) finds it empty and means
-    "next", where it used to add the same item a second time."""
+    typed right behind it finds it empty and means "next", not the same item once more.
+
+    Emptying it is no edit: the text stays in the drafts until the answer holding the item
+    is on disk (the question screen moves it there when it handles the item). A paste of
+    several lines adds each line as an item, as typing them with Enter between would."""
 
     async def action_submit(self) -> None:
         await super().action_submit()
-        self.value = ""
+        self.clear_quietly()
+
+    def clear_quietly(self) -> None:
+        with self.prevent(Input.Changed):
+            self.value = ""
+
+    @on(events.Paste)
+    async def _paste_lines(self, event: events.Paste) -> None:
+        *lines, last = event.text.split("\n")
+        if not lines:
+            return  # one line: pasted as into any answer box
+        event.prevent_default()  # Textual's Input would take the first line only
+        event.stop()
+        for line in lines:
+            self.insert_text_at_cursor(line)
+            if self.value.strip():  # an empty line would mean "next"
+                await self.action_submit()
+        if last:
+            self.insert_text_at_cursor(last)
 
 
 class ListEditor(Vertical):
@@ -135,10 +156,8 @@ class ListEditor(Vertical):
             index, self.editing = self.editing, None
             if text:
                 self.post_message(self.Replaced(index, text))
-            self.input.value = ""
         elif text:
             self.post_message(self.Added(text))
-            self.input.value = ""
         else:
             self.post_message(self.Done())
         self.query_one(".list-hint", Static).update(self._hint())
@@ -149,6 +168,11 @@ class ListEditor(Vertical):
         self.editing = event.index
         self.input.value = self.items[event.index]
         self.input.focus()
+        self.query_one(".list-hint", Static).update(self._hint())
+
+    def clear_typed(self) -> None:
+        """Empty the box without it counting as an edit (its text is in the answer now)."""
+        self.query_one("#new-item", ItemInput).clear_quietly()
         self.query_one(".list-hint", Static).update(self._hint())
 
     def cancel_edit(self) -> bool:

@@ -203,22 +203,38 @@ class QuestionScreen(Screen[None]):
             bar.update(topbar(self.session, self.step, self._timer_text()), layout=False)
 
     # -- committing ------------------------------------------------------------------
-    def commit(self) -> bool:
-        """Save what the field holds; False (and a message) when it cannot be saved."""
+    def commit(self, typed: str = "") -> bool:
+        """Save what the field holds; False (and a message) when it cannot be saved.
+
+        `typed`: text that just went from its box into the answer (an item added). It, or an
+        item typed and not added yet, stays in the drafts until the answer is on disk."""
         field = self.field
-        if field is None or isinstance(field, StructureField):
+        if field is None:
             return True
+        if isinstance(field, StructureField):
+            return field.take_typed()
         problem = field.error()
         if problem:
             self.notify(problem, severity="warning", markup=False)
             return False
+        pending = "" if typed else field.pending()  # an item just added: the box is the next one's
         try:
-            self.session.commit(self.step, field.value())
+            self.session.commit(self.step, field.with_pending() if pending else field.value())
         except (UserFileError, ValueError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
             self.show_topbar()  # the change may be in the canvas but not in the file
+            if typed:
+                field.give_back(self.session.value(self.step), typed)
             return False
-        self.drafts.committed(self.step.ref)
+        ref = self.step.ref
+        if typed or pending:
+            if pending:
+                field.take_pending()
+            for text in filter(None, (typed, pending)):
+                self.drafts.added(ref, text)
+            self.drafts.put(ref, field.draft())
+        else:
+            self.drafts.committed(ref)
         self.drafts.settle(self.session.unsaved)
         return True
 
@@ -233,8 +249,8 @@ class QuestionScreen(Screen[None]):
         self.drafts.put(self.step.ref, event.draft)
 
     @on(AnswerField.Changed)
-    def _changed(self) -> None:
-        if self.commit():
+    def _changed(self, event: AnswerField.Changed) -> None:
+        if self.commit(event.typed):
             self.refresh_status()
 
     @on(AnswerField.Commit)

@@ -65,13 +65,38 @@ class StructureField(Vertical):
     def draft(self) -> str:
         return self.editor.input.value
 
-    def _apply(self, change: Callable[[], object], highlight: int | None = None) -> None:
+    def _apply(self, change: Callable[[], object], highlight: int | None = None, typed: str = "") -> bool:
+        """Make `change`; `typed`, the name it took from the box, stays in the drafts until the
+        file has it, and is typed in the box again when the change fails."""
+        drafts = self.screen.drafts  # type: ignore[attr-defined]
         try:
             change()
         except (UserFileError, ValueError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            if typed and not self.draft():
+                self.editor.input.value = typed
+            ok = False
+        else:
+            if typed:
+                drafts.added(self.step.ref, typed)
+                drafts.put(self.step.ref, self.draft())
+            ok = True
         self.editor.set_items(self._names(), highlight)
         self.post_message(self.Changed())
+        return ok
+
+    def take_typed(self) -> bool:
+        """Ctrl+N and the like with a name typed and not added: add it (or rename the one
+        being edited) first. False when that failed, and the name is still typed."""
+        typed, editor = self.draft().strip(), self.editor
+        if not typed:
+            return True
+        editing, editor.editing = editor.editing, None
+        editor.clear_typed()
+        if editing is not None and editing < len(editor.items):
+            child = self._child_id(editing)
+            return self._apply(lambda: self.session.rename_child(self.step, child, typed), editing, typed)
+        return self._apply(lambda: self.session.add_child(self.step, typed), typed=typed)
 
     def _child_id(self, index: int) -> str:
         return self.session.children(self.step)[index].id
@@ -92,13 +117,13 @@ class StructureField(Vertical):
     @on(ListEditor.Added)
     def _added(self, event: ListEditor.Added) -> None:
         event.stop()
-        self._apply(lambda: self.session.add_child(self.step, event.text))
+        self._apply(lambda: self.session.add_child(self.step, event.text), typed=event.text)
 
     @on(ListEditor.Replaced)
     def _renamed(self, event: ListEditor.Replaced) -> None:
         event.stop()
         child = self._child_id(event.index)
-        self._apply(lambda: self.session.rename_child(self.step, child, event.text), event.index)
+        self._apply(lambda: self.session.rename_child(self.step, child, event.text), event.index, event.text)
 
     @on(ListEditor.MoveRequest)
     def _moved(self, event: ListEditor.MoveRequest) -> None:

@@ -1,0 +1,122 @@
+"""What wizard/tui/textual_internals.py relies on in Textual, checked against the installed
+Textual: these fail loudly when an upgrade changes it (issue 11, items 6 and 7)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual import events
+from textual._time import get_time
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+from textual.drivers.web_driver import WebDriver
+from textual.message import Message
+
+from wizard import input_text
+from wizard.tui.app import WizardApp
+from wizard.tui.textual_internals import REPLACED, WholePasteParser, escaping_decoder, reading_safely
+
+PASTE = "S1 a\x1b[31mb E1\x07 \x1b]0;title\x07 \x1b\x1b[20 end"
+
+
+def parsed(parser: XTermParser, chunks: list[str]) -> list[Message]:
+    out: list[Message] = []
+    for chunk in filter(None, chunks):  # an empty read is the end of the input
+        out += parser.feed(chunk)
+    waiting = parser._timeout_time  # for the rest of an escape sequence
+    if waiting is not None:
+        time.sleep(max(0.0, waiting - get_time()) + 0.01)
+        out += parser.tick()
+    return out
+
+
+@pytest.mark.parametrize("driver", [LinuxDriver, WebDriver])
+def test_the_drivers_input_thread_still_builds_its_parser_and_decoder_by_these_names(driver: Any) -> None:
+    assert set(REPLACED) <= set(driver.run_input_thread.__code__.co_names), (
+        f"Textual's {driver.__name__}.run_input_thread no longer uses {REPLACED}: "
+        "wizard/tui/textual_internals.py must be brought up to date")
+    safe = reading_safely(driver)
+    assert issubclass(safe, driver) and safe is not driver
+    assert safe.run_input_thread.__globals__["XTermParser"] is WholePasteParser
+    assert driver.run_input_thread.__globals__["XTermParser"] is XTermParser, "Textual's own is left alone"
+
+
+def test_the_wizard_runs_on_the_safe_driver() -> None:
+    app = WizardApp(None)
+    assert app.driver_class.run_input_thread.__globals__["getincrementaldecoder"] is escaping_decoder
+
+
+def test_textuals_own_parser_still_runs_an_escape_in_a_paste_as_keys() -> None:
+    """Why WholePasteParser exists: if this starts failing, Textual fixed it, and ours may go."""
+    tokens = parsed(XTermParser(), [f"{BRACKETED_PASTE_START}a\x1b[31mb{BRACKETED_PASTE_END}"])
+    assert any(isinstance(t, events.Key) for t in tokens), tokens
+
+
+def test_a_bracketed_paste_is_one_paste_of_exactly_what_was_pasted() -> None:
+    data = f"x{BRACKETED_PASTE_START}{PASTE}{BRACKETED_PASTE_END}y"
+    for chunks in ([data], list(data), [data[:9], data[9:23], data[23:]]):
+        tokens = parsed(WholePasteParser(), chunks)
+        assert [(type(t).__name__, getattr(t, "text", getattr(t, "key", None))) for t in tokens] == [
+            ("Key", "x"), ("Paste", PASTE), ("Key", "y")], chunks
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(st.characters(codec="utf-8", exclude_characters="\x1b"), max_size=6),
+                          st.sampled_from(["\x1b", "\x1b[", "\x1b[20", "\x1b[201", "\x1b[200~", "\x07", "\r\n"])),
+                max_size=12),
+       st.text(st.characters(codec="utf-8", exclude_characters="\x1b"), max_size=5),
+       st.lists(st.integers(1, 40), max_size=5))
+def test_any_paste_arrives_whole_and_the_keys_around_it_as_textual_reads_them(
+        parts: list[str], after: str, cuts: list[int]) -> None:
+    pasted = "".join(parts)
+    if BRACKETED_PASTE_END in pasted:
+        return  # a paste cannot hold its own end marker
+    data = f"{BRACKETED_PASTE_START}{pasted}{BRACKETED_PASTE_END}{after}"
+    chunks, rest = [], data
+    for cut in cuts:
+        chunks.append(rest[:cut])
+        rest = rest[cut:]
+    ours = parsed(WholePasteParser(), [*chunks, rest])
+    assert isinstance(ours[0], events.Paste) and ours[0].text == pasted
+    keys = ours[1:]
+    textuals = parsed(XTermParser(), [after])
+    assert [(type(t), getattr(t, "key", None)) for t in keys] == [(type(t), getattr(t, "key", None))
+                                                                  for t in textuals]
+
+
+def test_bytes_that_are_not_utf8_are_kept_as_escapes_not_raised() -> None:
+    decode = escaping_decoder("utf-8")().decode
+    assert decode(b"caf\xe9 \xff ok \xed\xa0\xbd \xe2\x82") == "caf\udce9 \udcff ok \udced\udca0\udcbd "
+    assert decode(b"\xac", final=True) == "\u20ac", "a character split between reads is put together"
+    assert input_text.undecodable("caf\udce9") == b"\xe9"
+
+
+def test_textuals_input_thread_with_these_parts_reads_pastes_and_bad_bytes(tmp_path: Any) -> None:
+    """The driver's own input thread, reading a pipe: no UnicodeDecodeError ends it."""
+    read_end, write_end = os.pipe()
+    driver: Any = reading_safely(LinuxDriver).__new__(reading_safely(LinuxDriver))
+    got: list[Message] = []
+    driver.fileno, driver.exit_event, driver._debug = read_end, threading.Event(), False
+    driver.process_message = got.append
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    try:
+        os.write(write_end, b"caf\xe9" + f"{BRACKETED_PASTE_START}{PASTE}{BRACKETED_PASTE_END}".encode() + b"\xffz")
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(getattr(m, "key", "") == "z" for m in got):
+            time.sleep(0.05)
+    finally:
+        driver.exit_event.set()
+        thread.join(5)
+        os.close(write_end)
+        os.close(read_end)
+    assert not thread.is_alive()
+    shown = [getattr(m, "text", None) or getattr(m, "character", None) for m in got
+             if isinstance(m, (events.Key, events.Paste))]
+    assert shown == ["c", "a", "f", "\udce9", PASTE, "\udcff", "z"], shown
