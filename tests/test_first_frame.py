@@ -4,6 +4,7 @@ the keys pressed while it shows."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.conftest import at_step
 from tests.factory import structure
 from tests.keys import burst, idle
 from tests.test_reliability_display import hostile_canvas
@@ -25,11 +27,13 @@ from wizard.banks import shipped_catalog
 from wizard.first_frame import FirstFrame
 from wizard.launch import first_frame_for
 from wizard.model.bank import Kind
+from wizard.session import Session, Step
 from wizard.tui import app as app_module
 from wizard.tui.app import WizardApp
 from wizard.tui.frame_capture import capture
 from wizard.tui.preview_screen import PreviewScreen
 from wizard.tui.question_screen import QuestionScreen
+from wizard.userstate import Drafts
 
 SIZE = (100, 32)
 EXAMPLE = Path(__file__).parent.parent / "examples" / "facebook.toml"
@@ -83,9 +87,66 @@ def test_a_picture_is_used_only_while_nothing_it_shows_has_changed(tmp_path: Pat
     assert first_frame.load(path, key, False) == frame
     assert first_frame.load(path, key, True) is None, "coach mode shows other things"
     assert first_frame.load(path, key + "x", False) is None, "the banks changed"
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    # A hand edit that keeps the size and the time (an editor, or one within the clock's tick).
+    stat, text = path.stat(), path.read_bytes()
+    edited = text.replace(b"Advertisers", b"Advertizers", 1)
+    assert edited != text
+    path.write_bytes(edited)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert first_frame.load(path, key, False) is None, "the canvas changed on disk"
+    path.write_bytes(text)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert first_frame.load(path, key, False) == frame, "touched, not changed: what it shows is the same"
+
+
+async def test_a_picture_is_not_shown_once_the_drafts_moved_on(tmp_path: Path) -> None:
+    """Ctrl+G, then the wizard killed: the file is as it was, but the drafts say where the
+    founder was and what they typed there, so the picture of the old question is not shown."""
+    path = tmp_path / "c.toml"
+    store.save(structure(), path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, Step(("type-0", "seg-0"), "segment_questions.who_pays"))
+        await pilot.press(*"half typed")
+        await settle(pilot)
+        app.finish()
+    frame = first_frame_for(path, None, False)
+    assert frame is not None and "who pays" in frame.prompt.lower()
+    picture = locations.first_frame_file(path).read_bytes()
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g", *"typed on the next one")
+        await settle(pilot)
+        killed = locations.draft_file(path).read_bytes()  # what a kill -9 now leaves
+        app.finish()
+    locations.draft_file(path).write_bytes(killed)
+    locations.first_frame_file(path).write_bytes(picture)  # a killed wizard stores none
+    assert first_frame_for(path, None, False) is None
+
+
+async def test_the_live_wizard_opens_where_the_picture_was_and_the_keys_land_there(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    await close_on_live_question(path)
+    frame = first_frame_for(path, None, False)
+    assert frame is not None and frame.step
+    session = Session.open(path, shipped_catalog())
+    opens_at = Drafts(path).resume_at(session)
+    other = next(s for s in session.steps() if s != opens_at and not s.is_structure
+                 and (q := session.question(s)) is not None and q.kind is Kind.TEXT)
+    expected = str(session.value(other) or "") + "typed on the picture"
+    session.close()
+    pictured = dataclasses.replace(frame, step=other.ref)
+    app = SlowStart(path, frame=pictured)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"typed on the picture")
+        app.finish_loading()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.step == other
+        assert isinstance(app.focused, Input) and app.focused.value == expected
 
 
 async def test_keys_typed_while_the_held_ones_are_replayed_come_after_them(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ wizard therefore paints the first question from this picture, loads the rest, an
 puts the live question in its place; keys pressed meanwhile are kept and replayed.
 
 The picture is taken when the wizard closes a canvas, from the screen it would open on
-next time, and is used only while nothing it depends on has changed: the canvas file
-(size and modification time), the question banks, the wizard's version and coach mode.
+next time, and is used only while nothing it depends on has changed: the canvas file and
+the drafts (their content, by SHA-256: the drafts hold where the founder was and what they
+had typed), the question banks, the wizard's version and coach mode. It names the step it
+shows, and the live wizard opens there, so keys typed on it land where they were typed.
 It lives in the state folder and holds nothing that is not also in the canvas or the
 drafts. Reading it must stay cheap: this module imports neither pydantic nor Textual.
 """
@@ -14,6 +16,7 @@ drafts. Reading it must stay cheap: this module imports neither pydantic nor Tex
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -23,7 +26,7 @@ from typing import Any
 from wizard import __version__, locations
 from wizard.sidefile import OddFile, read_capped
 
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 1 << 20
 """A picture is a screenful of text, a few kilobytes; anything far larger is not one."""
 
@@ -43,6 +46,8 @@ class FirstFrame:
     """The sidebar's lines, as plain text."""
     keys: str = ""
     """The key bar, as plain text."""
+    step: str = ""
+    """The step shown (Step.ref)."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FirstFrame:
@@ -50,7 +55,7 @@ class FirstFrame:
         edited by hand), so that it is not shown."""
         answer = [(str(kind), str(text), str(placeholder)) for kind, text, placeholder in data.pop("answer", [])]
         frame = cls(**data, answer=answer)
-        texts = [frame.topbar, frame.where, frame.prompt, frame.help, frame.keys, *frame.nav]
+        texts = [frame.topbar, frame.where, frame.prompt, frame.help, frame.keys, frame.step, *frame.nav]
         if not isinstance(frame.nav, list) or not all(isinstance(t, str) for t in texts):
             raise TypeError("a picture holds text only")
         return frame
@@ -71,19 +76,27 @@ def banks_key(shipped: Path, custom: Path | None) -> str:
     return "|".join(parts)
 
 
-def file_key(path: Path) -> list[int] | None:
+def digest(path: Path, side_file: bool = False) -> str | None:
+    """SHA-256 of the file at `path`: "" when there is none, None when it is not a regular
+    file or cannot be read (read without blocking and size-capped: no FIFO hangs the start).
+    A canvas may be a symlink; a side file (the drafts) may not."""
+    from wizard import tomlio
+    from wizard.errors import UserFileError
+
+    if not os.path.lexists(path):
+        return ""
     try:
-        stat = path.stat()
-    except OSError:
+        data = read_capped(path, tomlio.MAX_BYTES) if side_file else tomlio.read_bytes(path)
+    except (UserFileError, OddFile, OSError):
         return None
-    return [stat.st_size, stat.st_mtime_ns]
+    return hashlib.sha256(data).hexdigest()
 
 
 def _key(path: Path, banks: str, coach: bool) -> dict[str, Any] | None:
-    canvas = file_key(path)
-    if canvas is None:
+    canvas, drafts = digest(path), digest(locations.draft_file(path), side_file=True)
+    if not canvas or drafts is None:
         return None
-    return {"format": FORMAT, "canvas": canvas, "banks": banks, "coach": coach}
+    return {"format": FORMAT, "canvas": canvas, "drafts": drafts, "banks": banks, "coach": coach}
 
 
 def load(path: Path, banks: str, coach: bool) -> FirstFrame | None:

@@ -106,8 +106,9 @@ class WizardApp(App[str]):
         return PreviewScreen(self._frame)
 
     def _open_after_frame(self, path: Path) -> None:
+        assert self._frame is not None
         try:
-            self.open_path(path)
+            self.open_path(path, at=self._frame.step)
         except UserFileError as exc:  # a bank is broken: nothing to ask the questions with
             self._held.drop()
             self.exit(f"canvas-wizard: {exc}", return_code=1)
@@ -162,10 +163,11 @@ class WizardApp(App[str]):
 
         self._held.release(wanted=lambda: isinstance(self.screen, QuestionScreen), ready=ready)
 
-    def open_path(self, path: Path, read_only: bool = False) -> None:
+    def open_path(self, path: Path, read_only: bool = False, at: str = "") -> None:
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
-        a file another wizard has open asks what to do."""
-        from wizard.session import Session
+        a file another wizard has open asks what to do. `at`: the step the first frame
+        showed, where the keys typed on it belong."""
+        from wizard.session import Session, Step
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
         from wizard.userstate import Drafts, remember
@@ -194,7 +196,16 @@ class WizardApp(App[str]):
         drafts.recover(session)
         self.keeper.watch(drafts)
         remember(path)
-        self._show_only(QuestionScreen(session, drafts, drafts.resume_at(session), coach=self.coach))
+        start = drafts.resume_at(session)
+        if at and at != start.ref:
+            pictured = Step.from_ref(at)
+            if session.exists(pictured):
+                start = pictured
+            elif self._held.events:
+                self._held.drop()
+                self.notify("What you typed while the wizard started was not used: the question it was "
+                            "typed at is not there any more.", severity="warning", markup=False, timeout=10)
+        self._show_only(QuestionScreen(session, drafts, start, coach=self.coach))
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             if restored:

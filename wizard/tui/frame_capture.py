@@ -70,4 +70,5 @@ def capture(screen: Screen[Any]) -> FirstFrame:
         answer=_answer(screen.query_one("#field-box"), strips),
         nav=_inside(strips, screen.query_one("#nav")).splitlines(),
         keys=_inside(strips, screen.query_one(Footer)),
+        step=screen.step.ref,  # type: ignore[attr-defined]
     )

@@ -36,6 +36,7 @@ def new_canvas(path: Path, coach: bool) -> FirstFrame:
         help=structure_help(TYPES, coach).markup,
         answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]),
                 ("hint", list_hint(STRUCTURE_NOUNS[TYPES], None, has_items=False), "")],
+        step=f"#{TYPES}",  # Step((), TYPES).ref, without loading the models
     )
 
 
