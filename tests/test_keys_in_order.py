@@ -190,3 +190,20 @@ async def test_an_item_added_stays_in_the_drafts_until_the_file_has_it(
         await idle(pilot)
         assert isinstance(again.focused, Input) and again.focused.value == "Sailing; Mus"
         assert screen.drafts.get(step.ref) == "Sailing; Mus"
+
+
+async def test_a_click_on_a_blank_part_of_the_screen_leaves_the_focus_in_the_answer(tmp_path: Path) -> None:
+    path = canvas(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, WHO_PAYS)
+        await pilot.press(*"Par")
+        for pane in ("#aside", "#main"):
+            region = app.screen.query_one(pane).region
+            await pilot.click(offset=(region.x + 2, region.bottom - 2))  # below what it shows
+            await idle(pilot)
+            assert isinstance(app.focused, Input) and app.focused.value.startswith("Par"), (pane, app.focused)
+        await pilot.press(*"ents", "ctrl+n")
+        await idle(pilot)
+        await pilot.press("ctrl+q")
+    assert answer(path, WHO_PAYS) == "Parents"

@@ -206,3 +206,49 @@ def test_serve_says_when_the_port_is_taken() -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr.startswith(f"canvas-wizard: cannot serve on http://localhost:{port}: ")
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def wait_for_types(path: Path, names: list[str], server: Server, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    found: list[str] = []
+    while time.monotonic() < deadline:
+        if path.exists():
+            found = [t.name for t in store.load(path).customer_types]
+            if found == names:
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"the canvas has {found}, not {names}; server said:\n{server.output()}")
+
+
+@pytest.mark.e2e
+def test_serve_takes_keys_from_the_start_and_keeps_the_focus(browser: Any, tmp_path: Path,
+                                                             isolated_state: Path) -> None:
+    """Keys typed as the page loads, before any click into it, reach the answer box; a click
+    on a blank part of the page or of the wizard, or the page losing the focus, leaves it there."""
+    path = tmp_path / "typed.toml"
+    server = Server(path, tmp_path, isolated_state)
+    try:
+        server.wait_listening()
+        page = browser.new_page()
+        page.goto(f"http://localhost:{server.port}/", wait_until="domcontentloaded", timeout=60_000)
+        page.keyboard.type("Users")  # no click, no waiting for the terminal
+        page.keyboard.press("Enter")
+        wait_for_types(path, ["Users"], server)
+
+        box = page.locator("#terminal").bounding_box()
+        assert box is not None
+        # The help beside the question (a blank area of the wizard), then the page around it.
+        page.mouse.click(box["x"] + box["width"] * 0.85, box["y"] + box["height"] * 0.6)
+        page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 2)
+        page.wait_for_timeout(300)
+        page.keyboard.type("Admins")
+        page.keyboard.press("Enter")
+        wait_for_types(path, ["Users", "Admins"], server)
+
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.wait_for_timeout(300)
+        page.keyboard.type("Staff")
+        page.keyboard.press("Enter")
+        wait_for_types(path, ["Users", "Admins", "Staff"], server)
+    finally:
+        server.kill()

@@ -30,6 +30,8 @@ LOCAL_FONTS = """<style>
       @font-face { font-family: "Roboto Mono"; font-style: italic;
         src: url("{{ config.static.url }}fonts/RobotoMono-Italic-VariableFont_wght.ttf"); }
     </style>"""
+KEYS_SCRIPT = Path(__file__).with_name("serve_page.js")
+"""Keys from the first one, and the focus kept on the terminal (see the script)."""
 REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.DOTALL)
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
@@ -50,8 +52,10 @@ def wizard_command(file: Path | None, banks: Path | None, coach: bool) -> str:
 
 
 def offline_page(source: str) -> str:
-    """textual-serve's page template with every remote stylesheet replaced by the fonts it ships."""
-    return REMOTE_LINK.sub(LOCAL_FONTS, source, count=1)
+    """textual-serve's page template with every remote stylesheet replaced by the fonts it
+    ships, and our script before its own (so it sees the connection its script opens)."""
+    script = f"<script>{{% raw %}}{KEYS_SCRIPT.read_text(encoding='utf-8')}{{% endraw %}}</script>"
+    return REMOTE_LINK.sub(lambda _: LOCAL_FONTS + "\n    " + script, source, count=1)
 
 
 def public_url(host: str, port: int) -> str:

@@ -27,6 +27,7 @@ from wizard.tui.footer import SteadyFooter
 from wizard.tui.help_panel import question_parts, structure_parts
 from wizard.tui.list_editor import ListEditor
 from wizard.tui.nav import NavTree, Target
+from wizard.tui.panes import Pane
 from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
@@ -83,12 +84,12 @@ class QuestionScreen(Screen[None]):
         width = self.app.size.width
         with Container(id="body", classes=f"responsive {body_classes(width)}"):
             yield NavTree(self.session, id="nav")
-            with VerticalScroll(id="main"):
+            with Pane(id="main"):
                 yield SteadyStatic(id="where", markup=False)
                 yield SteadyStatic(id="prompt", markup=False)
                 yield StatusLine(self.session)
                 yield FieldBox()
-            with VerticalScroll(id="aside"):
+            with Pane(id="aside"):
                 yield SteadyStatic(id="help", markup=False)
         yield SteadyFooter()
 
