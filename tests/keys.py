@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual import events
@@ -36,16 +37,16 @@ def burst(app: App[Any], *parts: str) -> None:
                 driver.send_message(key(character))
 
 
-async def idle(pilot: Any, at_least: float = 0.05) -> None:
+async def idle(pilot: Any) -> None:
     """Until the app has handled every key and everything they caused (a few quiet looks in
     a row: nothing queued anywhere on the screen or in the app)."""
     app = pilot.app
     quiet = 0
-    for _ in range(400):
-        await pilot.pause(at_least / 4)
+    for _ in range(5000):
+        await asyncio.sleep(0.002)
         nodes = [app, *app.screen.walk_children(with_self=True)]
         busy = any(node.message_queue_size for node in nodes) or not all(node.is_mounted for node in nodes)
         quiet = 0 if busy else quiet + 1
-        if quiet >= 4:
+        if quiet >= 5:
             return
     raise AssertionError("the app never settled")

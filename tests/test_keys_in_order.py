@@ -207,3 +207,21 @@ async def test_a_click_on_a_blank_part_of_the_screen_leaves_the_focus_in_the_ans
         await idle(pilot)
         await pilot.press("ctrl+q")
     assert answer(path, WHO_PAYS) == "Parents"
+
+
+async def test_editing_an_item_keeps_what_was_typed_in_the_box(tmp_path: Path) -> None:
+    """Found by the random typing test: starting to edit an item put it in the box over the
+    text typed there, which was lost. That text is added to the list first."""
+    path = canvas(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, HOBBIES)
+        await pilot.press(*"Sailing", "enter", *"Music", "tab", "home", "e")
+        await idle(pilot)
+        assert isinstance(app.focused, Input) and app.focused.value == "Sailing"
+        kept = locations.draft_file(path).read_text(encoding="utf-8") + path.read_text(encoding="utf-8")
+        assert "Music" in kept, "in the drafts until the file has it"
+        await pilot.press("end", *" boats", "enter")
+        await idle(pilot)
+        await pilot.press("ctrl+q")
+    assert answer(path, HOBBIES) == ["Sailing boats", "Music"]

@@ -92,6 +92,7 @@ async def test_a_byte_that_is_not_utf8_is_refused_where_typed(tmp_path: Path) ->
         await at_step(pilot, WHO_PAYS)
         burst(app, "caf\udce9", " ok \udced\udca0\udcbd", "paste:pasted \udcff too")
         await idle(pilot)
+        await pilot.pause(0.2)  # told once, just after the last of them
         assert isinstance(app.focused, Input) and app.focused.value == "caf ok pasted  too"
         told = notes(app)
         assert "Not typed: 4 bytes that are not UTF-8 text (E9 ED A0 BD)" in told, told

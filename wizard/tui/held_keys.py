@@ -37,6 +37,8 @@ has already taken its message off its queue, so one quiet look is not enough; a 
 that awaits something (a mount) shows as a widget not mounted yet."""
 LIMIT = 5.0
 """Seconds a key waits at most, should something keep posting for ever."""
+TELL_AFTER = 0.05
+"""Seconds after a byte that is not UTF-8 before saying so, for the ones just behind it."""
 
 
 def busy(node: Widget) -> bool:
@@ -138,34 +140,41 @@ class InOrder:
 
     async def handle(self, event: events.Event) -> None:
         app = self.app
-        letter = isinstance(event, events.Key) and event.is_printable and isinstance(app.focused, (Input, TextArea))
-        if letter and app.focused is self.typing_into:
-            self.typing_into = app.focused  # a letter never comes back up: it stops in the box
-            await self.dispatch(event)
+        if self._letter(event) and app.focused is self.typing_into:
+            await self.dispatch(event)  # a letter never comes back up: it stops in the box
             return
-        await settled(app)
-        self.typing_into = app.focused if letter else None
-        taken = self._taken(event)
-        if taken is None:
-            return
-        self.thread, self.handling, self.caught = threading.get_ident(), taken, []
-        deadline = time.monotonic() + LIMIT
+        self.thread, self.caught = threading.get_ident(), []
         try:
+            await self._settle()  # what came before, the focus moved by a new answer box included
+            self.typing_into = app.focused if self._letter(event) else None
+            taken = self._taken(event)
+            if taken is None:
+                return
+            self.handling = taken
             await self.dispatch(taken)
-            while True:
-                await settled(app)
-                caught, self.caught = self.caught, []
-                if not caught:
-                    break
-                if time.monotonic() > deadline:  # something keeps asking: back to the queue
-                    self.caught = None
-                    for message in caught:
-                        self.post(message)
-                    break
-                for message in caught:
-                    await self.dispatch(message)
+            await self._settle()
         finally:
             self.handling, self.caught = None, None
+
+    def _letter(self, event: events.Event) -> bool:
+        return (isinstance(event, events.Key) and event.is_printable
+                and isinstance(self.app.focused, (Input, TextArea)))
+
+    async def _settle(self) -> None:
+        """Until the screen is settled and no callback caught is left."""
+        deadline = time.monotonic() + LIMIT
+        while True:
+            await settled(self.app)
+            caught, self.caught = self.caught or [], []
+            if not caught:
+                return
+            if time.monotonic() > deadline:  # something keeps asking: back to the queue
+                self.caught = None
+                for message in caught:
+                    self.post(message)
+                return
+            for message in caught:
+                await self.dispatch(message)
 
     def _taken(self, event: events.Event) -> events.Event | None:
         if isinstance(event, events.Key) and event.key == "ctrl+j":
@@ -173,8 +182,8 @@ class InOrder:
             # the start) was turned into a line feed by the terminal (ICRNL): it is Enter.
             return events.Key("enter", "\r")
         if isinstance(event, events.Key) and event.character and input_text.undecodable(event.character):
-            if not self.not_utf8:  # a burst of them is told once
-                self.app.call_after_refresh(self._tell_not_utf8)
+            if not self.not_utf8:  # told once for a burst of them (a latin-1 paste, a broken character)
+                self.app.set_timer(TELL_AFTER, self._tell_not_utf8)
             self.not_utf8 += input_text.undecodable(event.character)
             return None
         if isinstance(event, events.Paste):

@@ -165,8 +165,13 @@ class ListEditor(Vertical):
     @on(EditRequest)
     def _start_edit(self, event: EditRequest) -> None:
         event.stop()
+        typed = self.input.value.strip()
+        if typed:  # what was typed in the box goes into the list first, not away
+            self.post_message(self.Replaced(self.editing, typed) if self.editing is not None else self.Added(typed))
         self.editing = event.index
-        self.input.value = self.items[event.index]
+        with self.prevent(Input.Changed):  # showing the item is no typing: the draft stays as it is
+            self.input.value = self.items[event.index]
+        self.input.cursor_position = len(self.input.value)
         self.input.focus()
         self.query_one(".list-hint", Static).update(self._hint())
 

@@ -60,7 +60,9 @@ class StructureField(Vertical):
         self.focus_first()
 
     def focus_first(self) -> None:
-        self.editor.input.focus()
+        editors = self.query(ListEditor)
+        if editors:  # not when the app closes before this field is composed
+            editors.first().input.focus()
 
     def draft(self) -> str:
         return self.editor.input.value
