@@ -238,7 +238,15 @@ async def one_run(path: Path, model: Model, rng: random.Random, catalog: Catalog
             await run.back_to_questions()
             assert not errors_told(app), errors_told(app)
         else:
-            ended = rng.choice(["quit", "quit", "killed", "killed soon after a change"])
+            ended = rng.choice(["quit", "quit typed ahead", "killed", "killed soon after a change"])
+        if ended == "quit typed ahead":  # Ctrl+Q right behind the last word: it is kept
+            step = run.screen.step
+            burst(app, " " + model.type_at(step.ref, keeps_letters(catalog, step.ref)), "<ctrl+q>")
+            for _ in range(500):
+                await pilot.pause(0.01)  # type: ignore[attr-defined]
+                if not app.is_running:
+                    break
+            ended = "quit"
         if ended != "quit":
             if ended == "killed soon after a change":  # Enter, then killed before the save lands
                 await run.press(" ", *model.type_at(run.screen.step.ref, keeps_letters(catalog, run.screen.step.ref)))
@@ -253,7 +261,8 @@ async def one_run(path: Path, model: Model, rng: random.Random, catalog: Catalog
             with session._writing:  # what a SIGKILL now leaves: never half a save
                 for side in (path, locations.draft_file(path), locations.first_frame_file(path)):
                     killed[side] = side.read_bytes() if side.exists() else None
-        app.exit()
+        if app.is_running:
+            app.exit()
     if killed:
         for side, data in killed.items():
             if data is None:
