@@ -269,7 +269,9 @@ async def one_run(path: Path, model: Model, rng: random.Random, catalog: Catalog
                 side.unlink(missing_ok=True)
             else:
                 side.write_bytes(data)
-        lock.lock_path(path).unlink(missing_ok=True)  # a killed wizard's lock (trust-files: stale locks)
+        # The killed wizard is this very process, still alive, so its lock would count as held;
+        # a real kill leaves a dead process's lock, which the next start takes over.
+        lock.lock_path(path).unlink(missing_ok=True)
     model.log.append(ended)
     return ended
 
