@@ -329,3 +329,14 @@ def test_painting_the_first_frame_needs_neither_pydantic_nor_the_models() -> Non
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parent.parent)
     assert run.stdout.strip() == "[]", run.stdout
+
+
+def test_keeping_keys_in_order_loads_no_answer_box_before_the_first_frame() -> None:
+    """The key handling (held_keys.py) is part of the app; the long-text box it knows about is
+    not loaded until a question needs it."""
+    code = ("import sys; from pathlib import Path; import wizard.cli, wizard.tui.app; "
+            "from wizard.launch import first_frame_for; first_frame_for(Path('x-new.toml'), None, False); "
+            "print(sorted(m for m in sys.modules if m in ('textual.widgets._text_area', 'wizard.input_text')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert run.stdout.strip() == "[]", run.stdout

@@ -16,6 +16,7 @@ callbacks it asked the app for (`focus()` moves the focus through one).
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -25,9 +26,7 @@ from textual import events, messages
 from textual.app import App
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
-
-from wizard import input_text
+from textual.widgets import Input
 
 Held = events.Key | events.Paste
 
@@ -109,6 +108,20 @@ class HeldKeys:
         return [events.Key(e.key, e.character) if isinstance(e, events.Key) else events.Paste(e.text) for e in held]
 
 
+def text_box(widget: Widget | None) -> bool:
+    """An Input or a TextArea (a TextArea only once its module is loaded: the start does not
+    load it, and none can have the focus before)."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
+
+
+def escaped_bytes(text: str) -> bytes:
+    """The bytes that were not UTF-8 in what was typed (see wizard/input_text.py)."""
+    return bytes(ord(c) - 0xDC00 for c in text if "\udc80" <= c <= "\udcff")
+
+
 class InOrder:
     """The app's keys, pastes and clicks from the terminal, each handed to `dispatch` (the
     app's own handling) once the one before is done, and only what the wizard takes of it
@@ -157,8 +170,7 @@ class InOrder:
             self.handling, self.caught = None, None
 
     def _letter(self, event: events.Event) -> bool:
-        return (isinstance(event, events.Key) and event.is_printable
-                and isinstance(self.app.focused, (Input, TextArea)))
+        return isinstance(event, events.Key) and event.is_printable and text_box(self.app.focused)
 
     async def _settle(self) -> None:
         """Until the screen is settled and no callback caught is left."""
@@ -181,12 +193,14 @@ class InOrder:
             # Enter typed before Textual put the terminal in raw mode (in the first moments of
             # the start) was turned into a line feed by the terminal (ICRNL): it is Enter.
             return events.Key("enter", "\r")
-        if isinstance(event, events.Key) and event.character and input_text.undecodable(event.character):
+        if isinstance(event, events.Key) and event.character and escaped_bytes(event.character):
             if not self.not_utf8:  # told once for a burst of them (a latin-1 paste, a broken character)
                 self.app.set_timer(TELL_AFTER, self._tell_not_utf8)
-            self.not_utf8 += input_text.undecodable(event.character)
+            self.not_utf8 += escaped_bytes(event.character)
             return None
         if isinstance(event, events.Paste):
+            from wizard import input_text  # on the first paste: nothing more to load at the start
+
             text, refused = input_text.pasted(event.text)
             if refused:
                 self.app.notify(refused, title="Pasted", severity="warning", markup=False, timeout=10)
@@ -196,6 +210,8 @@ class InOrder:
         return event
 
     def _tell_not_utf8(self) -> None:
+        from wizard import input_text
+
         data, self.not_utf8 = bytes(self.not_utf8), bytearray()
         self.app.notify(input_text.not_utf8_message(data), title="Not typed", severity="warning", markup=False,
                         timeout=10)
