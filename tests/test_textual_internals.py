@@ -1,5 +1,6 @@
-"""What wizard/tui/textual_internals.py relies on in Textual, checked against the installed
-Textual: these fail loudly when an upgrade changes it (issue 11, items 6 and 7)."""
+"""What wizard/tui/textual_internals.py (and the key order of wizard/tui/held_keys.py) rely on
+in Textual, checked against the installed Textual: these fail loudly when an upgrade changes
+it (issue 11, items 1, 6 and 7)."""
 
 from __future__ import annotations
 
@@ -120,3 +121,38 @@ def test_textuals_input_thread_with_these_parts_reads_pastes_and_bad_bytes(tmp_p
     shown = [getattr(m, "text", None) or getattr(m, "character", None) for m in got
              if isinstance(m, (events.Key, events.Paste))]
     assert shown == ["c", "a", "f", "\udce9", PASTE, "\udcff", "z"], shown
+
+
+async def test_what_keeping_keys_in_order_relies_on() -> None:
+    """wizard/tui/held_keys.py (InOrder) catches, in the app's post_message, what a key causes
+    in the app's own queue: the key itself coming back up (where Textual runs the bindings
+    that are not priority ones) and the callbacks it asks for (focus() is one)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Button, Input
+
+    posted: list[Message] = []
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input(id="box")
+            yield Button("b", id="button")
+
+        def post_message(self, message: Message) -> bool:
+            posted.append(message)
+            return super().post_message(message)
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        posted.clear()
+        app.query_one("#button").focus()
+        assert any(isinstance(m, events.Callback) for m in posted), "focus() no longer goes through call_later"
+        await pilot.pause()
+        key = events.Key("f5", None)  # bound to nothing: it comes back up to the app
+        driver = app._driver
+        assert driver is not None
+        posted.clear()
+        driver.send_message(key)
+        await pilot.pause()
+        assert posted.count(key) == 2, "a key no longer comes back up to the app through its post_message"
+        assert key.is_forwarded
