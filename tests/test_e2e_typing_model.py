@@ -49,7 +49,15 @@ class Driver:
         self.terminal.tmux("send-keys", "-t", self.terminal.name, *args)
 
     def here(self) -> str | None:
-        """The step the wizard shows: it writes it to its drafts on every move."""
+        """The step the wizard shows: it writes it to its drafts on every move (once what was
+        sent before has been handled: the screen and that position hold still)."""
+        deadline, before = time.monotonic() + 10, None
+        while time.monotonic() < deadline:
+            now = (self.terminal.screen(), Drafts(self.path).position)
+            if now == before:
+                break
+            before = now
+            time.sleep(0.2)
         return Drafts(self.path).position or None
 
     def keeps(self, ref: str) -> bool:

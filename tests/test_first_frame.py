@@ -142,7 +142,11 @@ async def test_the_live_wizard_opens_where_the_picture_was_and_the_keys_land_the
         await settle(pilot)
         await pilot.press(*"typed on the picture")
         app.finish_loading()
-        await settle(pilot)
+        for _ in range(100):
+            await idle(pilot)
+            if isinstance(app.screen, QuestionScreen):
+                break
+        await idle(pilot)
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert screen.step == other
