@@ -225,3 +225,24 @@ async def test_editing_an_item_keeps_what_was_typed_in_the_box(tmp_path: Path) -
         await idle(pilot)
         await pilot.press("ctrl+q")
     assert answer(path, HOBBIES) == ["Sailing boats", "Music"]
+
+
+async def test_an_item_added_then_the_file_loaded_from_disk_comes_back_in_its_box(tmp_path: Path) -> None:
+    """The file changed on disk: adding an item is not saved and asks whose version wins; the
+    item is typed in its list's box again (it was gone from both), and loading theirs keeps it
+    there (the canvas from disk does not have it)."""
+    path = canvas(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, HOBBIES)
+        path.write_text(path.read_text().replace("Type 0", "Renamed by hand"))
+        await pilot.press(*"Sailing", "enter")
+        await idle(pilot)
+        await pilot.press("l")  # load the file from disk
+        await idle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.step == HOBBIES
+        assert isinstance(app.focused, Input) and app.focused.value == "Sailing"
+        assert screen.drafts.get(HOBBIES.ref) == "Sailing"
+        await pilot.press("ctrl+q")
+    assert Drafts(path).get(HOBBIES.ref) == "Sailing"

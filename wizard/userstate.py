@@ -156,8 +156,9 @@ class Drafts:
         self._flush()
 
     def recover(self, session: Session) -> None:
-        """Items added before a crash that the file never got come back as the draft of
-        their list, ahead of what was being typed there."""
+        """Items added before a crash (or before the file was loaded from disk over them)
+        that the file does not have come back as the draft of their list, ahead of what was
+        being typed there."""
         sent, self.sent = self.sent, {}
         for key, texts in sent.items():
             step = Step.from_ref(key)
@@ -171,6 +172,8 @@ class Drafts:
             missing = [t for t in texts if t not in there]
             if missing:
                 self.texts[key] = "; ".join([*missing, *filter(None, [self.texts.get(key, "")])])
+        if sent:
+            self._flush()
 
     def committed(self, key: str) -> None:
         """The answer at `key` went to the canvas: its draft goes once the file has it."""

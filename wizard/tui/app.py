@@ -322,6 +322,7 @@ class WizardApp(App[str]):
         if screen is None:
             return
         screen.drafts.reloaded()
+        screen.drafts.recover(session)  # items added here and not saved: back in their boxes
         start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
         self._show_only(QuestionScreen(session, screen.drafts, start, coach=self.coach))
         self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
