@@ -22,7 +22,7 @@ from tests.factory import structure
 from tests.keys import burst, idle
 from tests.test_reliability_display import hostile_canvas
 from tests.test_reliability_display import shown as shown_safely
-from wizard import first_frame, locations, store
+from wizard import first_frame, locations, resume, store
 from wizard.banks import shipped_catalog
 from wizard.first_frame import FirstFrame
 from wizard.launch import first_frame_for
@@ -131,7 +131,7 @@ async def test_the_live_wizard_opens_where_the_picture_was_and_the_keys_land_the
     frame = first_frame_for(path, None, False)
     assert frame is not None and frame.step
     session = Session.open(path, shipped_catalog())
-    opens_at = Drafts(path).resume_at(session)
+    opens_at = resume.resume_at(Drafts(path), session)
     other = next(s for s in session.steps() if s != opens_at and not s.is_structure
                  and (q := session.question(s)) is not None and q.kind is Kind.TEXT)
     expected = str(session.value(other) or "") + "typed on the picture"

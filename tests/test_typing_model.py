@@ -23,7 +23,7 @@ import pytest
 from tests.factory import structure
 from tests.keys import burst, idle
 from tests.typing_model import Model
-from wizard import locations, lock, store
+from wizard import locations, lock, resume, store
 from wizard.banks import shipped_catalog
 from wizard.launch import first_frame_for
 from wizard.model.bank import Kind
@@ -65,8 +65,8 @@ def opening_step(path: Path, catalog: Catalog) -> Step:
     session = Session(path, canvas, catalog)
     drafts = Drafts(path)
     if hasattr(drafts, "recover"):  # (so that this also runs against an older wizard)
-        drafts.recover(session)
-    return drafts.resume_at(session)
+        resume.recover(drafts, session)
+    return resume.resume_at(drafts, session)
 
 
 def dirty(text: str, rng: random.Random) -> str:

@@ -17,15 +17,11 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wizard import locations, store, tomlio
 from wizard.errors import UserFileError
 from wizard.model.canvas import Canvas
-from wizard.steps import Step
-
-if TYPE_CHECKING:
-    from wizard.session import Session
 
 MAX_RECENT = 10
 
@@ -140,39 +136,25 @@ class Drafts:
             del self.texts[key]
             self._flush()
 
-    def resume_at(self, session: Session) -> Step:
-        """Where the canvas opens: where they were typing when the wizard closed, else the
-        first question still open, else the last."""
-        if self.position:
-            remembered = Step.from_ref(self.position)
-            if self.get(remembered.ref) is not None and session.exists(remembered):
-                return remembered
-        return session.first_open() or session.steps()[-1]
-
     def added(self, key: str, text: str) -> None:
         """`text` left the box it was typed in for the list at `key`: it stays here until
         the file has it (`settle`)."""
         self.sent.setdefault(key, []).append(re.sub("[\ud800-\udfff]", "\ufffd", text))
         self._flush()
 
-    def recover(self, session: Session) -> None:
-        """Items added before a crash (or before the file was loaded from disk over them)
-        that the file does not have come back as the draft of their list, ahead of what was
-        being typed there."""
-        sent, self.sent = self.sent, {}
-        for key, texts in sent.items():
-            step = Step.from_ref(key)
-            if not session.exists(step):
-                continue
-            if step.is_structure:
-                there = {child.name for child in session.children(step)}
-            else:
-                value = session.value(step)
-                there = set(value) if isinstance(value, list) else set()
-            missing = [t for t in texts if t not in there]
-            if missing:
-                self.texts[key] = "; ".join([*missing, *filter(None, [self.texts.get(key, "")])])
-        if sent:
+    def unconfirmed(self) -> dict[str, list[str]]:
+        """Items and names added at each step (by its ref) that the file may not have yet."""
+        return {key: list(texts) for key, texts in self.sent.items()}
+
+    def restore(self, missing: dict[str, list[str]]) -> None:
+        """Of the items `unconfirmed` gave, those the file turned out not to have come back
+        as the draft of their list, ahead of what was being typed there; the rest are
+        forgotten (see wizard/resume.py)."""
+        had, self.sent = bool(self.sent), {}
+        for key, texts in missing.items():
+            if texts:
+                self.texts[key] = "; ".join([*texts, *filter(None, [self.texts.get(key, "")])])
+        if had:
             self._flush()
 
     def committed(self, key: str) -> None:

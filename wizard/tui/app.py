@@ -167,6 +167,7 @@ class WizardApp(App[str]):
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
         a file another wizard has open asks what to do. `at`: the step the first frame
         showed, where the keys typed on it belong."""
+        from wizard import resume
         from wizard.session import Session, Step
         from wizard.tui.bad_file_screen import BadFileScreen
         from wizard.tui.question_screen import QuestionScreen
@@ -193,10 +194,10 @@ class WizardApp(App[str]):
         # Read-only because another wizard has it, or because its permissions say so.
         drafts = Drafts(path, read_only=bool(session.read_only))
         restored = drafts.take_back_read_only()
-        drafts.recover(session)
+        resume.recover(drafts, session)
         self.keeper.watch(drafts)
         remember(path)
-        start = drafts.resume_at(session)
+        start = resume.resume_at(drafts, session)
         if at and at != start.ref:
             pictured = Step.from_ref(at)
             if session.exists(pictured):
@@ -309,6 +310,7 @@ class WizardApp(App[str]):
             screen.refresh_status()
 
     def _load_theirs(self) -> None:
+        from wizard import resume
         from wizard.tui.question_screen import QuestionScreen
 
         session, screen = self.session, self._question_screen()
@@ -322,7 +324,7 @@ class WizardApp(App[str]):
         if screen is None:
             return
         screen.drafts.reloaded()
-        screen.drafts.recover(session)  # items added here and not saved: back in their boxes
+        resume.recover(screen.drafts, session)  # items added here and not saved: back in their boxes
         start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
         self._show_only(QuestionScreen(session, screen.drafts, start, coach=self.coach))
         self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
@@ -358,13 +360,14 @@ class WizardApp(App[str]):
 
     def _keep_first_frame(self, session: Session) -> None:
         """Picture the question the next start opens on, if it is the one on screen."""
+        from wizard import resume
         from wizard.tui.frame_capture import capture
 
         if session.read_only:
             return
         screen = self._question_screen()
         frame = None
-        if screen is not None and screen.is_mounted and screen.step == screen.drafts.resume_at(session):
+        if screen is not None and screen.is_mounted and screen.step == resume.resume_at(screen.drafts, session):
             screen.refresh_status()  # the top bar as the next start shows it: saved, not "saving…"
             frame = capture(screen)
         banks = first_frame.banks_key(locations.shipped_dir(), self.banks_dir)
