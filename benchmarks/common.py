@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # `python benchmarks/run.py` as well as `python -m benchmarks.run`
 
 from tests.factory import full_canvas  # noqa: E402
-from wizard.banks import load_catalog  # noqa: E402
+from wizard.files.banks import load_catalog  # noqa: E402
 from wizard.model.canvas import Canvas  # noqa: E402
 from wizard.model.catalog import Catalog  # noqa: E402
 

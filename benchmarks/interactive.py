@@ -22,7 +22,7 @@ from typing import Any
 from benchmarks.common import canvas_with_segments, catalog, median, percentile
 from benchmarks.frames import Frames, key_for, press, stop_blinking
 from tests.factory import full_answer, structure
-from wizard import store
+from wizard.files import store
 from wizard.model.bank import Kind
 from wizard.model.canvas import Canvas
 
@@ -68,7 +68,7 @@ async def floor_keys() -> dict[str, Any]:
 async def wizard(canvas: Canvas | None) -> AsyncIterator[tuple[Any, Any, Frames]]:
     """The wizard on a file holding `canvas` (None: a new canvas), at its first question."""
     from wizard.tui.app import WizardApp
-    from wizard.tui.question_screen import QuestionScreen
+    from wizard.tui.screens.question import QuestionScreen
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CANVAS_WIZARD_STATE_DIR"] = str(Path(tmp) / "state")
@@ -146,7 +146,7 @@ async def wizard_keys(segments: int, enters: int) -> dict[str, Any]:
 
 async def memory_growth(answers: int) -> dict[str, Any]:
     """RSS at the first question, then after answering `answers` questions through the app."""
-    from wizard.tui.fields import TextField
+    from wizard.tui.widgets.fields import TextField
 
     async with wizard(structure(types=1, segments=4, jobs=1)) as (app, screen, frames):
         gc.collect()

@@ -17,7 +17,7 @@ from benchmarks import startup
 from benchmarks.common import ROOT
 
 RESULTS = ROOT / "benchmarks" / "results"
-FIRST_QUESTION = "wizard.launch, wizard.banks, wizard.tui.app, wizard.tui.question_screen"
+FIRST_QUESTION = "wizard.commands.launch, wizard.files.banks, wizard.tui.app, wizard.tui.screens.question"
 
 
 def import_times() -> str:

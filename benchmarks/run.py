@@ -36,8 +36,8 @@ RESUME_SEGMENTS = 20
 
 def resume_draft() -> tuple[str, str]:
     """A 20-segment canvas with every question answered, and the text of the question it opens at."""
-    from wizard import store
-    from wizard.session import Session
+    from wizard.core.session import Session
+    from wizard.files import store
 
     cat = catalog()
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import canvas_with_segments, catalog, growth_exponent, median
-from wizard import checks, conformance, scoring, store, tomlio
+from wizard import checks
+from wizard.core import conformance, scoring
+from wizard.files import store, tomlio
 
 REPEATS = 3
 

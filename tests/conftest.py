@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from wizard import banks, locations
+from wizard.files import banks, locations
 from wizard.model.catalog import Catalog
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
-    from wizard.session import Step
-    from wizard.tui.question_screen import QuestionScreen
+    from wizard.core.session import Step
+    from wizard.tui.screens.question import QuestionScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -34,7 +34,7 @@ def catalog() -> Catalog:
 
 async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
     """The running wizard moved to `step`, ready for an answer."""
-    from wizard.tui.question_screen import QuestionScreen
+    from wizard.tui.screens.question import QuestionScreen
 
     screen = pilot.app.screen
     assert isinstance(screen, QuestionScreen)

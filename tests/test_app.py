@@ -9,13 +9,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from tests.factory import full_answer, structure
-from wizard import store
-from wizard.banks import shipped_catalog
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
-from wizard.session import Session, Step
 from wizard.tui.app import WizardApp
-from wizard.tui.bad_file_screen import BadFileScreen
-from wizard.tui.fields import (
+from wizard.tui.screens.bad_file import BadFileScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.screens.welcome import WelcomeScreen
+from wizard.tui.widgets.fields import (
     ListField,
     LongTextField,
     MultiChoiceField,
@@ -24,10 +27,7 @@ from wizard.tui.fields import (
     SingleChoiceField,
     TextField,
 )
-from wizard.tui.question_screen import QuestionScreen
-from wizard.tui.review_screen import ReviewScreen
-from wizard.tui.structure_field import StructureField
-from wizard.tui.welcome_screen import WelcomeScreen
+from wizard.tui.widgets.structure_field import StructureField
 
 SIZE = (100, 32)
 

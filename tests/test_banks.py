@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wizard import banks
-from wizard.cli import main
-from wizard.errors import BankFileError
+from wizard.commands.cli import main
+from wizard.files import banks
+from wizard.files.errors import BankFileError
 from wizard.model.bank import Kind, Scope
 from wizard.model.catalog import Catalog
 
@@ -107,7 +107,8 @@ def test_shipped_banks_are_found_after_a_normal_install(tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
                     "--target", str(target), str(ROOT)], check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-c", "from wizard.cli import main; raise SystemExit(main(['banks']))"],
+    banks = "from wizard.commands.cli import main; raise SystemExit(main(['banks']))"
+    result = subprocess.run([sys.executable, "-c", banks],
                             cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

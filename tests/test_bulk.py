@@ -8,8 +8,9 @@ import gc
 import pytest
 
 from tests.factory import full_canvas
-from wizard import checks, scoring
-from wizard.bulk import gc_paused
+from wizard import checks
+from wizard.core import scoring
+from wizard.model.bulk import gc_paused
 from wizard.model.catalog import Catalog
 
 

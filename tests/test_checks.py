@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from wizard import checks, scoring, store
+from wizard import checks
 from wizard.checks.audience import folded_groups
 from wizard.checks.names import named_in, own_names
 from wizard.checks.registry import rule
 from wizard.checks.words import is_doing_nothing, is_generic, is_vague
-from wizard.cli import main
+from wizard.commands.cli import main
+from wizard.core import scoring
+from wizard.core.session import Session, Step
+from wizard.files import store
 from wizard.model.canvas import Canvas, Job, Segment
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
 
 COMPLETE_EXAMPLES = ["facebook", "event-consultancy"]
 
@@ -364,8 +366,8 @@ async def test_review_lists_the_notes_and_enter_jumps_to_the_question(tmp_path: 
     from textual.widgets import OptionList, Static
 
     from wizard.tui.app import WizardApp
-    from wizard.tui.question_screen import QuestionScreen
-    from wizard.tui.review_screen import ReviewScreen
+    from wizard.tui.screens.question import QuestionScreen
+    from wizard.tui.screens.review import ReviewScreen
 
     path = tmp_path / "bakery.toml"
     path.write_bytes((EXAMPLES / "draft-bakery.toml").read_bytes())

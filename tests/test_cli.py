@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import full_canvas, structure
-from wizard import store
-from wizard.cli import main
+from wizard.commands.cli import main
+from wizard.files import store
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 

@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import structure
-from wizard import store
+from wizard.files import store
 
 HOSTILE = "esc\x1b]0;PWNED\x07red\nnext\tline"
 """Sets the terminal's title, rings its bell, breaks the line."""

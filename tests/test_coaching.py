@@ -10,12 +10,13 @@ from textual.widgets._footer import FooterKey
 
 from tests.conftest import at_step
 from tests.factory import structure
-from wizard import coaching, store
-from wizard.banks import shipped_catalog
-from wizard.session import Session, Step
+from wizard.core import coaching
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.coach import AgendaScreen, NoteScreen
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.coach import AgendaScreen, NoteScreen
+from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (100, 32)
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")

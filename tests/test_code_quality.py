@@ -9,11 +9,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CORE_MODULES = [
-    "wizard.cli", "wizard.commands", "wizard.banks", "wizard.store", "wizard.scoring",
-    "wizard.session", "wizard.steps", "wizard.saver", "wizard.coaching", "wizard.conformance",
-    "wizard.userstate", "wizard.model.canvas", "wizard.checks", "wizard.export.command", "wizard.diff",
-    "wizard.report", "wizard.canvas_file", "wizard.outputs", "wizard.editing", "wizard.first_frame",
-    "wizard.structure", "wizard.bulk", "wizard.model.memo",
+    "wizard.commands.cli", "wizard.commands.basic", "wizard.files.banks", "wizard.files.store", "wizard.core.scoring",
+    "wizard.core.session", "wizard.core.steps", "wizard.files.saver", "wizard.core.coaching", "wizard.core.conformance",
+    "wizard.files.drafts", "wizard.model.canvas", "wizard.checks", "wizard.commands.export", "wizard.commands.diff",
+    "wizard.commands.report", "wizard.files.canvas_file", "wizard.files.outputs", "wizard.files.editing",
+    "wizard.files.first_frame",
+    "wizard.model.structure", "wizard.model.bulk", "wizard.model.memo",
 ]
 
 

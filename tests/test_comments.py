@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT, at_step
 from tests.factory import full_canvas, structure
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.comments import KeptComments
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
+from wizard.files.comments import KeptComments
 from wizard.model.canvas import Segment
-from wizard.session import Session, Step
 from wizard.tui.app import WizardApp
 
 HEAD = "#:schema ./canvas.schema.json\n# Our canvas for the spring pilot; ask Sam before changing segments.\n\n"
@@ -64,8 +64,8 @@ def test_comments_on_top_only_keep_the_fast_writer(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     store.save(full_canvas(shipped_catalog(), 1, 2, 1), path)
     path.write_text(HEAD + path.read_text())
-    code = ("import sys\nfrom pathlib import Path\nfrom wizard import store\n"
-            "from wizard.canvas_file import CanvasFile\n"
+    code = ("import sys\nfrom pathlib import Path\nfrom wizard.files import store\n"
+            "from wizard.files.canvas_file import CanvasFile\n"
             f"f, c = CanvasFile.open(Path({str(path)!r}))\nc.title = 'Changed'\nf.save(c)\nf.close()\n"
             f"other = Path({str(tmp_path / 'plain.toml')!r})\nstore.save(c, other)\n"
             "g, d = CanvasFile.open(other)\ng.save(d)\ng.close()\n"

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from wizard import canvas_diff, scoring, store
-from wizard.cli import main
+from wizard.commands.cli import main
+from wizard.core import compare as canvas_diff
+from wizard.core import scoring
+from wizard.files import store
 from wizard.model.canvas import Canvas, Segment
 from wizard.model.catalog import Catalog
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.session import Session
+from wizard.core.session import Session
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 
 pytestmark = pytest.mark.e2e
 

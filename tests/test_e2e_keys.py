@@ -18,8 +18,8 @@ import pytest
 import tomli_w
 
 from tests.test_e2e import PROGRAM, Terminal
-from wizard import locations, store
-from wizard.userstate import Drafts
+from wizard.files import locations, store
+from wizard.files.drafts import Drafts
 
 pytestmark = pytest.mark.e2e
 EXAMPLE = Path(__file__).parent.parent / "examples" / "facebook.toml"

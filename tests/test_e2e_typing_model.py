@@ -20,11 +20,11 @@ from tests.factory import structure
 from tests.test_e2e import PROGRAM, Terminal
 from tests.test_e2e_keys import env, paste, wizard_pid
 from tests.typing_model import Model
-from wizard import store
-from wizard.banks import shipped_catalog
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
+from wizard.files.drafts import Drafts
 from wizard.model.bank import Kind
-from wizard.session import Step
-from wizard.userstate import Drafts
 
 pytestmark = pytest.mark.e2e
 SEQUENCES = 5

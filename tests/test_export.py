@@ -13,10 +13,11 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import structure
-from wizard import checks, store
-from wizard.cli import main
+from wizard import checks
+from wizard.commands.cli import main
 from wizard.export.escape import md_line
 from wizard.export.interview import with_article
+from wizard.files import store
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.tree import find

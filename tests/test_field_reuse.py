@@ -10,13 +10,13 @@ from textual.strip import Strip
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.factory import full_answer, structure
-from wizard import store
+from wizard.core.session import Step
+from wizard.files import store
 from wizard.model.bank import Kind
 from wizard.model.catalog import Catalog
-from wizard.session import Step
-from wizard.tui.answer_field import AnswerField
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.answer_field import AnswerField
 
 SIZE = (100, 40)
 
@@ -106,7 +106,7 @@ async def test_a_kept_answer_box_shows_the_next_question_as_a_new_one_would(
 
 async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: Path, catalog: Catalog) -> None:
     """The widgets made ahead while idle may not be ready when the founder gets there first."""
-    from wizard.tui.field_box import FieldBox
+    from wizard.tui.widgets.field_box import FieldBox
 
     path = tmp_path / "c.toml"
     store.save(structure(), path)

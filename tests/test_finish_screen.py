@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from wizard.banks import shipped_catalog
+from wizard.files.banks import shipped_catalog
 from wizard.tui import finish_actions
 from wizard.tui.app import WizardApp
 from wizard.tui.finish_actions import FinishAction
-from wizard.tui.finish_screen import FinishScreen
-from wizard.tui.question_screen import QuestionScreen
-from wizard.tui.review_screen import ReviewScreen
+from wizard.tui.screens.finish import FinishScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.review import ReviewScreen
 
 SIZE = (120, 40)
 

@@ -16,12 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factory import full_answer, full_canvas, structure
-from wizard import checks, scoring, store
+from wizard import checks
+from wizard.core import scoring
+from wizard.core.session import Session
+from wizard.core.steps import walk_steps
+from wizard.files import store
 from wizard.model.canvas import Canvas, Job, Segment
 from wizard.model.catalog import Catalog
 from wizard.model.tree import walk
-from wizard.session import Session
-from wizard.steps import walk_steps
 
 TEXTS = ["everyone", "All kinds of people", "first-year students in halls", "Acme", "better results",
          "doing nothing", "Students and teachers", "", "saves two evenings a month"]

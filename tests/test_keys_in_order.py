@@ -15,13 +15,13 @@ from textual.widgets import Input
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.keys import burst, idle
-from wizard import locations, store
-from wizard.banks import shipped_catalog
-from wizard.canvas_file import CanvasFile
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import locations, store
+from wizard.files.banks import shipped_catalog
+from wizard.files.canvas_file import CanvasFile
+from wizard.files.drafts import Drafts
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
-from wizard.userstate import Drafts
+from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (100, 32)
 SEG = ("type-0", "seg-0")

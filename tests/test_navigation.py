@@ -12,13 +12,13 @@ from textual.widgets import Static
 
 from tests.conftest import at_step
 from tests.factory import fill, structure
-from wizard import store
-from wizard.banks import shipped_catalog
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
-from wizard.session import Step
 from wizard.tui.app import WizardApp
-from wizard.tui.nav import NavTree
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.nav import NavTree
 
 SIZE = (120, 40)
 SEGMENT = ("type-0", "seg-0")

@@ -14,9 +14,9 @@ from textual.widgets import Input, TextArea
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.keys import burst, idle
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
 
 SIZE = (100, 32)

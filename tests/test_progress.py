@@ -9,12 +9,13 @@ from textual.widgets import Static
 
 from tests.conftest import at_step
 from tests.factory import fill, structure
-from wizard import progress, store
-from wizard.banks import shipped_catalog
+from wizard.core import progress
+from wizard.core.session import SEGMENTS, Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
-from wizard.session import SEGMENTS, Session, Step
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (120, 40)
 SEGMENT = ("type-0", "seg-0")

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from textual.widgets import OptionList
 
 from tests.factory import structure
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.choice_fields import RankingField
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.choice_fields import RankingField
 
 RANKING = Step(("type-0",), "relationships.relationship_types")
 KEYS = ["down", "up", "space", "enter", "ctrl+up", "ctrl+down", "home", "end", "pagedown"]

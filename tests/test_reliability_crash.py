@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from tests.factory import full_canvas
-from wizard import store
+from wizard.core.session import Session
+from wizard.files import store
 from wizard.model.catalog import Catalog
-from wizard.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 120
@@ -26,7 +26,7 @@ RUNS = 120
 ZYGOTE = """
 import os, sys
 from pathlib import Path
-from wizard import store
+from wizard.files import store
 folder = Path(sys.argv[1])
 versions = [store.load(folder / "a.toml"), store.load(folder / "b.toml")]
 target = folder / "canvas.toml"

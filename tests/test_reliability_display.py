@@ -15,15 +15,16 @@ from textual.pilot import Pilot
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
-from wizard import cli, store
-from wizard.banks import shipped_catalog
+from wizard.commands import cli
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
-from wizard.session import Step
 from wizard.tui.app import WizardApp
-from wizard.tui.bad_file_screen import BadFileScreen
-from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
-from wizard.tui.review_screen import ReviewScreen
-from wizard.tui.welcome_screen import WelcomeScreen
+from wizard.tui.screens.bad_file import BadFileScreen
+from wizard.tui.screens.dialogs import ChangedOnDiskScreen, LockedScreen
+from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.screens.welcome import WelcomeScreen
 
 MARKUP = "[bold]B[/] [@click=app.quit]Q[/] [link=https://evil.example]L[/link] $name"
 ESCAPES = "\x1b[31mRED\x1b[0m \x1b]8;;https://evil.example\x07OSC\x1b]8;;\x07 \x07BEL \x9b2J \x85"

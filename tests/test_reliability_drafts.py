@@ -13,12 +13,12 @@ from textual.widgets import Input, Static
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
-from wizard import locations, lock, store, tomlio
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import locations, lock, store, tomlio
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import LockedScreen
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.dialogs import LockedScreen
+from wizard.tui.screens.question import QuestionScreen
 
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
 WHO_USES = Step(("type-0", "seg-0"), "segment_questions.who_uses")
@@ -151,7 +151,7 @@ async def test_a_canvas_made_write_protected_while_open_is_not_replaced_and_the_
 
 
 def test_a_read_only_draft_never_replaces_a_draft_of_the_session_that_takes_them_back(tmp_path: Path) -> None:
-    from wizard.userstate import Drafts
+    from wizard.files.drafts import Drafts
 
     path = canvas_file(tmp_path)
     aside = Drafts(path, read_only=True)

@@ -23,13 +23,13 @@ from textual.widgets import Input
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_e2e import PROGRAM, Terminal, terminal
-from wizard import store, tomlio
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import store, tomlio
+from wizard.files.banks import shipped_catalog
 from wizard.tui import keeper
 from wizard.tui.app import WizardApp
 from wizard.tui.closing import NotWrittenScreen
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
 
 __all__ = ["terminal"]
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, store, tomlio
-from wizard.errors import CanvasFileError, NewerVersionError
+from wizard.commands import cli
+from wizard.files import store, tomlio
+from wizard.files.errors import CanvasFileError, NewerVersionError
 
 TOML_TEST = Path(__file__).resolve().parent / "toml-test" / "invalid"
 INVALID = sorted(TOML_TEST.rglob("*.toml"))

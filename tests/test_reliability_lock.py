@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.factory import structure
-from wizard import lock, store
-from wizard.errors import LockedError, ReadOnlyError
-from wizard.lock import CanvasLock, Holder
+from wizard.core.session import Session, Step
+from wizard.files import lock, store
+from wizard.files.errors import LockedError, ReadOnlyError
+from wizard.files.lock import CanvasLock, Holder
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
 
 ROOT = Path(__file__).resolve().parent.parent
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
@@ -92,7 +92,8 @@ def test_a_lock_of_a_dead_process_is_taken_over(canvas_path: Path, catalog: Cata
 
 
 def test_a_wizard_killed_with_sigkill_does_not_block_the_next(canvas_path: Path, catalog: Catalog) -> None:
-    code = (f"from pathlib import Path; from wizard.session import Session; from wizard.banks import shipped_catalog\n"
+    code = ("from pathlib import Path; from wizard.core.session import Session\n"
+            "from wizard.files.banks import shipped_catalog\n"
             f"s = Session.open(Path({str(canvas_path)!r}), shipped_catalog()); print('open', flush=True)\n"
             "import time; time.sleep(60)\n")
     child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -107,7 +108,8 @@ def test_a_wizard_killed_with_sigkill_does_not_block_the_next(canvas_path: Path,
 
 
 def test_a_wizard_that_exits_without_closing_releases_its_lock(canvas_path: Path) -> None:
-    code = (f"from pathlib import Path; from wizard.session import Session; from wizard.banks import shipped_catalog\n"
+    code = ("from pathlib import Path; from wizard.core.session import Session\n"
+            "from wizard.files.banks import shipped_catalog\n"
             f"s = Session.open(Path({str(canvas_path)!r}), shipped_catalog())\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
     assert not lock.lock_path(canvas_path).exists()

@@ -12,12 +12,12 @@ import pytest
 
 from tests.factory import structure
 from tests.test_reliability_saving import leftovers, saved
-from wizard import store
-from wizard.canvas_file import CanvasFile
-from wizard.errors import CanvasFileError, ChangedOnDiskError
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.canvas_file import CanvasFile
+from wizard.files.errors import CanvasFileError, ChangedOnDiskError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
 
 
 # -- a file changed on disk since it was loaded ----------------------------------------

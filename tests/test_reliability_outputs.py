@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.errors import UserFileError
-from wizard.outputs import write_output
+from wizard.files.errors import UserFileError
+from wizard.files.outputs import write_output
 
 
 def test_a_new_file_is_written(tmp_path: Path) -> None:

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, at_step
-from wizard import cli, set_aside, store, tomlio
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.commands import cli
+from wizard.core import set_aside
+from wizard.core.session import Step
+from wizard.files import store, tomlio
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
 
 SEGMENT = ("users", "university-students")

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factory import structure
-from wizard import store, tomlio
-from wizard.errors import CanvasFileError
+from wizard.core.session import Session, Step
+from wizard.files import store, tomlio
+from wizard.files.drafts import Drafts
+from wizard.files.errors import CanvasFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
-from wizard.userstate import Drafts
 
 SPECIAL = ["\r\n", "\r", "\n", "\t", "\x00", "\x07", "\x1b[31m", "\x1b]8;;http://x\x07", "\x7f", "\x85", "\x9b",
            "🙂", "👩‍💻", "🇪🇺", "שלום", "مرحبا", "\u200b", "\u200d", "\u202e", "\ufeff", "[bold]", "[/]", "$name",

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.factory import full_canvas, structure
-from wizard import store
-from wizard.errors import CanvasFileError
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.errors import CanvasFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,8 +84,8 @@ def test_a_real_write_error_from_the_kernel_leaves_the_old_file(tmp_path: Path, 
     code = textwrap.dedent(f"""
         import resource, signal, sys
         from pathlib import Path
-        from wizard import store
-        from wizard.errors import CanvasFileError
+        from wizard.files import store
+        from wizard.files.errors import CanvasFileError
         canvas = store.load(Path({str(big)!r}))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))

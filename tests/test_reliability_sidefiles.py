@@ -20,12 +20,12 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import structure
 from tests.test_e2e import PROGRAM, Terminal, terminal
-from wizard import locations, lock, store
-from wizard.banks import shipped_catalog
-from wizard.errors import LockedError
-from wizard.session import Session
+from wizard.core.session import Session
+from wizard.files import locations, lock, store
+from wizard.files.banks import shipped_catalog
+from wizard.files.errors import LockedError
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import LockedScreen
+from wizard.tui.screens.dialogs import LockedScreen
 
 __all__ = ["terminal"]  # the tmux fixture, shared with the end-to-end test
 
@@ -111,7 +111,7 @@ def test_an_odd_lock_counts_as_held_by_someone_unknown(tmp_path: Path, kind: str
     said = ODD[kind](lock_file)
     aged(lock_file)
     before = os.lstat(lock_file)
-    out = in_child(f"from pathlib import Path\nfrom wizard.lock import CanvasLock\n"
+    out = in_child(f"from pathlib import Path\nfrom wizard.files.lock import CanvasLock\n"
                    f"mine = CanvasLock(Path({str(path)!r}))\nholder = mine.acquire()\n"
                    "print(mine.held, holder.describe() if holder else None)\n")
     assert out.startswith("False someone unknown (its lock file "), out
@@ -154,7 +154,7 @@ def test_an_odd_first_frame_picture_is_ignored(tmp_path: Path) -> None:
     picture = locations.first_frame_file(path)
     picture.parent.mkdir(parents=True, exist_ok=True)
     picture.symlink_to("/dev/zero")
-    out = in_child(f"from pathlib import Path\nfrom wizard import first_frame, locations\n"
+    out = in_child(f"from pathlib import Path\nfrom wizard.files import first_frame, locations\n"
                    f"print(first_frame.load(Path({str(path)!r}), 'banks', False))\n")
     assert out.strip() == "None"
 

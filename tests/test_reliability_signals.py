@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.test_e2e import PROGRAM, Terminal, terminal
-from wizard import locations, lock, store, tomlio
+from wizard.files import locations, lock, store, tomlio
 
 __all__ = ["terminal"]
 

@@ -12,14 +12,14 @@ from textual.widgets import Input, Static
 
 from tests.factory import structure
 from tests.test_reliability_lock import plant
-from wizard import locations, lock, store
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import locations, lock, store
+from wizard.files.banks import shipped_catalog
+from wizard.files.drafts import Drafts
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
-from wizard.tui.question_screen import QuestionScreen
-from wizard.tui.welcome_screen import WelcomeScreen
-from wizard.userstate import Drafts
+from wizard.tui.screens.dialogs import ChangedOnDiskScreen, LockedScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.welcome import WelcomeScreen
 
 SIZE = (100, 32)
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")

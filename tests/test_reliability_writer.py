@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_reliability_roundtrip import SPECIAL
-from wizard import store, tomlio
+from wizard.files import store, tomlio
 from wizard.model.canvas import Canvas
 
 PLAIN = st.text(st.characters(exclude_categories=("Cs",)), max_size=10)

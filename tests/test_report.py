@@ -11,8 +11,11 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.factory import structure
-from wizard import checks, report, scoring, store
-from wizard.cli import main
+from wizard import checks
+from wizard.commands import report
+from wizard.commands.cli import main
+from wizard.core import scoring
+from wizard.files import store
 from wizard.model.catalog import Catalog
 
 BROKEN = "broken.toml"

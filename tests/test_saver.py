@@ -14,14 +14,14 @@ from textual.widgets import Input
 
 from tests.conftest import at_step
 from tests.factory import full_canvas, structure
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.canvas_file import CanvasFile
-from wizard.errors import CanvasFileError, ChangedOnDiskError
-from wizard.saver import BackgroundSaver
-from wizard.session import Session, Step
+from wizard.core.session import Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
+from wizard.files.canvas_file import CanvasFile
+from wizard.files.drafts import Drafts
+from wizard.files.errors import CanvasFileError, ChangedOnDiskError
+from wizard.files.saver import BackgroundSaver
 from wizard.tui.app import WizardApp
-from wizard.userstate import Drafts
 
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
 
@@ -192,10 +192,10 @@ def test_a_change_asked_for_just_before_the_program_ends_is_still_written(tmp_pa
     path = large_file(tmp_path / "big.toml")
     script = f"""
 from pathlib import Path
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.saver import BackgroundSaver
-from wizard.session import Session, Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
+from wizard.files.saver import BackgroundSaver
+from wizard.core.session import Session, Step
 path = Path({str(path)!r})
 session = Session(path, store.load(path), shipped_catalog())
 session.saver = BackgroundSaver(session.save, lambda error: None)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factory import fill, full_answer, full_canvas, structure
-from wizard import scoring
+from wizard.core import scoring
 from wizard.model.bank import Kind
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog

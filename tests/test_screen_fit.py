@@ -11,11 +11,11 @@ import pytest
 from textual.geometry import Region
 
 from tests.conftest import EXAMPLES
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
 from wizard.tui.screen_fit import Parts, fit
+from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (80, 24)
 PAINS_DURING = "customers/celebration-orders/celebration-cakes/during#profile.pains"

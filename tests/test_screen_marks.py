@@ -11,11 +11,11 @@ from textual.screen import ModalScreen
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import ChangedOnDiskScreen, LockedScreen
+from wizard.tui.screens.dialogs import ChangedOnDiskScreen, LockedScreen
 
 SIZE = (100, 32)
 SEGMENT = ("type-0", "seg-0")

@@ -16,13 +16,13 @@ from textual.pilot import Pilot
 
 from tests.factory import structure
 from tests.test_reliability_lock import plant
-from wizard import store
-from wizard.banks import shipped_catalog
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.bank import Kind
-from wizard.session import Step
 from wizard.tui.app import WizardApp
-from wizard.tui.question_screen import QuestionScreen
 from wizard.tui.screen_text import body_classes
+from wizard.tui.screens.question import QuestionScreen
 
 SEGMENT = ("type-0", "seg-0")
 Opener = Callable[[Pilot[str]], Awaitable[None]]

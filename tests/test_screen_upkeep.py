@@ -12,14 +12,14 @@ from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
 from tests.factory import full_answer, structure
-from wizard import store
+from wizard.core.session import SEGMENTS, Step
+from wizard.files import store
 from wizard.model.bank import Kind
 from wizard.model.catalog import Catalog
-from wizard.session import SEGMENTS, Step
 from wizard.tui.app import WizardApp
-from wizard.tui.list_editor import ItemList
-from wizard.tui.nav import NavTree
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.list_editor import ItemList
+from wizard.tui.widgets.nav import NavTree
 
 SIZE = (100, 32)
 

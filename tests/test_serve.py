@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from wizard import store
-from wizard.cli import main
-from wizard.serve import wizard_command
+from wizard.commands.cli import main
+from wizard.commands.serve import wizard_command
+from wizard.files import store
 
 PROGRAM = shutil.which("canvas-wizard")
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads a browser here

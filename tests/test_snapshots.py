@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from tests.factory import full_canvas, structure
-from wizard import store
-from wizard.banks import shipped_catalog
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
 from wizard.tui.app import WizardApp
 
@@ -27,7 +27,7 @@ FROZEN = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 @pytest.fixture(autouse=True)
 def steady(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Same clock, same relative path and same timezone on every run, so pictures compare.
-    monkeypatch.setattr("wizard.editing.now", lambda: FROZEN)
+    monkeypatch.setattr("wizard.files.editing.now", lambda: FROZEN)
     monkeypatch.setattr("wizard.model.canvas.now", lambda: FROZEN)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.chdir(tmp_path)
@@ -54,7 +54,7 @@ def test_segment_question_with_help(snap_compare: Any, size: tuple[int, int]) ->
     app = WizardApp(canvas_file(canvas), shipped_catalog())
 
     async def go(pilot: Any) -> None:
-        from wizard.session import Step
+        from wizard.core.session import Step
 
         pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
         await pilot.pause()
@@ -69,7 +69,7 @@ def test_list_question(snap_compare: Any, size: tuple[int, int]) -> None:
     app = WizardApp(canvas_file(canvas), shipped_catalog())
 
     async def go(pilot: Any) -> None:
-        from wizard.session import Step
+        from wizard.core.session import Step
 
         pilot.app.screen.jump(Step(("type-0", "seg-0", "job-0", "before"), "profile.pains"))
         await pilot.pause()
@@ -87,8 +87,8 @@ def test_review_screen(snap_compare: Any, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", THREE, ids=THREE_IDS)
 def test_finish_screen(snap_compare: Any, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("wizard.tui.finish_screen.where_is", lambda path: f"/home/founder/{path}")
-    monkeypatch.setattr("wizard.tui.finish_screen.here", lambda: "/home/founder")
+    monkeypatch.setattr("wizard.tui.screens.finish.where_is", lambda path: f"/home/founder/{path}")
+    monkeypatch.setattr("wizard.tui.screens.finish.here", lambda: "/home/founder")
     canvas = full_canvas(shipped_catalog(), 1, 2, 1)
     canvas.customer_types[0].segments[1].answers.clear()
     app = WizardApp(canvas_file(canvas), shipped_catalog())
@@ -103,7 +103,7 @@ def test_coach_question_with_a_check(snap_compare: Any, size: tuple[int, int]) -
     app = WizardApp(canvas_file(canvas), shipped_catalog(), coach=True)
 
     async def go(pilot: Any) -> None:
-        from wizard.session import Step
+        from wizard.core.session import Step
 
         pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
         pilot.app.screen.was_at = None

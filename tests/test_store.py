@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard import store
-from wizard.errors import CanvasFileError, NewerVersionError
+from wizard.files import store
+from wizard.files.errors import CanvasFileError, NewerVersionError
 from wizard.model.canvas import Canvas, CustomerType, Job, Segment
 
 

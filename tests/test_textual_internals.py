@@ -19,7 +19,7 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.drivers.web_driver import WebDriver
 from textual.message import Message
 
-from wizard import input_text
+from wizard.model import input_text
 from wizard.tui.app import WizardApp
 from wizard.tui.textual_internals import REPLACED, WholePasteParser, escaping_decoder, reading_safely
 

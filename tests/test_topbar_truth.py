@@ -11,12 +11,12 @@ from textual.pilot import Pilot
 
 from tests.conftest import at_step
 from tests.factory import structure
-from wizard import store
-from wizard.banks import shipped_catalog
-from wizard.session import Step
+from wizard.core.session import Step
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import ChangedOnDiskScreen
-from wizard.tui.question_screen import QuestionScreen
+from wizard.tui.screens.dialogs import ChangedOnDiskScreen
+from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (120, 40)
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")

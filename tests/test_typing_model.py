@@ -23,17 +23,18 @@ import pytest
 from tests.factory import structure
 from tests.keys import burst, idle
 from tests.typing_model import Model
-from wizard import locations, lock, resume, store
-from wizard.banks import shipped_catalog
-from wizard.launch import first_frame_for
+from wizard.commands.launch import first_frame_for
+from wizard.core import resume
+from wizard.core.session import Session, Step
+from wizard.files import locations, lock, store
+from wizard.files.banks import shipped_catalog
+from wizard.files.drafts import Drafts
 from wizard.model.bank import Kind
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.session import Session, Step
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import ReasonScreen
-from wizard.tui.question_screen import QuestionScreen
-from wizard.userstate import Drafts
+from wizard.tui.screens.dialogs import ReasonScreen
+from wizard.tui.screens.question import QuestionScreen
 
 BATCHES, PER_BATCH, RUNS = 20, 10, 3
 """200 sequences of up to three runs of the wizard each, spread over the test workers."""

@@ -8,14 +8,15 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from tests.factory import fill, structure
-from wizard import store, unasked
-from wizard.banks import shipped_catalog
+from wizard.core import unasked
+from wizard.core.session import Session
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
-from wizard.session import Session
 from wizard.tui.app import WizardApp
-from wizard.tui.dialogs import ConfirmScreen
-from wizard.tui.review_screen import ReviewScreen
-from wizard.tui.unasked_panel import RestoreScreen
+from wizard.tui.screens.dialogs import ConfirmScreen
+from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.widgets.unasked_panel import RestoreScreen
 
 SIZE = (120, 40)
 

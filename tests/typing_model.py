@@ -17,12 +17,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wizard import store
-from wizard.errors import UserFileError
+from wizard.files import store
+from wizard.files.drafts import Drafts
+from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas, CustomerType, Segment
+from wizard.model.structure import JOBS, SEGMENTS, TYPES
 from wizard.model.tree import walk
-from wizard.structure import JOBS, SEGMENTS, TYPES
-from wizard.userstate import Drafts
 
 TOKEN = re.compile(r"Q[a-z]{6}")
 

@@ -1,5 +1,5 @@
 """`python -m wizard`: the same as the `canvas-wizard` command."""
 
-from wizard.cli import main
+from wizard.commands.cli import main
 
 raise SystemExit(main())

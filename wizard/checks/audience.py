@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from wizard.checks.registry import WARNING, Hit, items, rule, segments, text
 from wizard.checks.words import concrete_words, is_generic, is_plural_group, quote, words
+from wizard.core.session import SEGMENTS
 from wizard.model.canvas import Canvas
-from wizard.session import SEGMENTS
 
 MAX_AGE_SPAN = 30
 """Years. Seed 004: "women aged 21-65" is far too broad; a range of three decades or more

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from wizard.checks.registry import INFO, WARNING, Hit, items, jobs, rule, segments, text
 from wizard.checks.words import concrete_words, is_doing_nothing, quote
+from wizard.core.session import JOBS, SEGMENTS
 from wizard.model.canvas import Canvas
-from wizard.session import JOBS, SEGMENTS
 
 
 @rule("type-without-job", "A customer type with no job", WARNING)

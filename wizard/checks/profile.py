@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from wizard.checks.names import named_in, own_names
 from wizard.checks.registry import INFO, WARNING, Hit, items, jobs, rule, segments, text
 from wizard.checks.words import is_vague, quote
+from wizard.core.session import JOBS
 from wizard.model.bank import STAGES
 from wizard.model.canvas import Canvas, Job
-from wizard.session import JOBS
 
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 LISTS = {"profile.pains": "Pains", "profile.gains": "Gains"}

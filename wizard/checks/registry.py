@@ -6,12 +6,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from wizard.bulk import gc_paused
+from wizard.core.session import STRUCTURE_TITLES
 from wizard.model.bank import Scope
+from wizard.model.bulk import gc_paused
 from wizard.model.canvas import Canvas, Job, Segment, Value
 from wizard.model.catalog import Catalog
 from wizard.model.tree import Location, Place, find, path_str, walk
-from wizard.session import STRUCTURE_TITLES
 
 INFO = "info"
 WARNING = "warning"

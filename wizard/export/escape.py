@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from wizard import safetext
+from wizard.model import safetext
 
 # Everywhere in a line: characters that start emphasis, code, links, HTML, entities, tables.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&#!])")

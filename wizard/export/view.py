@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from wizard import scoring
 from wizard.checks import Finding
+from wizard.core import scoring
+from wizard.core.session import STRUCTURE_TITLES
 from wizard.model.bank import Kind, Question, Scope
 from wizard.model.canvas import Canvas, Value
 from wizard.model.catalog import Catalog, Entry
 from wizard.model.tree import Location, Place, find, parse_path, walk
-from wizard.session import STRUCTURE_TITLES
 
 STAGE_TITLES = {"before": "Before", "during": "During", "after": "After"}
 

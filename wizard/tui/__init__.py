@@ -1,1 +1,1 @@
-"""The Textual front end: screens and widgets over wizard.session (the only UI code)."""
+"""The Textual front end: screens and widgets over wizard.core.session (the only UI code)."""

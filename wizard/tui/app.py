@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from wizard import first_frame, locations
-from wizard.errors import ChangedOnDiskError, LockedError, UserFileError
-from wizard.first_frame import FirstFrame
-from wizard.safetext import file_name
+from wizard.files import first_frame, locations
+from wizard.files.errors import ChangedOnDiskError, LockedError, UserFileError
+from wizard.files.first_frame import FirstFrame
+from wizard.model.safetext import file_name
 from wizard.tui import signals, textual_internals
 from wizard.tui.held_keys import HeldKeys, InOrder, Release
 from wizard.tui.palette import JumpProvider
@@ -25,11 +25,11 @@ from wizard.tui.palette import JumpProvider
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from wizard.core.session import Session
+    from wizard.files.saver import BackgroundSaver
     from wizard.model.catalog import Catalog
-    from wizard.saver import BackgroundSaver
-    from wizard.session import Session
     from wizard.tui.keeper import Keeper
-    from wizard.tui.question_screen import QuestionScreen
+    from wizard.tui.screens.question import QuestionScreen
 
 # Everything below that needs pydantic (the models, the session, the question screen) is
 # imported inside the methods: the first frame is painted before any of it is loaded.
@@ -48,7 +48,7 @@ class WizardApp(App[str]):
     def __init__(self, path: Path | None, catalog: Catalog | None = None, coach: bool = False,
                  frame: FirstFrame | None = None, banks_dir: Path | None = None) -> None:
         """Without a catalog the banks (shipped, and `banks_dir`'s) are loaded once `frame`,
-        the picture of the first question, is on screen (see wizard/first_frame.py)."""
+        the picture of the first question, is on screen (see wizard/files/first_frame.py)."""
         super().__init__()
         self.start_path = path
         self._catalog = catalog
@@ -71,7 +71,7 @@ class WizardApp(App[str]):
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            from wizard.banks import load_catalog
+            from wizard.files.banks import load_catalog
 
             self._catalog = load_catalog(self.banks_dir)
         return self._catalog
@@ -87,7 +87,7 @@ class WizardApp(App[str]):
     def on_mount(self) -> None:
         signals.install(self.stop_for_signal)
         if self.start_path is None:
-            from wizard.tui.welcome_screen import WelcomeScreen
+            from wizard.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
         elif self._frame is not None:
@@ -101,7 +101,7 @@ class WizardApp(App[str]):
     def get_default_screen(self) -> Screen[Any]:
         if self._frame is None:
             return super().get_default_screen()
-        from wizard.tui.preview_screen import PreviewScreen
+        from wizard.tui.screens.preview import PreviewScreen
 
         return PreviewScreen(self._frame)
 
@@ -135,7 +135,7 @@ class WizardApp(App[str]):
 
     async def on_release(self, message: Release) -> None:
         # Handled in the app's own queue: keys typed since wait behind this message.
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         for event in self._held.handed_over(wanted=isinstance(self.screen, QuestionScreen)):
             await self._typed(event)
@@ -155,7 +155,7 @@ class WizardApp(App[str]):
                 fit_to(event.size)  # the answer box kept in view (screen_fit.py)
 
     def _release_keys(self) -> None:
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         def ready() -> bool:  # the answer box has the focus, not whatever had it first
             focused = self.focused
@@ -167,11 +167,11 @@ class WizardApp(App[str]):
         """Resume `path`, or start a new canvas there; a bad file gets its own screen, and
         a file another wizard has open asks what to do. `at`: the step the first frame
         showed, where the keys typed on it belong."""
-        from wizard import resume
-        from wizard.session import Session, Step
-        from wizard.tui.bad_file_screen import BadFileScreen
-        from wizard.tui.question_screen import QuestionScreen
-        from wizard.userstate import Drafts, remember
+        from wizard.core import resume
+        from wizard.core.session import Session, Step
+        from wizard.files.drafts import Drafts, remember
+        from wizard.tui.screens.bad_file import BadFileScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         problem = self.close_session()
         if problem:
@@ -223,7 +223,7 @@ class WizardApp(App[str]):
 
     def _tell_rejected(self, session: Session) -> None:
         """Hand-edited values `check` rejects: where they are, and that they are kept."""
-        from wizard import set_aside
+        from wizard.core import set_aside
 
         if session is self.session:
             note = set_aside.opening_note(session.path, set_aside.rejected(session.canvas, session.catalog))
@@ -235,7 +235,7 @@ class WizardApp(App[str]):
 
     def _writer(self, session: Session) -> BackgroundSaver:
         """The writer thread for the open session, reporting back on the UI's loop."""
-        from wizard.saver import BackgroundSaver
+        from wizard.files.saver import BackgroundSaver
 
         loop, ui_context = asyncio.get_running_loop(), contextvars.copy_context()
 
@@ -249,8 +249,8 @@ class WizardApp(App[str]):
         return BackgroundSaver(session.save, saved)
 
     def _ask_locked(self, path: Path, holder: str) -> None:
-        from wizard.tui.dialogs import LockedScreen
-        from wizard.tui.welcome_screen import WelcomeScreen
+        from wizard.tui.screens.dialogs import LockedScreen
+        from wizard.tui.screens.welcome import WelcomeScreen
 
         def chosen(choice: str | None) -> None:
             if choice == "read-only":
@@ -276,7 +276,7 @@ class WizardApp(App[str]):
 
     def _changed_on_disk(self, exc: ChangedOnDiskError) -> None:
         """A save found the file changed on disk: ask, once, whose version wins."""
-        from wizard.tui.dialogs import ChangedOnDiskScreen
+        from wizard.tui.screens.dialogs import ChangedOnDiskScreen
 
         if self._asking:
             return
@@ -310,8 +310,8 @@ class WizardApp(App[str]):
             screen.refresh_status()
 
     def _load_theirs(self) -> None:
-        from wizard import resume
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.core import resume
+        from wizard.tui.screens.question import QuestionScreen
 
         session, screen = self.session, self._question_screen()
         assert session is not None
@@ -330,7 +330,7 @@ class WizardApp(App[str]):
         self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
 
     def _question_screen(self) -> QuestionScreen | None:
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, QuestionScreen)), None)
 
@@ -360,7 +360,7 @@ class WizardApp(App[str]):
 
     def _keep_first_frame(self, session: Session) -> None:
         """Picture the question the next start opens on, if it is the one on screen."""
-        from wizard import resume
+        from wizard.core import resume
         from wizard.tui.frame_capture import capture
 
         if session.read_only:
@@ -397,7 +397,7 @@ class WizardApp(App[str]):
         The exit status is 0 when every answer is in the file, 1 when it is not (even with a
         rescue copy), and 128 + the signal's number when a signal closed the wizard. Work
         that could not be written anywhere keeps the wizard open, unless a signal ends it."""
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen):
@@ -430,7 +430,7 @@ class WizardApp(App[str]):
         """What is printed once the wizard has closed: where the canvas is, and what next."""
         if self.session is None:
             return ""
-        from wizard.tui.finish_screen import next_steps
+        from wizard.tui.screens.finish import next_steps
 
         score = self.session.report().score
         steps = next_steps(self.session.path)[:3]

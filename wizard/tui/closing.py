@@ -18,10 +18,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.errors import UserFileError
-from wizard.session import Session
+from wizard.core.session import Session
+from wizard.files.drafts import Drafts, rescue
+from wizard.files.errors import UserFileError
 from wizard.tui.text import literal
-from wizard.userstate import Drafts, rescue
 
 
 @dataclass(frozen=True)

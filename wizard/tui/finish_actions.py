@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from wizard.tui.finish_screen import FinishScreen
+    from wizard.tui.screens.finish import FinishScreen
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Taking the first-frame picture (wizard/first_frame.py) from a live question screen."""
+"""Taking the first-frame picture (wizard/files/first_frame.py) from a live question screen."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
-from wizard.first_frame import FirstFrame
+from wizard.files.first_frame import FirstFrame
 
 if TYPE_CHECKING:
     from textual.screen import Screen

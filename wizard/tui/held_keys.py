@@ -118,7 +118,7 @@ def text_box(widget: Widget | None) -> bool:
 
 
 def escaped_bytes(text: str) -> bytes:
-    """The bytes that were not UTF-8 in what was typed (see wizard/input_text.py)."""
+    """The bytes that were not UTF-8 in what was typed (see wizard/model/input_text.py)."""
     return bytes(ord(c) - 0xDC00 for c in text if "\udc80" <= c <= "\udcff")
 
 
@@ -199,7 +199,7 @@ class InOrder:
             self.not_utf8 += escaped_bytes(event.character)
             return None
         if isinstance(event, events.Paste):
-            from wizard import input_text  # on the first paste: nothing more to load at the start
+            from wizard.model import input_text  # on the first paste: nothing more to load at the start
 
             text, refused = input_text.pasted(event.text)
             if refused:
@@ -210,7 +210,7 @@ class InOrder:
         return event
 
     def _tell_not_utf8(self) -> None:
-        from wizard import input_text
+        from wizard.model import input_text
 
         data, self.not_utf8 = bytes(self.not_utf8), bytearray()
         self.app.notify(input_text.not_utf8_message(data), title="Not typed", severity="warning", markup=False,

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from wizard.errors import ChangedOnDiskError, ReadOnlyError
+from wizard.files.errors import ChangedOnDiskError, ReadOnlyError
 
 if TYPE_CHECKING:
-    from wizard.session import Session
+    from wizard.core.session import Session
+    from wizard.files.drafts import Drafts
     from wizard.tui.app import WizardApp
-    from wizard.userstate import Drafts
 
 RETRY_SECONDS = 5.0
 

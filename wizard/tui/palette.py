@@ -20,9 +20,9 @@ from textual.content import Content
 from wizard.tui.text import literal, one_line
 
 if TYPE_CHECKING:
+    from wizard.core.session import Session, Step
     from wizard.model.tree import Location
-    from wizard.session import Session, Step
-    from wizard.tui.question_screen import QuestionScreen
+    from wizard.tui.screens.question import QuestionScreen
 
 MAX_HITS = 40
 """Hits shown for a query: more is a list nobody reads, and each costs a row to lay out."""
@@ -148,7 +148,7 @@ def highlight(label: str, words: list[str]) -> Content:
 
 class JumpProvider(Provider):
     def _screen(self) -> QuestionScreen | None:
-        from wizard.tui.question_screen import QuestionScreen
+        from wizard.tui.screens.question import QuestionScreen
 
         screen = self.screen
         return screen if isinstance(screen, QuestionScreen) else None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from wizard.editing import SaveState
+from wizard.core.progress import position
+from wizard.core.session import Session, Step
+from wizard.files.editing import SaveState
 from wizard.model.bank import Scope
-from wizard.progress import position
-from wizard.session import Session, Step
-from wizard.structure import STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
+from wizard.model.structure import STRUCTURE_PROMPTS, STRUCTURE_SECTION, TYPES
 from wizard.tui.screen_text import STAGE_WORDS, progress_line, saved_when, topbar_line, types_line, where_line
 from wizard.tui.text import literal
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.content import Content
 
-from wizard.safetext import file_name
+from wizard.model.safetext import file_name
 from wizard.tui.text import literal
 
 WIDE, NARROW, HUGE = 110, 72, 160
@@ -82,7 +82,7 @@ PARTS = {"segment": "this segment", "customer type": "this customer type", "canv
 def progress_line(section: str, question: int, questions: int, section_number: int, sections: int,
                   part: str, left: int) -> str:
     """`Who they are (3 of 12) · this segment: section 2 of 6, 21 questions open`: counts
-    that stay put as types, segments and jobs are added (wizard/progress.py)."""
+    that stay put as types, segments and jobs are added (wizard/core/progress.py)."""
     open_ = "all answered" if not left else f"{left} question{'s' * (left > 1)} open"
     where = f"{PARTS.get(part, part)}: section {section_number} of {sections}"
     return f"{section} ({question} of {questions}) · {where}, {open_}"

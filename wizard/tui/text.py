@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 
 # Widgets that still take Rich renderables (Tree, DataTable) use the core's Rich Text form.
-from wizard.safetext import literal as literal_text
-from wizard.safetext import visible
+from wizard.model.safetext import literal as literal_text
+from wizard.model.safetext import visible
 
 __all__ = ["literal", "literal_text", "one_line", "visible"]
 

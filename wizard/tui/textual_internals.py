@@ -10,7 +10,7 @@ the promise that a keystroke lands where it was typed:
 - A byte that is not UTF-8 (a terminal set to latin-1, a broken surrogate) raises
   UnicodeDecodeError in that thread and ends the app. Here bytes that are not UTF-8 are
   decoded with `surrogateescape` instead: each one arrives as a character U+DC80-U+DCFF,
-  which wizard/input_text.py recognises and refuses where it was typed, with the reason.
+  which wizard/model/input_text.py recognises and refuses where it was typed, with the reason.
 - The parser treats an ESC inside a bracketed paste as the start of a key sequence: the
   rest of that part of the paste is sent as keys (a BEL in an OSC sequence acts as
   Ctrl+G), ahead of the text pasted before it. `WholePasteParser` takes a bracketed paste

@@ -1,0 +1,1 @@
+"""The `canvas-wizard` command line: the parser and one module per subcommand."""

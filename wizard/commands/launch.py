@@ -1,0 +1,92 @@
+"""Start the interactive wizard; kept apart so the commands never import Textual."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.files.errors import UserFileError
+from wizard.model.safetext import file_name
+
+if TYPE_CHECKING:
+    from wizard.files.first_frame import FirstFrame
+    from wizard.model.catalog import Catalog
+
+
+def first_frame_for(path: Path, banks_dir: Path | None, coach: bool) -> FirstFrame | None:
+    """The picture to paint first: a new canvas's first question, or the one stored when
+    this canvas was last closed (None when it is out of date or damaged)."""
+    from wizard.files import first_frame, locations
+    from wizard.tui.screens.preview import new_canvas, readable
+
+    if not path.exists():
+        return new_canvas(path, coach)
+    frame = first_frame.load(path, first_frame.banks_key(locations.shipped_dir(), banks_dir), coach)
+    return frame if frame is not None and readable(frame) else None
+
+
+NO_TERMINAL = ("canvas-wizard: no terminal to ask the questions in (standard input and error must be one); "
+               "run it in a terminal, or use 'canvas-wizard check FILE' or 'score FILE' from scripts")
+EXIT_NO_TERMINAL = 2
+
+
+def has_terminal() -> bool:
+    """Whether the wizard has a terminal to run in: Textual reads keys from standard input
+    and draws on standard error. `serve` runs it with none, by design, through a driver of
+    its own (named in TEXTUAL_DRIVER), and so may anyone who names another driver."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return os.isatty(0) and os.isatty(2)
+    except OSError:
+        return False
+
+
+def say(message: str, error: bool = False) -> None:
+    """The last line: after a closed terminal (SIGHUP) there may be nowhere to print it."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:
+    # The wizard uses no pydantic plugins; looking for them reads every installed package's
+    # metadata (20 ms or more at start-up with a hundred packages). A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if path is not None and path.exists() and path.is_dir():
+        print(f"canvas-wizard: {file_name(path)}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
+        return 1
+    terminal = has_terminal()
+    frame = first_frame_for(path, banks_dir, coach) if path is not None and terminal else None
+    catalog: Catalog | None = None
+    if frame is None:  # nothing to paint first: the banks are needed before anything shows
+        from wizard.files.banks import load_catalog
+
+        try:
+            catalog = load_catalog(banks_dir)
+        except UserFileError as exc:
+            print(f"canvas-wizard: {exc}", file=sys.stderr)
+            return 1
+    if not terminal:  # it would wait for keys that never come, drawing into a file or a pipe
+        if path is not None and (path.exists() or path.is_symlink()):
+            from wizard.files import store
+
+            try:  # what is wrong with the file first, as the wizard's first screen would say
+                store.load(path)
+            except UserFileError as exc:
+                print(f"canvas-wizard: {exc}", file=sys.stderr)
+                return 1
+        print(NO_TERMINAL, file=sys.stderr)
+        return EXIT_NO_TERMINAL
+    from wizard.tui.app import WizardApp
+
+    app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir)
+    message = app.run()
+    if app.return_code:
+        say(message or "canvas-wizard: stopped with an error", error=True)
+        return app.return_code
+    if message:
+        say(message)
+    return 0

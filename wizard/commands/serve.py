@@ -1,0 +1,120 @@
+"""`canvas-wizard serve`: the wizard in a browser, through textual-serve, on localhost by default."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import shlex
+import signal
+import sys
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+from wizard.files.banks import load_catalog
+from wizard.files.errors import UserFileError
+from wizard.model.safetext import file_name
+
+PAGE = "app_index.html"
+# textual-serve's page asks a web font service for Roboto Mono, yet ships the font itself:
+# use the shipped copy, so the page needs nothing but this server (remote sessions are
+# often offline, and a font request leaks who is using the wizard).
+LOCAL_FONTS = """<style>
+      @font-face { font-family: "Roboto Mono"; font-style: normal;
+        src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf"); }
+      @font-face { font-family: "Roboto Mono"; font-style: italic;
+        src: url("{{ config.static.url }}fonts/RobotoMono-Italic-VariableFont_wght.ttf"); }
+    </style>"""
+KEYS_SCRIPT = Path(__file__).with_name("serve_page.js")
+"""Keys from the first one, and the focus kept on the terminal (see the script)."""
+REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.DOTALL)
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def wizard_command(file: Path | None, banks: Path | None, coach: bool) -> str:
+    """The shell command that runs the wizard; textual-serve hands it to a shell, so every part is quoted."""
+    # -P: a wizard.py or wizard/ in the folder the server runs in must not stand in for ours; unless
+    # ours is that folder's (a source checkout), which -P would hide.
+    ours_here = Path(__file__).resolve().parents[2] == Path.cwd().resolve()
+    argv = [sys.executable, *([] if ours_here else ["-P"]), "-m", "wizard"]
+    if file is not None:
+        argv.append(str(file.absolute()))  # absolute: never read as an option, whatever the name
+    if coach:
+        argv.append("--coach")
+    if banks is not None:
+        argv += ["--banks", str(banks.absolute())]
+    return shlex.join(argv)
+
+
+def offline_page(source: str) -> str:
+    """textual-serve's page template with every remote stylesheet replaced by the fonts it
+    ships, and our script before its own (so it sees the connection its script opens)."""
+    script = f"<script>{{% raw %}}{KEYS_SCRIPT.read_text(encoding='utf-8')}{{% endraw %}}</script>"
+    return REMOTE_LINK.sub(lambda _: LOCAL_FONTS + "\n    " + script, source, count=1)
+
+
+def public_url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class WizardServer(Server):
+    """textual-serve's server with an offline page, quiet logs and our own start and stop."""
+
+    def initialize_logging(self) -> None:
+        # Problems only: a line per browser request would bury the URL the user needs.
+        logging.basicConfig(level=logging.WARNING, format="canvas-wizard: %(message)s")
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        source = (self.templates_path / PAGE).read_text(encoding="utf-8")
+        aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({PAGE: offline_page(source)}))
+        return app
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Replaces textual-serve's banner: the URL is printed once the port is really ours."""
+
+    async def run_until_stopped(self) -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        runner = web.AppRunner(await self._make_app(), shutdown_timeout=5)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+            print(f"canvas-wizard: open {self.public_url} in a browser (Ctrl+C stops)", flush=True)
+            await stop.wait()
+        finally:
+            # Closes each browser's connection, which quits the wizard behind it.
+            await runner.cleanup()
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.port <= 65535:
+        print("canvas-wizard serve: error: --port takes a number from 1 to 65535", file=sys.stderr)
+        return 2
+    load_catalog(args.banks)  # a bad --banks folder fails here, not in every browser tab
+    file: Path | None = args.file
+    if file is not None and file.is_dir():
+        raise UserFileError(file, "this is a folder; give a canvas file (.toml)")
+    title = f"canvas-wizard {file_name(file.name)}" if file is not None else "canvas-wizard"  # the page's title
+    server = WizardServer(wizard_command(file, args.banks, args.coach), host=args.host, port=args.port,
+                          title=title, public_url=public_url(args.host, args.port))
+    server.initialize_logging()
+    if args.host not in LOOPBACK:
+        print(f"canvas-wizard: warning: anyone who can reach {server.public_url} can use the wizard "
+              "and save files as you", file=sys.stderr)
+    try:
+        asyncio.run(server.run_until_stopped())
+    except KeyboardInterrupt:  # Ctrl+C before the signal handlers were in place
+        pass
+    except OSError as exc:
+        print(f"canvas-wizard: cannot serve on {server.public_url}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print("canvas-wizard: stopped", flush=True)
+    return 0

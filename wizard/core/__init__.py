@@ -1,0 +1,1 @@
+"""The guide's core: steps, the session, scoring, coaching and conformance (no Textual)."""

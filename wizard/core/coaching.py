@@ -1,0 +1,151 @@
+"""Coach mode's core: facilitator notes, time per section, and the session agenda.
+
+Notes and times live in the canvas's own `[coach]` table, apart from the founder's
+answers, so a canvas sent back to the founder stays clean and a coach can resume.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wizard.core import scoring
+from wizard.core.session import Session, Step
+from wizard.model.tree import Location, path_str
+
+
+def question_key(step: Step) -> str:
+    """Where a note on one question at one place is kept: `users/students#audience.age`."""
+    return step.ref
+
+
+def place_key(location: Location) -> str:
+    """Where a note on a customer type, segment or job (or, for `()`, the canvas) is kept."""
+    return path_str(location)
+
+
+def note_place(step: Step) -> Location:
+    """The place a step's broader note is about: its segment, else its type, else the canvas."""
+    return step.location[:2]
+
+
+def note_targets(session: Session, step: Step) -> list[tuple[str, str, str]]:
+    """The two notes a coach keeps at a step, as (key, heading, text): on the question
+    itself, and on the segment (or type, or canvas) it belongs to."""
+    place = note_place(step)
+    names = session.place(Step(place, step.key)).names if place else ()
+    broader = " › ".join(names) if names else "the whole canvas"
+    return [
+        (question_key(step), f"On this question: {session.title(step)}", get_note(session, question_key(step))),
+        (place_key(place), f"On {broader}", get_note(session, place_key(place))),
+    ]
+
+
+def get_note(session: Session, key: str) -> str:
+    return session.canvas.coach.notes.get(key, "")
+
+
+def set_notes(session: Session, changes: dict[str, str]) -> bool:
+    """Store several notes in one save; an empty text removes a note. False when nothing changed."""
+    with session.changing():  # a background save must not copy half of the change
+        notes = session.canvas.coach.notes
+        changed = False
+        for key, text in changes.items():
+            text = text.strip()
+            if notes.get(key, "") == text:
+                continue
+            changed = True
+            if text:
+                notes[key] = text
+            else:
+                notes.pop(key, None)
+        if changed:
+            session.save_change()
+    return changed
+
+
+class SectionTimer:
+    """Time spent per section while the coach is on it; added to the canvas on `flush`."""
+
+    def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
+        self.session = session
+        self.clock = clock
+        self.started = clock()
+        self.section = ""
+        self.since = self.started
+        self.pending: dict[str, float] = {}
+
+    def enter(self, section: str) -> None:
+        """The coach moved to a step of `section` (the same section is a no-op)."""
+        if section == self.section:
+            return
+        self._bank()
+        self.section = section
+
+    def _bank(self) -> None:
+        now = self.clock()
+        if self.section:
+            self.pending[self.section] = self.pending.get(self.section, 0.0) + now - self.since
+        self.since = now
+
+    def spent(self, section: str) -> int:
+        """Whole seconds on `section`: earlier sessions, this one, and the running stretch."""
+        saved = self.session.canvas.coach.seconds.get(section, 0)
+        running = self.clock() - self.since if section == self.section else 0.0
+        return int(saved + self.pending.get(section, 0.0) + running)
+
+    def session_seconds(self) -> int:
+        return int(self.clock() - self.started)
+
+    def flush(self) -> None:
+        """Add the time so far to the canvas and save it (on leaving, or when asked)."""
+        self._bank()
+        whole = {k: int(v) for k, v in self.pending.items() if int(v) > 0}
+        if not whole:
+            return
+        with self.session.changing():
+            seconds = self.session.canvas.coach.seconds
+            for section, value in whole.items():
+                seconds[section] = seconds.get(section, 0) + value
+                self.pending[section] -= value
+            self.session.save_change()
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    section: str
+    title: str
+    minutes: int
+    """Planned, from the bank (Structure gets a fixed slot)."""
+    spent: int
+    """Seconds so far, all sessions."""
+    score: int
+    notes: int
+    """How many coach's notes sit on this section's questions."""
+
+
+STRUCTURE_MINUTES = 10
+
+
+def agenda(session: Session, timer: SectionTimer) -> list[AgendaRow]:
+    """The session plan in asking order: planned minutes, time spent, score and notes per section."""
+    report = session.report()
+    notes = session.canvas.coach.notes
+    rows = []
+    for section, tally in report.sections.items():
+        if section != scoring.STRUCTURE and not tally.possible:
+            continue
+        bank = session.catalog.bank(section)
+        minutes = bank.minutes if bank else STRUCTURE_MINUTES
+        prefix = "structure." if section == scoring.STRUCTURE else f"{section}."
+        count = sum(1 for key in notes if key.partition("#")[2].startswith(prefix))
+        rows.append(AgendaRow(section, report.section_titles[section], minutes, timer.spent(section),
+                              tally.score, count))
+    return rows
+
+
+def clock_text(seconds: int) -> str:
+    minutes, secs = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

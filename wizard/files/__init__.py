@@ -1,0 +1,1 @@
+"""Reading and writing a canvas's files: TOML, atomic saves, locks, backups, drafts."""

@@ -1,0 +1,232 @@
+"""Load and save canvas files: validation, migration of old formats, safe atomic saves."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard.files import atomic, fingerprint, tomlio
+from wizard.files.comments import KeptComments
+from wizard.files.errors import CanvasFileError, ChangedOnDiskError, NewerVersionError
+from wizard.files.fingerprint import Fingerprint
+from wizard.model.bulk import gc_paused
+from wizard.model.canvas import SCHEMA_VERSION, Canvas
+
+# Migrations from version N to N+1, applied in turn to the raw TOML data.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+_FIELD_ORDER = ("schema_version", "title", "created", "updated", "banks")
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """pydantic's error location as a path a person can find in the file."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith(("function-", "tagged-union")) or part in {"str", "list[str]"}:
+            continue  # pydantic's names for union branches mean nothing to a reader
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def validation_message(exc: ValidationError) -> str:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    where = format_location(tuple(first["loc"]))
+    more = f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})" if len(errors) > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
+
+def migrate(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], int]:
+    """Bring raw data up to the current schema; returns it with the version it had."""
+    version = data.get("schema_version")
+    if version is None:
+        raise CanvasFileError(path, "schema_version: missing (is this a canvas file?)")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise CanvasFileError(path, f"schema_version: must be a whole number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            path,
+            f"made by a newer canvas-wizard (format version {version}; this one reads up to "
+            f"{SCHEMA_VERSION}): upgrade canvas-wizard to open it",
+        )
+    original = version
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise CanvasFileError(path, f"schema_version {version} is too old to migrate")
+        data = step(data)
+        version += 1
+        data["schema_version"] = version
+    return data, original
+
+
+def from_data(data: dict[str, Any], path: Path) -> Canvas:
+    try:
+        return Canvas.model_validate(data)
+    except ValidationError as exc:
+        raise CanvasFileError(path, validation_message(exc)) from None
+    except RecursionError:
+        raise CanvasFileError(path, "nested too deeply") from None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A canvas as read from disk: the canvas, the format version the file had, and the
+    file's fingerprint (so a later save can tell whether someone changed it since)."""
+
+    canvas: Canvas
+    version: int
+    fingerprint: Fingerprint
+    comments: KeptComments | None = None
+    """The file's hand-written comments, for the saves that follow (None: it has none)."""
+
+
+@gc_paused
+def load_file(path: Path) -> Loaded:
+    """Read, migrate and validate the canvas at `path`; any problem raises CanvasFileError.
+
+    The fingerprint is taken from the very bytes parsed, so no edit can slip in between.
+    """
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError:
+        mtime_ns = 0  # read_bytes below says what is wrong
+    raw = tomlio.read_bytes(path, CanvasFileError)
+    data, original = migrate(tomlio.loads(path, raw, CanvasFileError), path)
+    return Loaded(from_data(data, path), original, Fingerprint.of(raw, mtime_ns), KeptComments.of(raw))
+
+
+def load_with_version(path: Path) -> tuple[Canvas, int]:
+    """The canvas at `path` and the format version it was written in."""
+    loaded = load_file(path)
+    return loaded.canvas, loaded.version
+
+
+def load(path: Path) -> Canvas:
+    """Read and validate a canvas file; any problem raises CanvasFileError naming it."""
+    return load_file(path).canvas
+
+
+def to_data(canvas: Canvas) -> dict[str, Any]:
+    """What goes in the file: only what was set, in a stable, readable order."""
+    data = canvas.model_dump(mode="python", exclude_defaults=True, by_alias=True)
+    data = _prune(data)
+    head = {"schema_version": SCHEMA_VERSION, "title": canvas.title}
+    head["created"], head["updated"] = canvas.created, canvas.updated
+    ordered: dict[str, Any] = {k: v for k, v in head.items() if v != ""}
+    for key in _FIELD_ORDER:
+        if key in data and key not in ordered:
+            ordered[key] = data[key]
+    ordered.update((k, v) for k, v in data.items() if k not in ordered)
+    return ordered
+
+
+_CONTAINERS = (dict, list, tuple)
+_PLAIN = frozenset({str, int, bool, datetime})
+"""What a canvas dump holds besides containers: these are kept as they are."""
+
+
+def _prune(value: Any) -> Any:
+    """Drop empty tables and lists left by defaults, and write ranges as arrays."""
+    # Only containers are looked into: a canvas holds a hundred thousand plain values, and a
+    # list of them (most lists) is copied whole.
+    if isinstance(value, dict):
+        pruned = {}
+        for key, item in value.items():
+            if type(item) not in _PLAIN and isinstance(item, _CONTAINERS):
+                item = _prune(item)
+                if not item:  # {} or [] once pruned
+                    continue
+            pruned[key] = item
+        return pruned
+    if isinstance(value, (list, tuple)):
+        if _PLAIN.issuperset(map(type, value)):
+            return list(value)
+        return [_prune(v) if isinstance(v, _CONTAINERS) else v for v in value]
+    return value
+
+
+def dumps(canvas: Canvas) -> str:
+    return tomlio.dumps(to_data(canvas))
+
+
+class _Anything:
+    """`expected=ANYTHING`: save without checking what is on disk now."""
+
+
+ANYTHING = _Anything()
+
+
+@gc_paused
+def save(
+    canvas: Canvas | dict[str, Any],
+    path: Path,
+    *,
+    expected: Fingerprint | _Anything | None = ANYTHING,
+    keep_previous: bool = True,
+    comments: KeptComments | None = None,
+) -> Fingerprint:
+    """Write the canvas (or its `to_data`) atomically, keeping the version it replaces as `FILE~`.
+
+    With `expected` (what the caller last read or wrote, None for "no file yet"), a file
+    changed on disk since raises ChangedOnDiskError and nothing is written. Returns the
+    fingerprint of what was written. `comments` (from `load_file`) are kept in the text.
+    """
+    # A dict is `to_data(canvas)` taken earlier: a background save copies the canvas
+    # while it holds still and writes the copy at leisure.
+    try:
+        data = to_data(canvas) if isinstance(canvas, Canvas) else canvas
+        text = comments.render(data) if comments is not None else tomlio.dumps(data)
+    except ValueError as exc:
+        raise CanvasFileError(path, f"cannot save: {exc}") from None
+    raw = text.encode("utf-8")
+    # The writer's own text reads back by construction (the round-trip tests hold it to
+    # that); parsing it again would cost as much as loading. Any other text is parsed.
+    verify = None if isinstance(text, tomlio.Written) else functools.partial(_verify, path)
+    if not isinstance(expected, _Anything):
+        on_disk = fingerprint.of_file(path)
+        if fingerprint.changed(expected, on_disk):
+            assert on_disk is not None
+            when = on_disk.modified.astimezone().strftime("%H:%M:%S")
+            raise ChangedOnDiskError(path, f"changed on disk since it was opened (at {when}); not saved")
+    mtime_ns = atomic.write_atomic(path, raw, verify=verify, keep_previous=keep_previous, protected=True,
+                                   error=CanvasFileError)
+    return Fingerprint.of(raw, mtime_ns)
+
+
+def _verify(path: Path, raw: bytes) -> None:
+    # Never replace a good file with one we would refuse to open.
+    try:
+        tomlio.loads(path, raw, CanvasFileError)
+    except CanvasFileError as exc:
+        raise CanvasFileError(path, f"could not save, the file on disk is unchanged ({exc.problem})") from None
+
+
+def sweep_temp_files(path: Path) -> int:
+    """Remove temp files a killed save left beside `path`; call only while holding its lock.
+
+    Returns how many were removed.
+    """
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}(\.tmp|\.bak)$")
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if pattern.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

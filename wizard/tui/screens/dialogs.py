@@ -1,0 +1,128 @@
+"""Small modal questions drawn mid-screen: confirm, a not-applicable reason, a file open elsewhere or changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from wizard.model.safetext import file_name
+from wizard.tui.text import literal
+
+DialogResult = TypeVar("DialogResult")
+
+
+class Dialog(ModalScreen[DialogResult]):
+    """A small question drawn in the middle of the screen, over the one it interrupts."""
+
+    DEFAULT_CSS = "Dialog { align: center middle; }"
+
+
+class ConfirmScreen(Dialog[bool]):
+    BINDINGS = [Binding("escape,n", "dismiss(False)", "No"), Binding("y", "dismiss(True)", "Yes")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Yes (y)", id="yes", variant="error")
+                yield Button("No (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class ReasonScreen(Dialog[str | None]):
+    """Ask why a question does not apply; the reason is optional."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(f"Mark '{self.title_text}' not applicable?", "bold"), markup=False)
+            yield Static("Why (optional): Enter to confirm, Esc to cancel.", markup=False)
+            yield Input(placeholder="e.g. a B2B segment: no household to describe")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+class LockedScreen(Dialog[str]):
+    """Another wizard has the canvas open: read it without changing it, open another, or quit."""
+
+    BINDINGS = [Binding("r", "dismiss('read-only')", "Read-only"), Binding("o", "dismiss('other')", "Other file"),
+                Binding("q,escape", "dismiss('quit')", "Quit")]
+
+    def __init__(self, path: Path, holder: str) -> None:
+        super().__init__()
+        self.path = path
+        self.holder = holder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(f"{file_name(self.path)} is open in another wizard", "bold"), markup=False)
+            yield Static(literal(f"{self.holder} has it open. Two wizards saving one file would overwrite "
+                                 "each other's answers, so only one may change it."), markup=False)
+            yield Static("Read it without changing it, open another file, or quit. A wizard that was closed "
+                         "or killed does not count: its lock is ignored.", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Read-only (r)", id="read-only", variant="primary")
+                yield Button("Other file (o)", id="other")
+                yield Button("Quit (q)", id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#read-only", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "quit")
+
+
+class ChangedOnDiskScreen(Dialog[str | None]):
+    """The canvas changed on disk since it was opened: keep this version or load that one."""
+
+    BINDINGS = [Binding("k", "dismiss('mine')", "Keep mine"), Binding("l", "dismiss('theirs')", "Load from disk"),
+                Binding("escape", "dismiss(None)", "Decide later")]
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__()
+        self.path = path
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(f"{file_name(self.path)} was changed by another program", "bold"), markup=False)
+            yield Static(literal(f"It {self.problem}. Nothing has been overwritten."), markup=False)
+            yield Static("Keep my version: save what is here; the file on disk is kept as a numbered backup "
+                         "beside it (FILE.~N~).\nLoad the file from disk: show that version instead; what you "
+                         "typed here and had not saved stays as drafts.\nEsc: decide at the next save.",
+                         markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Keep my version (k)", id="mine", variant="primary")
+                yield Button("Load from disk (l)", id="theirs")
+
+    def on_mount(self) -> None:
+        self.query_one("#mine", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)

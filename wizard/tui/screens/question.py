@@ -1,0 +1,436 @@
+"""The main screen: one question at a time, the sidebar tree, help and the meter."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Static, Tree
+
+from wizard.core import coaching
+from wizard.core.coaching import SectionTimer, clock_text
+from wizard.core.progress import explain_drop
+from wizard.core.scoring import Report
+from wizard.core.session import Session, Step
+from wizard.files.drafts import Drafts
+from wizard.files.errors import UserFileError
+from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
+from wizard.tui.screen_fit import apply
+from wizard.tui.screen_text import body_classes
+from wizard.tui.screens.dialogs import ReasonScreen
+from wizard.tui.text import literal
+from wizard.tui.widgets.field_box import FieldBox
+from wizard.tui.widgets.fields import AnswerField
+from wizard.tui.widgets.footer import SteadyFooter
+from wizard.tui.widgets.help_panel import question_parts, structure_parts
+from wizard.tui.widgets.list_editor import ListEditor
+from wizard.tui.widgets.nav import NavTree, Target
+from wizard.tui.widgets.panes import Pane
+from wizard.tui.widgets.status_line import StatusLine
+from wizard.tui.widgets.steady_static import SteadyStatic
+from wizard.tui.widgets.structure_field import StructureField
+
+
+class QuestionScreen(Screen[None]):
+    # The key bar holds what fits in 80 columns: Skip and Tree work but are not shown
+    # there (the sidebar is in view; Ctrl+N on an empty answer goes on too), and the way
+    # back appears only while there is one.
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", tooltip="Save this answer and go to the next question", priority=True),
+        Binding("ctrl+b", "back", "Back", tooltip="Save this answer and go back one question", priority=True),
+        Binding("ctrl+g", "skip", "Skip", tooltip="Leave this question for later", priority=True, show=False),
+        Binding("ctrl+o", "not_applicable", "N/A", tooltip="Mark this question not applicable (again to undo)",
+                priority=True),
+        Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True,
+                show=False),
+        Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
+        Binding("ctrl+l", "return", "Return", priority=True,
+                tooltip="Back to the question you were at before you went back or jumped"),
+        Binding("ctrl+f", "finish", "Finish", tooltip="Where the file is, what is still open, what to do next",
+                priority=True),
+        Binding("escape", "focus_answer", "Answer", show=False),
+        # Coach mode only (see check_action): notes and the agenda. Function keys: Ctrl+A and
+        # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
+        Binding("f2", "note", "Note", tooltip="Coach's notes on this question and its segment", priority=True),
+        Binding("f3", "agenda", "Agenda", tooltip="Planned and spent time per section", priority=True),
+    ]
+
+    def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.drafts = drafts
+        self.step = start
+        self.coach = coach
+        self.timer = SectionTimer(session) if coach else None
+        self._shown_where = ""
+        self._froze = False
+        self._coach_text: Content | None = None
+        self._scored: Report | None = None
+        """The report the score on screen came from, to explain a fall (progress.py)."""
+        self.was_at: Step | None = None
+        """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
+
+    def compose(self) -> ComposeResult:
+        yield SteadyStatic(id="topbar", markup=False)
+        # Laid out for the terminal's width from the start: set only on the first resize, the
+        # first frame was painted in the wrong layout and then the whole screen again.
+        width = self.app.size.width
+        with Container(id="body", classes=f"responsive {body_classes(width)}"):
+            yield NavTree(self.session, id="nav")
+            with Pane(id="main"):
+                yield SteadyStatic(id="where", markup=False)
+                yield SteadyStatic(id="prompt", markup=False)
+                yield StatusLine(self.session)
+                yield FieldBox()
+            with Pane(id="aside"):
+                yield SteadyStatic(id="help", markup=False)
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.show(self.step)
+        # Each second: the coach's clock, and whether the file still holds what is on screen
+        # (another program may have changed it, or put a folder in its place).
+        self.set_interval(1, self._tick)
+        self.call_after_refresh(self._settle_memory)
+
+    def _settle_memory(self) -> None:
+        """Once the first question is on screen: what the wizard has loaded so far (Textual,
+        the banks, the canvas) lives as long as this screen, so the garbage collector stops
+        going through it. A full collection went through all of it every few hundred keys,
+        30-40 ms, and the key typed then was painted that much later; now it goes through
+        what came since. Let go again when the screen goes (`on_unmount`).
+
+        Then the answer widgets of the kinds not shown yet are made, while nothing happens."""
+        kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
+        self.query_one(FieldBox).prepare(list(kinds.values()))
+        if not gc.get_freeze_count():
+            gc.freeze()
+            self._froze = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("note", "agenda"):
+            return self.coach
+        if action == "return":
+            return self.was_at is not None
+        return True
+
+    # -- showing a step -------------------------------------------------------------
+    def show(self, step: Step) -> None:
+        if step == self.was_at:
+            self._mark_return(None)  # back where they were, however they came
+        self.step = step
+        self.drafts.at(step.ref)
+        if self.timer is not None:
+            self.timer.enter(step.section)
+        box = self.query_one(FieldBox)
+        if step.is_structure:
+            box.show_structure(self.session, step, self.drafts.get(step.ref) or "")
+            probes, help_text = structure_parts(step.key, self.coach)
+        else:
+            question = self.session.question(step)
+            assert question is not None
+            box.show_question(question, self.session.value(step), self.drafts.get(step.ref))
+            probes, help_text = question_parts(question, self.coach)
+        self._show_texts(step, probes, help_text)
+        self.fit_to(self.app.size)
+
+    @property
+    def field(self) -> AnswerField | StructureField | None:
+        return self.query_one(FieldBox).field
+
+    def _show_texts(self, step: Step, probes: Content, help_text: Content) -> None:
+        """Everything around the answer: help, prompt, where it is, the status."""
+        intro = section_intro(self.session, step)
+        if intro:
+            help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
+                                         "\n\n", help_text)
+        # The coach's notes and probes come first: they give way after the help does.
+        self._coach_text = Content.assemble(self._notes_text(step), "\n\n", probes) if self.coach else None
+        if self._coach_text is not None:
+            help_text = Content.assemble(self._coach_text, help_text)
+        self.query_one("#help", Static).update(help_text)
+        self.query_one("#prompt", Static).update(literal(prompt_text(self.session, step), "bold"))
+        self.query_one("#main", VerticalScroll).scroll_home(animate=False)
+        # A new question paints at once; the quality checks over the changed canvas follow.
+        self.refresh_status()
+
+    def refresh_status(self, note: str = "") -> None:
+        session, step = self.session, self.step
+        self.drafts.settle(session.unsaved)  # the status is refreshed after every save
+        self._explain_a_fall()
+        self.show_topbar()
+        self.query_one(StatusLine).show_for(step, note)
+        where = where_text(session, step)
+        if where != self._shown_where:  # unchanged after a save: leave it, no layout
+            self._shown_where = where
+            self.query_one("#where", Static).update(literal(where, "dim"))
+        self.query_one(NavTree).refresh_marks()
+        self.query_one(NavTree).select_step(step)
+
+    def fit_to(self, size: Size, again: int = 3) -> None:
+        """Keep the answer box in view at `size`: the help, the checks and the probes give
+        way, in that order (screen_fit.py)."""
+        if not self.is_mounted:
+            return
+        apply(self, size, self.query_one(StatusLine), self._coach_text)
+        field = self.field
+        if again and field is not None and not field.is_mounted:  # a new kind of answer: measured once in
+            self.call_after_refresh(self.fit_to, size, again - 1)
+
+    @on(StatusLine.Changed)
+    @on(FieldBox.Resized)
+    def _status_changed(self) -> None:
+        self.fit_to(self.app.size)
+
+    def _explain_a_fall(self) -> None:
+        """Adding a segment, or an answer that makes more questions apply, lowers the score:
+        say why when it happens, so it does not look like lost work."""
+        report = self.session.report()
+        before, self._scored = self._scored, report
+        if before is not None and report is not before and report.score < before.score:
+            self.notify(explain_drop(before, report), title="Why the score fell", markup=False, timeout=12)
+
+    def show_topbar(self) -> None:
+        """The file, whether it holds what is on screen, and the scores."""
+        # One line whatever it says, so no layout (the status is refreshed after every save).
+        for bar in self.query("#topbar").results(Static):  # none once the screen is closing
+            bar.update(topbar(self.session, self.step, self._timer_text()), layout=False)
+
+    # -- committing ------------------------------------------------------------------
+    def commit(self, typed: str = "") -> bool:
+        """Save what the field holds; False (and a message) when it cannot be saved.
+
+        `typed`: text that just went from its box into the answer (an item added). It, or an
+        item typed and not added yet, stays in the drafts until the answer is on disk."""
+        field = self.field
+        if field is None:
+            return True
+        if isinstance(field, StructureField):
+            return field.take_typed()
+        problem = field.error()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+            return False
+        pending = "" if typed else field.pending()  # an item just added: the box is the next one's
+        try:
+            self.session.commit(self.step, field.with_pending() if pending else field.value())
+        except (UserFileError, ValueError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+            self.show_topbar()  # the change may be in the canvas but not in the file
+            if typed:
+                field.give_back(self.session.value(self.step), typed)
+            return False
+        ref = self.step.ref
+        if typed or pending:
+            if pending:
+                field.take_pending()
+            for text in filter(None, (typed, pending)):
+                self.drafts.added(ref, text)
+            self.drafts.put(ref, field.draft())
+        else:
+            self.drafts.committed(ref)
+        self.drafts.settle(self.session.unsaved)
+        return True
+
+    def go(self, step: Step | None) -> None:
+        if step is None:
+            self.action_review()
+            return
+        self.show(step)
+
+    @on(AnswerField.Edited)
+    def _edited(self, event: AnswerField.Edited) -> None:
+        self.drafts.put(self.step.ref, event.draft)
+
+    @on(AnswerField.Changed)
+    def _changed(self, event: AnswerField.Changed) -> None:
+        if self.commit(event.typed):
+            self.refresh_status()
+
+    @on(AnswerField.Commit)
+    def _commit_and_next(self) -> None:
+        self.action_next()
+
+    @on(StructureField.Changed)
+    def _structure_changed(self) -> None:
+        self.refresh_status()
+
+    @on(ListEditor.Done)
+    def _structure_done(self, event: ListEditor.Done) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(Tree.NodeSelected, "#nav")
+    def _tree_jump(self, event: Tree.NodeSelected[Target]) -> None:
+        target = event.node.data
+        step = target.first_step(self.session) if target is not None else None
+        if step is not None:
+            self.jump(step)
+
+    def jump(self, step: Step) -> None:
+        """Go to `step` from wherever the founder is (the tree, the palette, the review);
+        Ctrl+L brings them back."""
+        if step != self.step and not self.commit():
+            return
+        if self.session.exists(step):
+            if step != self.step and self.was_at is None:
+                self._mark_return(self.step)
+            self.show(step)
+
+    def _mark_return(self, step: Step | None) -> None:
+        if step != self.was_at:
+            self.was_at = step
+            self.refresh_bindings()  # the key bar shows Ctrl+L only while there is a way back
+
+    def action_return(self) -> None:
+        was_at = self.was_at
+        if was_at is None or not self.commit():
+            return
+        self._mark_return(None)
+        if self.session.exists(was_at):
+            self.show(was_at)
+        else:
+            self.notify("The question you were at is gone (its type, segment or job was removed).",
+                        severity="warning", markup=False)
+
+    # -- actions ---------------------------------------------------------------------
+    def action_next(self) -> None:
+        if self.commit():
+            self.go(self.session.neighbour(self.step, 1))
+
+    def action_back(self) -> None:
+        if self.commit():
+            previous = self.session.neighbour(self.step, -1)
+            if previous is not None:
+                if self.was_at is None:
+                    self._mark_return(self.step)
+                self.show(previous)
+
+    def action_skip(self) -> None:
+        self.go(self.session.neighbour(self.step, 1))
+
+    def action_focus_tree(self) -> None:
+        self.query_one(NavTree).focus()
+
+    def action_focus_answer(self) -> None:
+        if isinstance(self.field, (AnswerField, StructureField)):
+            editor = self.field.query(ListEditor)
+            if editor and editor.first().cancel_edit():
+                return
+            self.field.focus_first()
+
+    @work
+    async def action_not_applicable(self) -> None:
+        step = self.step
+        question = self.session.question(step)
+        if step.is_structure or question is None:
+            self.notify("Structure cannot be marked not applicable.", severity="warning")
+            return
+        if question.required:
+            self.notify("This question is required: it always applies.", severity="warning")
+            return
+        try:
+            if self.session.na_reason(step) is not None:
+                self.session.unmark_na(step)
+            else:
+                reason = await self.app.push_screen_wait(ReasonScreen(question.title))
+                if reason is None:
+                    return
+                self.session.mark_na(step, reason)
+        except UserFileError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
+        self.refresh_status()
+
+    @work
+    async def action_review(self) -> None:
+        if not self.commit():
+            return
+        from wizard.tui.screens.review import ReviewScreen
+
+        choice = await self.app.push_screen_wait(ReviewScreen(self.session))
+        if choice == "finish":
+            self.action_finish()
+        elif isinstance(choice, Step) and self.session.exists(choice):
+            self.jump(choice)
+        elif not self.session.exists(self.step):  # an answer changed there set this question aside
+            self.show(self.session.first_open() or self.session.steps()[-1])
+        else:
+            self.refresh_status()
+
+    @work
+    async def action_finish(self) -> None:
+        """The finish screen: where the file is, what is still open, what to do next."""
+        if not self.commit():
+            return
+        from wizard.tui.screens.finish import FinishScreen
+
+        self.refresh_status()
+        choice = await self.app.push_screen_wait(FinishScreen(self.session, len(self.drafts.texts)))
+        if choice == "go-on":
+            first = self.session.first_open()
+            if first is not None:
+                self.jump(first)
+        elif choice == "review":
+            self.action_review()
+        elif not self.session.exists(self.step):
+            self.show(self.session.first_open() or self.session.steps()[-1])
+        else:
+            self.refresh_status()
+
+    # -- coach mode ------------------------------------------------------------------
+    def _timer_text(self) -> str:
+        if self.timer is None:
+            return ""
+        return f" · ⏱ {clock_text(self.timer.spent(self.step.section))}"
+
+    def _tick(self) -> None:
+        # Only the header changes each second; the rest of the screen is left alone.
+        if self.timer is not None:
+            self.refresh_status()
+        else:
+            self.show_topbar()
+
+    def _notes_text(self, step: Step) -> Content:
+        from wizard.tui.screens.coach import notes_text  # coach mode only: kept off the start-up path
+
+        return notes_text(coaching.note_targets(self.session, step))
+
+    @work
+    async def action_note(self) -> None:
+        from wizard.tui.screens.coach import edit_notes  # coach mode only: kept off the start-up path
+
+        if self.coach and await edit_notes(self.app, self.session, self.step):
+            self.show(self.step)
+
+    def action_agenda(self) -> None:
+        from wizard.tui.screens.coach import AgendaScreen
+
+        if self.timer is not None:
+            rows = coaching.agenda(self.session, self.timer)
+            self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
+
+    def leaving(self) -> None:
+        """The wizard is closing: add this session's coach time to the canvas, and let go of
+        the drafts of answers now saved."""
+        field = self.field
+        if isinstance(field, AnswerField) and field.is_mounted:  # typing not yet handed over as a draft
+            self.drafts.put(self.step.ref, field.draft())
+        # A save that fails here must not stop the wizard closing: the app saves once more,
+        # and keeps a rescue copy if that fails too (the drafts stay then).
+        with contextlib.suppress(UserFileError):
+            if self.timer is not None:
+                self.timer.flush()
+            self.session.flush()
+        self.drafts.settle(self.session.unsaved)
+
+    def on_unmount(self) -> None:
+        self.drafts.settle(self.session.unsaved)
+        if self._froze:  # this screen and its canvas can be collected once replaced
+            gc.unfreeze()

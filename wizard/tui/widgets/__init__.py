@@ -1,0 +1,1 @@
+"""The widgets the wizard's screens are built from."""

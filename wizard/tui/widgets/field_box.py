@@ -1,0 +1,82 @@
+"""The place under the question where its answer widget goes, kept from question to question."""
+
+from __future__ import annotations
+
+from textual.containers import Container
+from textual.message import Message
+
+from wizard.core.session import Session, Step
+from wizard.model.bank import Kind, Question
+from wizard.model.canvas import Value
+from wizard.tui.widgets.answer_field import AnswerField
+from wizard.tui.widgets.fields import make_field
+from wizard.tui.widgets.structure_field import StructureField
+
+
+class FieldBox(Container):
+    """Shows one answer widget at a time.
+
+    One widget per question kind, and one for structure, is kept and hidden while other kinds
+    are asked: filling one in again costs far less than mounting a new one (which cost more
+    than painting the whole screen), and a removed text box lingers in memory until Textual
+    lets go of it.
+    """
+
+    class Resized(Message):
+        """The answer took another height (an item added, a hint wrapped): the screen fits
+        the rest around it again (screen_fit.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(id="field-box")
+        self.field: AnswerField | StructureField | None = None
+        self._kept: dict[Kind, AnswerField] = {}
+        self._structure: StructureField | None = None
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+    def prepare(self, questions: list[Question]) -> None:
+        """Mount, hidden, a widget for each kind of `questions` not kept yet: one at a time
+        when the app is idle, so the first question of a kind shows as fast as the rest
+        and no key waits for more than one mount."""
+        waiting = [q for q in questions if q.kind not in self._kept]
+        if not waiting or not self.is_attached:
+            return
+        question = waiting[0]
+        field = self._kept[question.kind] = make_field(question, None, None)
+        field.display = False
+        self.mount(field)
+        self.call_after_refresh(self.prepare, waiting[1:])
+
+    def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
+        kept = self._kept.get(question.kind)
+        if kept is not None and not kept.is_mounted:  # made ahead (prepare) and not ready yet
+            kept.remove()
+            kept = None
+        if kept is None:
+            kept = self._kept[question.kind] = make_field(question, value, draft)
+        else:
+            kept.display = True  # shown before it takes the focus from the one it replaces
+            kept.show_question(question, value, draft)
+        self._show(kept)
+
+    def show_structure(self, session: Session, step: Step, draft: str) -> None:
+        kept = self._structure
+        if kept is None:
+            kept = self._structure = StructureField(session, step, draft)
+        else:
+            kept.display = True
+            kept.show_step(step, draft)
+        self._show(kept)
+
+    def _show(self, field: AnswerField | StructureField) -> None:
+        old, self.field = self.field, field
+        if field.parent is None:
+            screen = self.screen
+            if old is not None and screen.focused is not None and old in screen.focused.ancestors:
+                # A new widget takes the focus once mounted; until then it would go to a
+                # scroll container, restyling it and back.
+                screen.set_focus(None)
+            self.mount(field)
+        if old is not None and old is not field:
+            old.display = False

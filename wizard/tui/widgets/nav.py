@@ -1,0 +1,170 @@
+"""The sidebar: customer types, segments, jobs and canvas-wide sections, each with a mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.geometry import Size
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from wizard.core.session import TYPES, Session, Step
+from wizard.model.bank import Scope
+from wizard.model.tree import Location, walk
+from wizard.tui.text import literal_text
+
+MARKS = {"done": "●", "partial": "◐", "empty": "○"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where selecting a tree node goes: everything under `location` (in `section`)."""
+
+    location: Location
+    section: str | None = None
+    key: str | None = None
+
+    def first_step(self, session: Session) -> Step | None:
+        """The step to go to: the first still open under the node, else its first."""
+        steps = session.steps()
+        if self.key:
+            inside = [s for s in steps if s.key == self.key and s.location == self.location]
+        elif self.section:
+            inside = [s for s in steps if not s.location and s.section == self.section]
+        else:
+            n = len(self.location)
+            inside = [s for s in steps if s.location[:n] == self.location]
+        open_ = [s for s in inside if session.status(s) in ("open", "partial", "locked")]
+        found = open_ or inside
+        return found[0] if found else None
+
+
+def _tallies(session: Session) -> dict[object, list[float]]:
+    """[slots, credit sum, fully answered] per location prefix and per canvas section."""
+    out: dict[object, list[float]] = {}
+    # Summed per place first, then added to the place's ancestors: at 1000 segments this
+    # runs over some 30,000 slots after every answer, and this way each costs one addition.
+    per_place: dict[Location, list[float]] = {}
+    for slot in session.report().slots:
+        if slot.question_id == "structure.customer_type":
+            t = out.setdefault("types", [0, 0.0, 0])
+        elif not slot.location:
+            t = out.setdefault(("#", slot.section), [0, 0.0, 0])
+        else:
+            t = per_place.setdefault(slot.location, [0, 0.0, 0])
+        t[0] += 1
+        t[1] += slot.credit
+        t[2] += slot.credit >= 1
+    for location, tally in per_place.items():
+        for key in [*(location[:n] for n in range(1, len(location) + 1)), "types"]:
+            t = out.setdefault(key, [0, 0.0, 0])
+            t[0] += tally[0]
+            t[1] += tally[1]
+            t[2] += tally[2]
+    return out
+
+
+def mark(tally: list[float] | None) -> str:
+    if tally is None or tally[2] == tally[0]:
+        return MARKS["done"]
+    return MARKS["empty"] if tally[1] == 0 else MARKS["partial"]
+
+
+class NavTree(Tree[Target]):
+    DEFAULT_CSS = "NavTree { scrollbar-size-vertical: 1; }"
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__("canvas", **kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.show_root = False
+        self.auto_expand = False  # Enter jumps there and leaves the branch open (Space folds it)
+        self.guide_depth = 2
+        self._nav_shape: tuple[object, ...] = ()
+        self._nav_nodes: dict[object, TreeNode[Target]] = {}
+        self._nav_names: dict[Location, str] = {}
+        self._nav_virtual: Size | None = None
+        self._nav_labels: dict[object, str] = {}
+        self._nav_marked: object = None
+        self._nav_steps: object = None
+
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual's ScrollView redraws its scrollbar whenever the layout's idea of its virtual size
+        # differs from its own, which for a tree is always: so every layout of the screen (each key
+        # typed into an answer) repainted this scrollbar and, with it, most of the screen. Let it
+        # see a difference only when the tree's contents changed since the last layout.
+        own = self.virtual_size
+        changed, self._nav_virtual = own != self._nav_virtual, own
+        return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
+
+    def _shape_now(self) -> tuple[object, ...]:
+        canvas = self.session.canvas
+        sections = [b.id for b in self.session.catalog.banks]
+        return (tuple((p.location, p.names[-1] if p.names else "") for p in walk(canvas)
+                      if len(p.location) <= 3), tuple(sections))
+
+    def refresh_marks(self) -> None:
+        """Relabel the nodes whose mark or name changed; rebuild only when types, segments or
+        jobs were added, removed or moved (every relabel repaints the tree)."""
+        report = self.session.report()
+        if report is self._nav_marked:
+            return  # nothing changed since (the status is refreshed after every save)
+        self._nav_marked = report
+        steps = self.session.steps()
+        if steps is not self._nav_steps:  # a new list of steps: types, segments or jobs may have changed
+            self._nav_steps = steps
+            shape = self._shape_now()
+            if shape != self._nav_shape:
+                self._rebuild()
+                self._nav_shape = shape
+        tallies = _tallies(self.session)
+        for key, node in self._nav_nodes.items():
+            target = node.data
+            assert target is not None
+            label = f"{mark(tallies.get(key))} {self._label_for(target)}"
+            if self._nav_labels.get(key) != label:
+                self._nav_labels[key] = label
+                node.set_label(literal_text(label))
+
+    def _label_for(self, target: Target) -> str:
+        if target.key == TYPES:
+            return "Customer types"
+        if target.section:
+            bank = self.session.catalog.bank(target.section)
+            return bank.title if bank else target.section
+        return self._nav_names.get(target.location, "?")
+
+    def _rebuild(self) -> None:
+        self.clear()
+        self._nav_nodes = {}
+        self._nav_names = {}
+        self._nav_labels = {}
+        types = self.root.add("Customer types", Target((), key=TYPES), expand=True)
+        self._nav_nodes["types"] = types
+        parents: dict[Location, TreeNode[Target]] = {(): types}
+        for place in walk(self.session.canvas):
+            if place.scope in (Scope.CANVAS, Scope.STAGE):
+                continue
+            self._nav_names[place.location] = place.names[-1]
+            parent = parents[place.location[:-1]]
+            leaf = place.scope is Scope.JOB
+            node = (parent.add_leaf if leaf else parent.add)("", Target(place.location))
+            if not leaf:
+                node.expand()
+                parents[place.location] = node
+            self._nav_nodes[place.location] = node
+        canvas_sections = {e.bank.id for e in self.session.catalog.at_scope(Scope.CANVAS)}
+        for bank in self.session.catalog.banks:
+            if bank.id in canvas_sections:
+                self._nav_nodes[("#", bank.id)] = self.root.add_leaf("", Target((), section=bank.id))
+
+    def select_step(self, step: Step) -> None:
+        """Move the cursor to the node that holds `step`, without jumping."""
+        key: object = ("#", step.section) if not step.location else step.location[:3]
+        if step.key == TYPES:
+            key = "types"
+        node = self._nav_nodes.get(key)
+        if node is not None and node.line >= 0:
+            self.move_cursor(node)

@@ -1,0 +1,162 @@
+"""The line under the question: not applicable, waiting on another answer, quality checks, a note."""
+
+from __future__ import annotations
+
+import contextlib
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.message import Message
+
+from wizard import checks
+from wizard.core.session import Session, Step
+from wizard.tui.text import literal
+from wizard.tui.widgets.steady_static import SteadyStatic
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
+RECHECK_AFTER = 0.1
+"""Seconds after a new question is shown that the quality checks of a changed canvas run."""
+
+
+def short_of(session: Session, step: Step) -> str:
+    """Why a question with an answer is still open: fewer items than its bank recommends."""
+    question = session.question(step)
+    value = session.value(step)
+    if question is None or not isinstance(value, list):
+        return "Partly answered."
+    have, want = len(value), question.recommended_items
+    noun = "picked" if question.kind.has_choices else "listed"
+    more = want - have
+    return (f"Partly answered: {have} of the {want} recommended {noun}. "
+            f"Add {more} more for full marks (Ctrl+N goes on as it is).")
+
+
+class StatusLine(SteadyStatic):
+    """Hidden when there is nothing to say; repainted only when what it says changes.
+
+    Its marks (not applicable, waiting, short of items, a note) always show; the coach's
+    checks take at most `budget` lines (screen_fit.py), the rest summed up in one."""
+
+    class Changed(Message):
+        """What the status says changed, and with it, maybe, its height."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="status", markup=False)
+        self.session = session
+        self.step: Step | None = None
+        self.note = ""
+        self._checked: tuple[object, list[checks.Finding]] = (None, [])
+        self._recheck_due = False
+        self._shown: list[str] | None = None
+        self.marks: list[str] = []
+        self.checks: list[str] = []
+        self.budget: int | None = None
+        """Lines the checks may take (None: all of them)."""
+        self._width = 0
+
+    def show_for(self, step: Step, note: str = "") -> None:
+        self.step, self.note = step, note
+        self._show(self._lines(step, note))
+
+    def heights(self, width: int) -> tuple[int, int]:
+        """The lines the marks would take at `width`, and the lines all the checks would."""
+        return sum(self._height(m, width) for m in self.marks), sum(self._height(c, width) for c in self.checks)
+
+    def _height(self, line: str, width: int) -> int:
+        return literal(line).get_height(cast("RulesMap", self.styles), max(width, 1))
+
+    def set_budget(self, lines: int | None, width: int) -> None:
+        self.budget, self._width = lines, width
+        self._render_lines()
+
+    def _lines(self, step: Step, note: str) -> tuple[list[str], list[str]]:
+        session = self.session
+        lines = []
+        reason = session.na_reason(step)
+        if reason is not None:
+            lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
+        status = session.status(step)
+        if status == "locked":
+            lines.append("This counts once the question it depends on is answered.")
+        elif status == "partial":
+            lines.append(short_of(session, step))
+        if note:
+            lines.append(note)
+        return lines, [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
+
+    def _show(self, parts: tuple[list[str], list[str]]) -> None:
+        if parts == (self.marks, self.checks) and self._shown is not None:
+            return  # the status refreshes after every save, and every second in coach mode
+        self.marks, self.checks = parts
+        self._render_lines()
+        self.post_message(self.Changed())
+
+    def _render_lines(self) -> None:
+        lines = self.marks + self._fitting_checks()
+        if lines == self._shown:
+            return  # an update repaints it
+        self._shown = lines
+        self.update(literal("\n".join(lines), "italic"))
+        self.display = bool(lines)
+
+    def _fitting_checks(self) -> list[str]:
+        """The checks that fit the budget, whole; the others counted in a line of their own."""
+        if self.budget is None or not self.checks:
+            return list(self.checks)
+        heights = [self._height(c, self._width) for c in self.checks]
+        if sum(heights) <= self.budget:
+            return list(self.checks)
+        room, shown = self.budget - 1, []  # a line for the summary
+        for line, height in zip(self.checks, heights, strict=True):
+            if height > room:
+                break
+            shown.append(line)
+            room -= height
+        if self.budget < 1:
+            return shown
+        more = len(self.checks) - len(shown)
+        return [*shown, f"{more} {'more ' if shown else ''}coach's check{'s' * (more > 1)} here: "
+                        f"see {'them' if more > 1 else 'it'} in the review (Ctrl+R)"]
+
+    def _findings(self, step: Step) -> list[checks.Finding]:
+        """Quality checks on this question here; run again only once the canvas changed
+        (the session makes a new report then), since the status refreshes every second.
+
+        The checks read the whole canvas (tens of milliseconds on a large one): after a
+        change they run a moment after the new question has been painted and focused (a
+        few frames: a callback after the first refresh would still hold up the rest), on a
+        thread, and `_checked_now` then adds any finding."""
+        if self._checked[0] is not self.session.report():
+            if self._checked[0] is None:  # the first question shows them at once
+                self._run_checks()
+            elif not self._recheck_due:
+                self._recheck_due = True
+                self.set_timer(RECHECK_AFTER, self._recheck)
+        return checks.for_step(self._checked[1], step.location, step.key)
+
+    def _run_checks(self) -> None:
+        self._checked = (self.session.report(), checks.run(self.session.canvas, self.session.catalog))
+
+    def _recheck(self) -> None:
+        self._recheck_due = False
+        if self._checked[0] is self.session.report() or self.step is None:
+            return
+        # On a large canvas the checks take a tenth of a second or more: on a thread, the
+        # keys typed meanwhile are not held up (the canvas is held still while they read it).
+        self.run_worker(partial(self._check_off_thread, self.session.report()), thread=True, group="checks",
+                        exit_on_error=False)  # advice only: never worth stopping the wizard for
+
+    def _check_off_thread(self, report: object) -> None:
+        with self.session.lock:
+            found = checks.run(self.session.canvas, self.session.catalog)
+        with contextlib.suppress(RuntimeError):  # the wizard closed while they ran
+            self.app.call_from_thread(self._checked_now, report, found)
+
+    def _checked_now(self, report: object, found: list[checks.Finding]) -> None:
+        if report is not self.session.report():
+            return  # the canvas changed while they ran: that change's own recheck follows
+        self._checked = (report, found)
+        if self.step is not None:
+            self._show(self._lines(self.step, self.note))
