@@ -11,7 +11,9 @@ the rules.
 from __future__ import annotations
 
 # Importing the rule modules registers their rules, in this order.
-from wizard.checks import audience, customers, profile, research  # noqa: F401
+from wizard.checks import adopters, audience, customers, jobs, persona, profile, research, value  # noqa: F401
 from wizard.checks.registry import INFO, RULES, SEVERITIES, WARNING, Finding, Hit, Rule, for_step, run
+from wizard.checks.shown import shown_at, warm
 
-__all__ = ["INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Hit", "Rule", "for_step", "run"]
+__all__ = ["INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Hit", "Rule", "for_step", "run", "shown_at",
+           "warm"]

@@ -12,6 +12,9 @@ over what it does say: the title, and each customer type's solution.
 - Names that also appear among the existing alternatives are somebody else's (a
   competitor or a tool the customer uses today), not ours.
 - "our app", "our platform", "our product", ... in a job is the founder speaking.
+- Place names are nobody's product: a capitalised word that a location answer uses, or
+  that follows "in", "at", "across", "near" ... anywhere in the canvas ("across Leeds"),
+  is taken for a place.
 
 Limits: a name written only in lower case ("acme") on a canvas too sparse to show the
 word is a common one; a third-party brand named in the solution and not among the
@@ -23,11 +26,12 @@ and a person decides.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from wizard.checks.registry import items, text, walked
 from wizard.checks.words import words, wordset
-from wizard.model.canvas import Canvas, Node
+from wizard.model.canvas import Canvas, Job, Node
 
 # Capitalised words that name no venture: qualifiers that titles carry, acronyms and
 # jargon that solutions use, days and months.
@@ -43,6 +47,9 @@ PRODUCT_NOUNS = ("app", "apps", "platform", "product", "products", "software", "
                  "solution", "solutions", "service", "services", "website", "startup", "company")
 OUR_PRODUCT = re.compile(r"\bour\s+(?:own\s+|new\s+)?(" + "|".join(PRODUCT_NOUNS) + r")\b", re.IGNORECASE)
 
+LOCATIVE = wordset("in at across around near from to throughout within outside inside around via "
+                     "round between")
+
 _INNER_CAPITAL = re.compile(r"^[^\W\d_]*(?:[a-z][A-Z]|\d)")
 _SENTENCE_END = re.compile(r"[.!?;:]\s+|\n+")
 
@@ -56,11 +63,12 @@ def _all_text(canvas: Canvas) -> list[str]:
     return out
 
 
-def _answers_text(node: Node) -> list[str]:
+def _answers_text(node: Node, skip: tuple[str, ...] = ()) -> list[str]:
     out: list[str] = []
-    for values in node.answers.values():
-        for value in values.values():
-            out += [text(value), *items(value)]
+    for bank, values in node.answers.items():
+        for qid, value in values.items():
+            if f"{bank}.{qid}" not in skip:
+                out += [text(value), *items(value)]
     return out
 
 
@@ -69,10 +77,10 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-@functools.lru_cache(maxsize=65536)
-def _lower_stems(text: str) -> frozenset[str]:
-    # A canvas repeats most of its text from one run of the checks to the next.
-    return frozenset(_stem(w) for w in words(text) if w.islower())
+def _in_lower_case(stem: str, text: str) -> bool:
+    """Whether the canvas writes the word in lower case somewhere ("events", "event's"), which
+    makes it an ordinary word: one scan per candidate, not a stem of every word."""
+    return re.search(rf"(?<![\w'’-]){re.escape(stem)}(?:s|es|'s|’s)?(?![\w'’-])", text) is not None
 
 
 def _looks_like_name(word: str) -> bool:
@@ -93,6 +101,38 @@ def _capitalised(sentence_text: str, skip_first: bool) -> list[str]:
     return found
 
 
+def _places(canvas: Canvas) -> set[str]:
+    """Capitalised words used as places: in a location answer, or after "in", "at", "across" ...
+    anywhere but in the jobs themselves (where "plan shifts in Shiftwell" names the product)."""
+    found: set[str] = set()
+    for place in walked(canvas):
+        node = place.node
+        found.update(_stem(w) for w in words(text(node.get("audience.location"))) if w[:1].isupper())
+        name = "" if isinstance(node, Job) else getattr(node, "name", "")  # a job's name is its statement
+        for chunk in [name, *_answers_text(node, skip=("segment_questions.job",))]:
+            found.update(_after_locative(chunk))
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _after_locative(chunk: str) -> frozenset[str]:
+    found = words(chunk)
+    return frozenset(_stem(w) for before, w in itertools.pairwise(found)
+                     if before.lower() in LOCATIVE and w[:1].isupper())
+
+
+def _capitalised_runs(title: str) -> list[list[str]]:
+    """Runs of two or more capitalised words in the title: "Harbour Box" in "Harbour Box fish
+    subscription" (common words, but together the venture's name)."""
+    runs: list[list[str]] = [[]]
+    for word in words(title):
+        if word[:1].isupper() and word not in NOT_NAMES:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if len(r) >= 2]
+
+
 def own_names(canvas: Canvas) -> set[str]:
     """Words that look like the name of our own product or company, as written."""
     candidates = _capitalised(canvas.title, skip_first=False)
@@ -100,15 +140,16 @@ def own_names(canvas: Canvas) -> set[str]:
         candidates += _capitalised(text(ctype.get("customer_model.solution")), skip_first=True)
     if not candidates:
         return set()  # nothing looks like a name: no need to read the rest of the canvas
-    lower = set().union(*(_lower_stems(t) for t in _all_text(canvas)))
+    everything = "\n".join(_all_text(canvas))
     theirs = {_stem(w) for place in walked(canvas)
               for alt in items(place.node.get("customer_model.existing_alternatives")) for w in words(alt)}
-    names = set()
+    theirs |= _places(canvas)
+    names = {" ".join(run) for run in _capitalised_runs(canvas.title) if not {_stem(w) for w in run} <= theirs}
     for word in candidates:
         stem = _stem(word)
         if stem in theirs:
             continue
-        if _INNER_CAPITAL.match(word) or stem not in lower:
+        if _INNER_CAPITAL.match(word) or not _in_lower_case(stem, everything):
             names.add(word.replace("’", "'").removesuffix("'s"))
     return names
 
@@ -119,6 +160,9 @@ def named_in(job_text: str, names: set[str]) -> str | None:
     match = OUR_PRODUCT.search(job_text)
     if match:
         return match.group(0)
+    for name in names:
+        if " " in name and re.search(rf"\b{re.escape(name)}\b", job_text):
+            return name  # "Harbour Box": the title's words, capitalised together
     for n, word in enumerate(words(job_text)):
         bare = word.replace("’", "'").removesuffix("'s")
         if bare in names and (n > 0 or _INNER_CAPITAL.match(bare)):

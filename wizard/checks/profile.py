@@ -1,60 +1,26 @@
-"""Rules on the customer profile: jobs in the customer's words, and pains and gains per stage."""
+"""Rules on pains and gains: concrete, the customer's (not our solution's), per stage, not pasted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wizard.checks.names import named_in, own_names
-from wizard.checks.registry import INFO, WARNING, Hit, items, jobs, rule, segments, text
-from wizard.checks.words import is_vague, quote
-from wizard.core.session import JOBS
+from wizard.checks import language, reading
+from wizard.checks.registry import INFO, WARNING, Hit, items, jobs, recommended, rule
+from wizard.checks.words import quote
 from wizard.model.bank import STAGES
 from wizard.model.canvas import Canvas, Job
+from wizard.model.tree import Location
 
 STAGE_WORDS = {"before": "before the job", "during": "while doing the job", "after": "after the job"}
 LISTS = {"profile.pains": "Pains", "profile.gains": "Gains"}
-MIN_ITEMS_PER_JOB = 3
-"""Pains (or gains) over the three stages: fewer is too thin to design for."""
+SAME = 90.0
+"""Similarity (0-100, inflection and word order aside) from which two items are one pasted twice."""
+PASTED = 98.0
+"""The same between a pain and a gain: only the very same words."""
 
 
-@rule("job-names-our-product", "A job statement that names our own product or company", WARNING)
-def job_names_our_product(canvas: Canvas) -> Iterator[Hit]:
-    names = own_names(canvas)
-    advice = ("A job is the customer's, not ours: rewrite it as the outcome they want, in their words, "
-              "e.g. “teach my kids to handle money”, not “use our budgeting app”.")
-    for place, seg in segments(canvas):
-        job_text = text(seg.get("segment_questions.job"))
-        name = named_in(job_text, names)
-        if name:
-            yield Hit(place.location, "segment_questions.job",
-                      f"The job {quote(job_text)} names “{name}”, which looks like your own product.", advice)
-        for job in seg.jobs:
-            name = named_in(job.statement, names)
-            if name:
-                yield Hit(place.location, JOBS,
-                          f"The job {quote(job.statement)} names “{name}”, which looks like your own product.",
-                          advice)
-
-
-@rule("functional-jobs-only", "Only functional jobs: no social or emotional side", INFO)
-def functional_jobs_only(canvas: Canvas) -> Iterator[Hit]:
-    # Fears count as the emotional side: seed 001 notes that the real job is sometimes
-    # removing an anxiety, and that is what a job's fears record.
-    kinds = [(place, job.get("profile.job_kind")) for place, job in jobs(canvas)]
-    kinds = [(place, kind) for place, kind in kinds if isinstance(kind, str)]
-    if not kinds or any(kind in ("social", "emotional") for _, kind in kinds):
-        return
-    if any(items(job.get("profile.fears")) for _, job in jobs(canvas)):
-        return
-    functional = [place for place, kind in kinds if kind == "functional"]
-    if functional:
-        # Shown at the first job's fears: the question that clears the finding.
-        jobs_are = "The only job is" if len(kinds) == 1 else f"All {len(kinds)} jobs are"
-        yield Hit(functional[0].location, "profile.fears",
-                  f"{jobs_are} functional and none records fears: the profile leaves out how customers "
-                  "want to feel and to be seen.",
-                  "List the fears they carry around this job, or add a social or emotional job "
-                  "(e.g. “be seen by sponsors as a safe bet”).")
+def _cited(found: list[str]) -> str:
+    return ", ".join(quote(i, 40) for i in found[:3])
 
 
 def _examined(job: Job, question: str) -> tuple[list[str], list[str]]:
@@ -62,6 +28,10 @@ def _examined(job: Job, question: str) -> tuple[list[str], list[str]]:
     with_items = [s for s in STAGES if items(job.stage(s).get(question))]
     looked_at = [s for s in STAGES if s in with_items or job.stage(s).na_reason(question) is not None]
     return with_items, looked_at
+
+
+def _reads(location: Location, question: str, stages: list[str]) -> tuple[tuple[Location, str], ...]:
+    return tuple(((*location, s), question) for s in stages)
 
 
 @rule("one-stage-only", "Pains or gains examined in only one stage of a job", WARNING)
@@ -72,39 +42,115 @@ def one_stage_only(canvas: Canvas) -> Iterator[Hit]:
             if len(with_items) == 1 and len(looked_at) == 1:
                 stage = with_items[0]
                 others = [s for s in STAGES if s != stage]
-                yield Hit((*place.location, others[0]), question,
+                # Aimed at the last stage left empty: the founder reaches it last, and the
+                # finding waits until every earlier stage has been asked.
+                target = others[-1]
+                yield Hit((*place.location, target), question,
                           f"{title} of {quote(job.statement, 40)} are listed only {STAGE_WORDS[stage]}.",
                           f"{title} change as the job goes on: look at them "
-                          f"{' and '.join(STAGE_WORDS[s] for s in others)} too.")
+                          f"{' and '.join(STAGE_WORDS[s] for s in others)} too, e.g. what goes wrong "
+                          "halfway through, and what is left to deal with once it is done.",
+                          _reads(place.location, question, [s for s in STAGES if s != target]))
 
 
-@rule("too-few-items", "Too few pains or gains for a job", INFO)
+@rule("too-few-items", "Fewer pains or gains at a stage than the bank recommends", INFO)
 def too_few_items(canvas: Canvas) -> Iterator[Hit]:
     for place, job in jobs(canvas):
         for question, title in LISTS.items():
+            want = recommended(question, 3)
             with_items, looked_at = _examined(job, question)
-            counts = {s: len(items(job.stage(s).get(question))) for s in STAGES}
-            total = sum(counts.values())
-            if not with_items or len(looked_at) < 2 or total >= MIN_ITEMS_PER_JOB:
-                continue  # an empty list is the score's to report, a single stage one-stage-only's
-            open_stages = [s for s in STAGES if job.stage(s).na_reason(question) is None]
-            thinnest = min(open_stages or list(STAGES), key=lambda s: counts[s])
-            yield Hit((*place.location, thinnest), question,
-                      f"Only {total} {title.lower()} for {quote(job.statement, 40)} over all three stages.",
-                      f"Aim for at least one per stage; ask “what else?” until you have {MIN_ITEMS_PER_JOB} "
-                      "or more you could design for.")
+            if len(looked_at) < 2:
+                continue  # nothing yet is the score's to report, a single stage one-stage-only's
+            for stage in with_items:
+                have = len(items(job.stage(stage).get(question)))
+                if have < want:
+                    yield Hit((*place.location, stage), question,
+                              f"{have} {title.lower()[:-1] if have == 1 else title.lower()} "
+                              f"{STAGE_WORDS[stage]} for {quote(job.statement, 40)}, where the bank "
+                              f"recommends {want}.",
+                              "Ask “what else?” until you have enough to choose from: the worst one is "
+                              "rarely the first that comes to mind.")
 
 
-@rule("vague-pains-gains", "Vague pains or gains, with nothing concrete or measurable", INFO)
+@rule("vague-pains-gains", "Vague pains or gains: a feeling or a promise with nothing concrete", WARNING)
 def vague_pains_gains(canvas: Canvas) -> Iterator[Hit]:
+    advice = {
+        "profile.pains": "Say what happens, how often, or what it costs: “waits 20 minutes on the phone "
+                         "to book”, not “booking is a hassle”.",
+        "profile.gains": "Say how much, how often, or of what: “saves two evenings a month on invoices”, "
+                         "not “saves time”.",
+    }
+    tests = {"profile.pains": reading.vague_pain, "profile.gains": reading.vague_gain}
     for place, job in jobs(canvas):
         for stage in STAGES:
             for question in LISTS:
-                vague = [i for i in items(job.stage(stage).get(question)) if is_vague(i)]
+                vague = [i for i in items(job.stage(stage).get(question)) if tests[question](i)]
                 if vague:
-                    cited = ", ".join(quote(i, 30) for i in vague[:3])
                     yield Hit((*place.location, stage), question,
-                              f"{cited} {'is' if len(vague) == 1 else 'are'} vague: nothing says how much, "
-                              "how often, or of what.",
-                              "Make each one concrete enough that you could tell when it is gone or got: "
-                              "“saves two evenings a month on ad dashboards”, not “saves time”.")
+                              f"{_cited(vague)} {'is' if len(vague) == 1 else 'are'} too vague to design "
+                              f"for: {'how it feels' if question == 'profile.pains' else 'a promise'}, "
+                              "with nothing about what happens.", advice[question])
+
+
+@rule("pain-is-missing-solution", "A pain that is only the absence of our solution", WARNING)
+def pain_is_missing_solution(canvas: Canvas) -> Iterator[Hit]:
+    for place, job in jobs(canvas):
+        for stage in STAGES:
+            found = [(i, s) for i in items(job.stage(stage).get("profile.pains"))
+                     if (s := reading.missing_solution(i))]
+            if found:
+                item, thing = found[0]
+                yield Hit((*place.location, stage), "profile.pains",
+                          f"{quote(item, 50)} names the missing “{thing}”: the pain is written from our "
+                          "solution, not from what the customer goes through.",
+                          "Describe what happens to them without it: “has to phone during opening hours "
+                          "to book”, not “no online booking tool”.")
+
+
+@rule("pain-gain-mixed-up", "Wishes written as pains, or pains turned round as gains", WARNING)
+def pain_gain_mixed_up(canvas: Canvas) -> Iterator[Hit]:
+    for place, job in jobs(canvas):
+        for stage in STAGES:
+            node = job.stage(stage)
+            wishes = [i for i in items(node.get("profile.pains")) if reading.wish(i)]
+            if wishes:
+                yield Hit((*place.location, stage), "profile.pains",
+                          f"{_cited(wishes)} {'is a wish' if len(wishes) == 1 else 'are wishes'}: "
+                          "what they want belongs under gains.",
+                          "Under pains, write what goes wrong today (“misses appointments when the "
+                          "reminder letter comes late”); move the wish to gains.")
+            negated = [i for i in items(node.get("profile.gains")) if reading.negated(i)]
+            if negated:
+                yield Hit((*place.location, stage), "profile.gains",
+                          f"{_cited(negated)} {'is a pain' if len(negated) == 1 else 'are pains'} turned "
+                          "round: a gain is something they would be glad to get, not a pain gone.",
+                          "Keep the pain under pains, and name what they would gain instead: "
+                          "“leaves the clinic with the next visit booked”, not “no more phone calls”.")
+
+
+def _all_items(job: Job) -> list[tuple[str, str, str]]:
+    """(stage, list question, item) for every pain and gain of a job, in asking order."""
+    return [(stage, question, item) for stage in STAGES for question in LISTS
+            for item in items(job.stage(stage).get(question))]
+
+
+@rule("repeated-items", "The same pain or gain pasted into several places", WARNING)
+def repeated_items(canvas: Canvas) -> Iterator[Hit]:
+    for place, job in jobs(canvas):
+        seen: list[tuple[str, str, str]] = []
+        flagged: set[tuple[str, str]] = set()
+        for stage, question, item in _all_items(job):
+            # A pain and a gain on one subject are often a pain turned round (pain-gain-mixed-up's);
+            # across the two lists only a verbatim paste counts.
+            twin = next((s for s in seen if language.similarity(s[2], item) >= (SAME if s[1] == question else PASTED)),
+                        None)
+            seen.append((stage, question, item))
+            if twin is None or (stage, question) in flagged:
+                continue
+            flagged.add((stage, question))
+            where = (f"{LISTS[twin[1]].lower()} {STAGE_WORDS[twin[0]]}")
+            yield Hit((*place.location, stage), question,
+                      f"{quote(item, 50)} repeats {quote(twin[2], 50)}, already among the {where}.",
+                      "Each stage has pains and gains of its own: ask what is different at this point "
+                      "of the job, and keep each item once, where it belongs.",
+                      (((*place.location, twin[0]), twin[1]),))

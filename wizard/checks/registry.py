@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from wizard.core.session import STRUCTURE_TITLES
 from wizard.model.bank import Scope
@@ -29,6 +30,11 @@ class Hit:
     whose location is the parent: the segment whose jobs are listed)."""
     message: str
     suggestion: str
+    reads: tuple[tuple[Location, str], ...] = ()
+    """The other answers the finding is drawn from, as (location, question) pairs: the wizard
+    shows it beside its question only once each of them is in (answered, marked not
+    applicable, or passed by). The question it is aimed at is where the fix is made, so it
+    need not be in: "pains only before the job" shows at the last stage's pains."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Finding:
     """Human label: `Users › University students · Age range`."""
     message: str
     suggestion: str
+    reads: tuple[tuple[Location, str], ...] = ()
 
     @property
     def path(self) -> str:
@@ -109,22 +116,46 @@ def run(canvas: Canvas, catalog: Catalog | None = None, rules: Iterable[Rule] | 
     by_scope: dict[Scope, list[Place]] = {}
     for place in walked:
         by_scope.setdefault(place.scope, []).append(place)
-    outer = [getattr(_walked, name, None) for name in ("canvas", "places", "by_scope")]
-    _walked.canvas, _walked.places, _walked.by_scope = canvas, walked, by_scope
+    outer = [getattr(_walked, name, None) for name in ("canvas", "places", "by_scope", "catalog", "memo")]
+    _walked.canvas, _walked.places, _walked.by_scope, _walked.catalog = canvas, walked, by_scope, catalog
+    _walked.memo = {}
     try:
         for r in RULES if rules is None else rules:
             for hit in r.check(canvas):
                 label = where_label(canvas, hit.location, hit.question, catalog, where.get(hit.location))
                 found.append(Finding(r.id, r.severity, hit.location, hit.question, label,
-                                     hit.message, hit.suggestion))
+                                     hit.message, hit.suggestion, hit.reads))
     finally:
-        _walked.canvas, _walked.places, _walked.by_scope = outer
+        _walked.canvas, _walked.places, _walked.by_scope, _walked.catalog, _walked.memo = outer
     return sorted(found, key=lambda f: (SEVERITIES.index(f.severity), order.get(f.location, len(order))))
 
 
 def for_step(findings: Iterable[Finding], location: Location, question: str) -> list[Finding]:
     """The findings about one question at one place: what the wizard shows beside it."""
     return [f for f in findings if f.location == location and f.question == question]
+
+
+T = TypeVar("T")
+
+
+def once(canvas: Canvas, key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, worked out once per `run` for all the rules that ask (e.g. the names of
+    our product, which four job rules read); computed afresh outside a run."""
+    if getattr(_walked, "canvas", None) is not canvas:
+        return compute()
+    memo: dict[str, Any] = _walked.memo
+    if key not in memo:
+        memo[key] = compute()
+    found: T = memo[key]
+    return found
+
+
+def recommended(question: str, default: int) -> int:
+    """How many items the bank recommends for a list question (during `run`, from the
+    catalog it was given; `default` without one)."""
+    catalog: Catalog | None = getattr(_walked, "catalog", None)
+    entry = catalog.get(question) if catalog is not None else None
+    return entry.question.recommended_items if entry is not None and entry.question.recommended_items else default
 
 
 # -- walking helpers the rules share ----------------------------------------------------

@@ -96,20 +96,6 @@ def _concrete_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in lower_words(text) if len(w) >= 3 and w not in STOPWORDS and w not in VAGUE)
 
 
-@_remembered
-def is_vague(text: str) -> bool:
-    """A benefit or problem with a vague word, no measure and hardly anything concrete.
-
-    "Better results" and "save time" are vague; "Saves two evenings a month on ad
-    dashboards" is not (a number, and concrete nouns). One concrete word is allowed, since
-    "save time" and "more customers" are the typical shape of the mistake.
-    """
-    found = lower_words(text)
-    if not found or has_number(text) or not any(w in VAGUE for w in found):
-        return False
-    return len(concrete_words(text)) <= 1
-
-
 _NOTHING = re.compile(
     r"^(?:(?:they|we|people|customers|most|many)\s+)?(?:just\s+|simply\s+|currently\s+)?"
     r"(?:(?:do|doing|does|did)\s+nothing|nothing|none|n/?a|no\s+(?:alternatives?|solutions?|options?|"

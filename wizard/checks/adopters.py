@@ -1,0 +1,184 @@
+"""Rules on early adopters and existing alternatives: a narrower, eager group; real, named alternatives."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from wizard.checks import language
+from wizard.checks.lexicon import FEELING, GENERAL, INACTION, INTENSIFIER, UNNAMED, has
+from wizard.checks.reading import CLAUSE, PHRASE_END, SUBJECTS, content, head_noun
+from wizard.checks.registry import WARNING, Hit, items, jobs, rule, segments, text
+from wizard.checks.words import is_doing_nothing, lower_words, quote, wordset
+from wizard.model.canvas import Canvas, CustomerType, Segment
+from wizard.model.tree import Location
+from wizard.core.session import SEGMENTS
+
+EARLY = "customer_model.early_adopters"
+
+
+@rule("early-adopters-single-buyer", "Early adopters given for a type that is a single buyer", WARNING)
+def early_adopters_single_buyer(canvas: Canvas) -> Iterator[Hit]:
+    for ctype in canvas.customer_types:
+        if ctype.get("customer_model.size") != "one":
+            continue
+        named = [s.name for s in ctype.segments if text(s.get(EARLY))]
+        if named:
+            yield Hit((ctype.id,), "customer_model.size",
+                      f"{quote(ctype.name)} is a single customer, yet {quote(named[0], 40)} names early adopters.",
+                      "A lone buyer (one funder, one council) has no smaller group to start with, so the "
+                      "wizard no longer asks for early adopters and the ones kept in the file can go; if "
+                      "there are in fact several buyers, change “How many”.")
+
+
+WIDER = re.compile(r"^\s*(?:all|any|every|most)\b|\b(?:anywhere|everywhere|nationwide|worldwide|countrywide|"
+                   r"in\s+general|of\s+all\s+(?:kinds|sizes|types|ages)|whoever|wherever|any\s+size|"
+                   r"of\s+any\s+(?:kind|size|type|age))\b", re.IGNORECASE)
+PEOPLE = wordset("""
+people person those ones users customers clients members buyers individuals households families
+businesses firms companies organisations organizations teams
+""")
+
+
+def _lemmas_of(texts: list[str]) -> set[str]:
+    return {language.lemma(w) for t in texts for w in lower_words(t)}
+
+
+def _segment_words(ctype: CustomerType, seg: Segment) -> set[str]:
+    """The words the segment is described in: whoever they name is inside it."""
+    texts = [ctype.name, seg.name, *items(seg.get("segment_questions.characteristics"))]
+    texts += [text(seg.get(q)) for q in ("segment_questions.who_uses", "research.description",
+                                         "audience.industry", "audience.life_stage")]
+    return _lemmas_of(texts)
+
+
+def _others(canvas: Canvas, seg: Segment, payer: bool = True) -> list[str]:
+    """How the canvas names the people outside the segment: other segments and types, the
+    payer, the beneficiaries. Early adopters named among them are someone else."""
+    texts = [text(seg.get("segment_questions.who_pays"))] if payer else []
+    texts += items(seg.get("segment_questions.beneficiaries"))
+    for ctype in canvas.customer_types:
+        for other in ctype.segments:
+            if other is not seg:
+                texts += [ctype.name, other.name, text(other.get("segment_questions.who_uses"))]
+    return [t for t in texts if t]
+
+
+def _others_words(canvas: Canvas, seg: Segment) -> set[str]:
+    return _lemmas_of(_others(canvas, seg))
+
+
+def _opening(answer: str) -> str:
+    """The noun phrase an answer opens with: "Charity shops that cannot ..." -> "charity shops"."""
+    out = []
+    for w in lower_words(answer):
+        if w in PHRASE_END or w in CLAUSE:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def _not_narrower(canvas: Canvas, ctype: CustomerType, seg: Segment, early: str) -> str | None:
+    """Why the early adopters are not a narrower part of the segment, or None."""
+    name_lemmas = {language.lemma(w) for w in content(seg.name)}
+    early_lemmas = {language.lemma(w) for w in content(early)}
+    uses = text(seg.get("segment_questions.who_uses"))
+    if early_lemmas and (early_lemmas <= name_lemmas or max(language.similarity(early, seg.name),
+                                                           language.similarity(early, uses) if uses else 0) >= 90):
+        return "copy"
+    if WIDER.search(early):
+        return "wider"
+    opening = _opening(early)
+    for other in _others(canvas, seg, payer=False):  # the payer may be the segment itself
+        if len(opening.split()) >= 2 and language.similarity(opening, _opening(other)) >= 90 \
+                and language.similarity(opening, _opening(seg.name)) < 90:
+            return f"outside:{opening}"  # the very group the canvas names as someone else
+    head = head_noun(early)
+    if head and head not in PEOPLE and len(head) > 2:
+        inside = _segment_words(ctype, seg)
+        lemma = language.lemma(head)
+        if (lemma not in inside and not any(language.similar_words(lemma, w) for w in inside)
+                and lemma in _others_words(canvas, seg)):
+            return f"outside:{head}"
+    return None
+
+
+@rule("early-adopters-not-narrower", "Early adopters that are not a narrower, keener part of their segment", WARNING)
+def early_adopters_not_narrower(canvas: Canvas) -> Iterator[Hit]:
+    for place, seg in segments(canvas):
+        early = text(seg.get(EARLY))
+        ctype = place.chain[1]
+        assert isinstance(ctype, CustomerType)
+        if not early or ctype.get("customer_model.size") == "one":
+            continue
+        why = _not_narrower(canvas, ctype, seg, early)
+        if why is None:
+            continue
+        said = {"copy": "repeat the segment itself", "wider": "are a wider group than the segment"}.get(
+            why, f"name “{why.partition(':')[2]}”, who are not among {quote(seg.name, 40)}")
+        reads: tuple[tuple[Location, str], ...] = ((place.location[:1], SEGMENTS),
+                                                   (place.location, "segment_questions.who_uses"))
+        yield Hit(place.location, EARLY,
+                  f"The early adopters ({quote(early, 50)}) {said}: they should be the part of the "
+                  "segment that wants this most urgently.",
+                  f"Narrow {quote(seg.name, 40)} to the people already feeling the pain and working around "
+                  "it, e.g. “those who lost a client to a late invoice last quarter”.", reads)
+
+
+_LEAD = wordset("just simply mostly usually often currently still generally mainly largely they most many some "
+                  "people customers clients users")
+
+
+@functools.lru_cache(maxsize=65536)
+def doing_nothing(item: str) -> bool:
+    """"Doing nothing" in any wording: "they just put up with it", "accept the delays and carry on"."""
+    if is_doing_nothing(item):
+        return True
+    found = [w for w in lower_words(item) if w not in _LEAD and w not in SUBJECTS]
+    if not found:
+        return False
+    if not (has(found[0], INACTION) or found[0] in ("nothing", "no", "don't", "dont", "do", "does")):
+        return False
+    if found[0] in ("do", "does", "don't", "dont", "no") and not {"nothing", "anything", "alternative"} & set(found):
+        return False
+    rest = [w for w in content(" ".join(found))
+            if not any(has(w, c) for c in (INACTION, GENERAL, INTENSIFIER, FEELING))
+            and w not in ("best", "hope", "about", "really", "it", "as", "alternative", "alternatives")]
+    return len(rest) <= 1
+
+
+@functools.lru_cache(maxsize=65536)
+def unnamed(item: str) -> bool:
+    """An alternative that names nobody: "the competition", "other options", "rival products"."""
+    words = content(item)
+    if doing_nothing(item):
+        return False  # doing nothing is an alternative of its own (doing-nothing-only)
+    return bool(words) and all(has(w, UNNAMED) or has(w, GENERAL) or w in INTENSIFIER for w in words)
+
+
+@rule("doing-nothing-only", "“Doing nothing” as the only existing alternative", WARNING)
+def doing_nothing_only(canvas: Canvas) -> Iterator[Hit]:
+    for place, job in jobs(canvas):
+        alternatives = items(job.get("customer_model.existing_alternatives"))
+        if alternatives and all(doing_nothing(a) for a in alternatives):
+            yield Hit(place.location, "customer_model.existing_alternatives",
+                      f"The only alternative to {quote(job.statement, 40)} is doing nothing "
+                      f"({quote(alternatives[0], 40)}): people who are not trying to get a job done may not "
+                      "care about it much.",
+                      "Find what they really do today, workarounds included (a spreadsheet, a favour from a "
+                      "friend, paying someone); if it truly is nothing, check in interviews that the job "
+                      "matters to them.")
+
+
+@rule("unnamed-alternatives", "Existing alternatives that name no one", WARNING)
+def unnamed_alternatives(canvas: Canvas) -> Iterator[Hit]:
+    for place, job in jobs(canvas):
+        vague = [a for a in items(job.get("customer_model.existing_alternatives")) if unnamed(a)]
+        if vague:
+            cited = ", ".join(quote(a, 30) for a in vague[:3])
+            yield Hit(place.location, "customer_model.existing_alternatives",
+                      f"{cited} {'names' if len(vague) == 1 else 'name'} no one: you cannot study, price "
+                      "against or beat an alternative you cannot name.",
+                      "Name the product, the provider or the workaround, e.g. “a shared Google Sheet”, "
+                      "“the agency down the road”, “asking a friend who knows”.")
