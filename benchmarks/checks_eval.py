@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.checks_corpus import corpus  # noqa: E402
-from wizard import checks, store  # noqa: E402
-from wizard.banks import shipped_catalog  # noqa: E402
+from wizard import checks  # noqa: E402
+from wizard.files import store
+from wizard.files.banks import shipped_catalog  # noqa: E402
 
 IMPORT_COST = """
 import time

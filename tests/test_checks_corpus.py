@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from tests.checks_corpus import corpus
-from wizard import checks, store
-from wizard.banks import shipped_catalog
+from wizard import checks
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 
 MIN_RECALL = 0.9
 MIN_VARIANTS = 3
@@ -40,7 +41,7 @@ def test_the_corpus_has_ten_good_canvases_and_three_mistakes_per_rule() -> None:
 
 def test_every_good_canvas_is_complete_and_valid() -> None:
     """Good means finished: a canvas a coach accepts has every question answered."""
-    from wizard import scoring
+    from wizard.core import scoring
 
     catalog = shipped_catalog()
     for folder in ("good", "heldout"):

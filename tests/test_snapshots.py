@@ -104,9 +104,21 @@ def test_coach_question_with_a_check(snap_compare: Any, size: tuple[int, int]) -
 
     async def go(pilot: Any) -> None:
         from wizard.core.session import Step
+        from wizard.tui.widgets.status_line import StatusLine
 
+        timer = pilot.app.screen.timer
+        stopped = timer.clock()
+        timer.clock = lambda: stopped  # the coach's clock shows 00:00 however long the checks take
         pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
         pilot.app.screen.was_at = None
+        line = pilot.app.screen.query_one(StatusLine)
+        for _ in range(200):  # the checks run on a thread, the first a moment after the start
+            await pilot.pause(0.05)
+            if line._checked[0] is line.session.report() and line.checks:
+                break
+        focused = pilot.app.focused
+        if focused is not None and hasattr(focused, "cursor_blink"):
+            focused.cursor_blink = False  # shown, as at any moment a picture could be taken
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=size, run_before=go)

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard import checks, store
-from wizard.banks import shipped_catalog
+from wizard import checks
+from wizard.files import store
+from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas, CustomerType, Job, Segment
 from wizard.model.tree import find, parse_path
 

@@ -136,6 +136,7 @@ def examine_all(files: list[Path], catalog: Catalog) -> list[Row | Invalid]:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         return [examine(path, catalog) for path in files]
+    checks.warm()  # the checks' language libraries, loaded once here and inherited by every worker
     chunk = max(1, len(files) // (workers * 4))
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_start_worker,
                              initargs=(catalog,)) as pool:

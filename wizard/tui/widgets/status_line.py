@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 RECHECK_AFTER = 0.1
 """Seconds after a new question is shown that the quality checks of a changed canvas run."""
+FIRST_CHECK_AFTER = 1.5
+"""Seconds after the first question is shown that the first checks run: their language
+libraries take half a second to load on their thread, which would still compete with the
+start-up (the real answer box taking over from the first-frame picture, the first keys)."""
 
 
 def short_of(session: Session, step: Step) -> str:
@@ -55,8 +59,17 @@ class StatusLine(SteadyStatic):
         self.budget: int | None = None
         """Lines the checks may take (None: all of them)."""
         self._width = 0
+        self._left: Step | None = None
+        """The question just left: a text answer is saved as the founder leaves it, so what
+        the coach finds in it is said on the next question (once), with the way back."""
+        self._known: set[tuple[str, str]] = set()
+        """The findings about `_left` already known when it was left: only new ones are said."""
 
     def show_for(self, step: Step, note: str = "") -> None:
+        if self.step is not None and step != self.step:
+            self._left = self.step
+            self._known = {(f.rule, f.message)
+                           for f in checks.for_step(self._checked[1], self.step.location, self.step.key)}
         self.step, self.note = step, note
         self._show(self._lines(step, note))
 
@@ -84,7 +97,14 @@ class StatusLine(SteadyStatic):
             lines.append(short_of(session, step))
         if note:
             lines.append(note)
-        return lines, [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
+        found = [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
+        left = self._left
+        if left is not None and left != step:
+            title = session.title(left) if session.exists(left) else ""
+            found += [f"Coach's check on “{title}” (Ctrl+B goes back): {f.message} {f.suggestion}"
+                      for f in checks.shown_at(self._checked[1], session, left)
+                      if (f.rule, f.message) not in self._known]
+        return lines, found
 
     def _show(self, parts: tuple[list[str], list[str]]) -> None:
         if parts == (self.marks, self.checks) and self._shown is not None:
@@ -121,23 +141,19 @@ class StatusLine(SteadyStatic):
                         f"see {'them' if more > 1 else 'it'} in the review (Ctrl+R)"]
 
     def _findings(self, step: Step) -> list[checks.Finding]:
-        """Quality checks on this question here; run again only once the canvas changed
-        (the session makes a new report then), since the status refreshes every second.
+        """Quality checks on this question here, once the answers they read are in (see
+        wizard/checks/shown.py); run again only once the canvas changed (the session makes
+        a new report then), since the status refreshes every second.
 
-        The checks read the whole canvas (tens of milliseconds on a large one): after a
-        change they run a moment after the new question has been painted and focused (a
-        few frames: a callback after the first refresh would still hold up the rest), on a
-        thread, and `_checked_now` then adds any finding."""
-        if self._checked[0] is not self.session.report():
-            if self._checked[0] is None:  # the first question shows them at once
-                self._run_checks()
-            elif not self._recheck_due:
-                self._recheck_due = True
-                self.set_timer(RECHECK_AFTER, self._recheck)
-        return checks.for_step(self._checked[1], step.location, step.key)
-
-    def _run_checks(self) -> None:
-        self._checked = (self.session.report(), checks.run(self.session.canvas, self.session.catalog))
+        The checks never run on the UI thread, not even for the first question: the first
+        run loads their language libraries (about half a second). After a change they run
+        a moment after the new question has been painted and focused (a few frames: a
+        callback after the first refresh would still hold up the rest), on a thread, and
+        `_checked_now` then adds any finding."""
+        if self._checked[0] is not self.session.report() and not self._recheck_due:
+            self._recheck_due = True
+            self.set_timer(FIRST_CHECK_AFTER if self._checked[0] is None else RECHECK_AFTER, self._recheck)
+        return checks.shown_at(self._checked[1], self.session, step)
 
     def _recheck(self) -> None:
         self._recheck_due = False
@@ -149,6 +165,7 @@ class StatusLine(SteadyStatic):
                         exit_on_error=False)  # advice only: never worth stopping the wizard for
 
     def _check_off_thread(self, report: object) -> None:
+        checks.warm()  # the libraries load outside the lock: typing is never held up by them
         with self.session.lock:
             found = checks.run(self.session.canvas, self.session.catalog)
         with contextlib.suppress(RuntimeError):  # the wizard closed while they ran

@@ -1,0 +1,147 @@
+"""The coach in the wizard: a finding is heard at the question where it can be fixed, once
+the answers it reads are in, and the checks never run on the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tests.checks_corpus import corpus
+from tests.conftest import at_step
+from wizard import checks
+from wizard.files import store
+from wizard.model.catalog import Catalog
+from wizard.core.session import JOBS, Session, Step
+from wizard.tui.app import WizardApp
+from wizard.tui.widgets.status_line import StatusLine
+
+ROTA = ("venues", "cafe-owners")
+JOB = (*ROTA, "cover-shifts")
+
+
+def rota_file(tmp_path: Path, **changes: object) -> Path:
+    """The corpus's rota canvas, saved after the changes (`path#question` = value)."""
+    canvas = corpus.apply(corpus.good_canvases()["rota"],
+                          corpus.Mutation("rota", "", "", {k.replace("__", "#"): v for k, v in changes.items()}))
+    path = tmp_path / "rota.toml"
+    store.save(canvas, path)
+    return path
+
+
+async def status(pilot: Pilot[str], wanted: str | None = None, timeout: float = 8.0) -> str:
+    """The status line once the checks of the canvas as it is have come back (and, when
+    `wanted` is given, once it says that)."""
+    line = pilot.app.screen.query_one(StatusLine)
+    for _ in range(int(timeout / 0.05)):
+        await pilot.pause(0.05)
+        done = line._checked[0] is line.session.report()  # the checks have read this canvas
+        text = str(line.render())
+        if done and (wanted is None or wanted in text):
+            return text
+    return str(pilot.app.screen.query_one("#status", Static).render())
+
+
+async def test_a_vague_pain_is_heard_as_it_is_added(tmp_path: Path, catalog: Catalog) -> None:
+    app = WizardApp(rota_file(tmp_path), catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await at_step(pilot, Step((*JOB, "during"), "profile.pains"))
+        assert "too vague" not in await status(pilot)
+        await pilot.press(*"Annoying", "enter")
+        shown = await status(pilot, "too vague")
+        assert "Coach's check: “Annoying” is too vague" in shown
+        assert "waits 20 minutes on the phone" in shown  # the rewrite it suggests
+
+
+async def test_pains_at_one_stage_are_heard_at_the_last_stage(tmp_path: Path, catalog: Catalog) -> None:
+    path = rota_file(tmp_path, **{f"{'/'.join(JOB)}/during__profile.pains": [],
+                                  f"{'/'.join(JOB)}/after__profile.pains": []})
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        for stage in ("before", "during"):
+            await at_step(pilot, Step((*JOB, stage), "profile.pains"))
+            assert "listed only" not in await status(pilot)  # not before "after" is asked
+        await at_step(pilot, Step((*JOB, "after"), "profile.pains"))
+        shown = await status(pilot, "listed only")
+        assert "Coach's check: Pains of “Get every shift of next week covered” are listed only before" in shown
+        await pilot.press(*"Hours for payroll worked out from crossed-out paper rotas", "enter")
+        assert "listed only" not in await status(pilot)
+
+
+async def test_a_text_answer_is_heard_on_the_next_question_and_back_at_it(tmp_path: Path,
+                                                                           catalog: Catalog) -> None:
+    path = rota_file(tmp_path, **{f"{'/'.join(ROTA)}__segment_questions.job": ""})
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await at_step(pilot, Step(ROTA, "segment_questions.job"))
+        await pilot.press(*"Use an app to plan the staff rota")
+        await pilot.press("ctrl+n")
+        shown = await status(pilot, "says how to get it done")
+        assert "Coach's check on “Job to be done” (Ctrl+B goes back)" in shown
+        await pilot.press("ctrl+b")
+        shown = await status(pilot, "says how to get it done")
+        assert shown.startswith("Coach's check: The job “Use an app to plan the staff rota”")
+        # Once heard it is not repeated on the question after.
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n")
+        assert "says how to get it done" not in await status(pilot)
+
+
+async def test_the_first_question_is_checked_off_the_ui_thread(tmp_path: Path, catalog: Catalog,
+                                                                monkeypatch: object) -> None:
+    import threading
+
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    threads: list[str] = []
+    real = checks.run
+
+    def spy(*args: object, **kwargs: object) -> list[checks.Finding]:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "run", spy)
+    path = tmp_path / "bakery.toml"
+    from tests.conftest import EXAMPLES
+
+    path.write_bytes((EXAMPLES / "draft-bakery.toml").read_bytes())
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await status(pilot)
+        assert threads and threading.main_thread().name not in threads
+
+
+def test_only_functional_waits_until_every_job_has_its_kind(catalog: Catalog) -> None:
+    canvas = corpus.good_canvases()["newsletter"]
+    canvas.customer_types[0].segments[0].jobs[0].set("profile.job_kind", None)  # readers' job: not sorted yet
+    canvas.customer_types[1].segments[0].jobs[0].set("profile.fears", None)
+    assert not [f for f in checks.run(canvas, catalog) if f.rule == "functional-jobs-only"]
+    canvas.customer_types[0].segments[0].jobs[0].set("profile.job_kind", "functional")
+    found = [f for f in checks.run(canvas, catalog) if f.rule == "functional-jobs-only"]
+    assert [f.path for f in found] == ["advertisers/independent-shops/bring-in-locals"]
+
+
+def test_a_finding_waits_for_the_answers_it_reads(catalog: Catalog) -> None:
+    """Beside its question a finding waits until every answer it reads is in: answered,
+    marked not applicable, or asked earlier than here (passed by)."""
+    from wizard.checks.shown import ready
+
+    canvas = corpus.good_canvases()["bikefix"]
+    seg = canvas.customer_types[0].segments[0]
+    seg.set("segment_questions.who_pays", "Their employer, from the office wellbeing budget")
+    seg.set("segment_questions.beneficiaries", ["Colleagues who see the van and start cycling too"])
+    session = Session(Path("unsaved.toml"), canvas, catalog)
+    here = Step(("commuters", "daily-riders"), "segment_questions.beneficiaries")
+    found = checks.run(canvas, catalog)
+    assert [f.rule for f in checks.shown_at(found, session, here)] == ["payer-not-user"]
+    # The same finding, had it read the segment's jobs (asked after "Who benefits"):
+    payer = next(f for f in found if f.rule == "payer-not-user")
+    later = checks.Finding(payer.rule, payer.severity, payer.location, payer.question, payer.where,
+                           payer.message, payer.suggestion, ((here.location, JOBS),))
+    assert checks.shown_at([later], session, here) == [later]  # the jobs are in
+    seg.jobs = []
+    session.changed()
+    assert checks.shown_at([later], session, here) == []  # not yet asked: it waits
+    assert ready(later, session, Step(here.location, "customer_model.early_adopters"))  # passed by
