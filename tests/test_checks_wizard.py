@@ -12,6 +12,7 @@ from tests.checks_corpus import corpus
 from tests.conftest import at_step
 from wizard import checks
 from wizard.files import store
+from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.core.session import JOBS, Session, Step
 from wizard.tui.app import WizardApp
@@ -21,10 +22,12 @@ ROTA = ("venues", "cafe-owners")
 JOB = (*ROTA, "cover-shifts")
 
 
-def rota_file(tmp_path: Path, **changes: object) -> Path:
-    """The corpus's rota canvas, saved after the changes (`path#question` = value)."""
+def rota_file(tmp_path: Path, remove: tuple[str, ...] = (), **changes: object) -> Path:
+    """The corpus's rota canvas, saved after the changes (`path#question` = value) and with
+    the nodes at the paths of `remove` deleted."""
     canvas = corpus.apply(corpus.good_canvases()["rota"],
-                          corpus.Mutation("rota", "", "", {k.replace("__", "#"): v for k, v in changes.items()}))
+                          corpus.Mutation("rota", "", "", {k.replace("__", "#"): v for k, v in changes.items()},
+                                          remove))
     path = tmp_path / "rota.toml"
     store.save(canvas, path)
     return path
@@ -113,14 +116,47 @@ async def test_the_first_question_is_checked_off_the_ui_thread(tmp_path: Path, c
         assert threads and threading.main_thread().name not in threads
 
 
+def only_functional(canvas: Canvas, catalog: Catalog) -> list[str]:
+    return [f"{f.path}#{f.question}" for f in checks.run(canvas, catalog) if f.rule == "functional-jobs-only"]
+
+
 def test_only_functional_waits_until_every_job_has_its_kind(catalog: Catalog) -> None:
     canvas = corpus.good_canvases()["newsletter"]
-    canvas.customer_types[0].segments[0].jobs[0].set("profile.job_kind", None)  # readers' job: not sorted yet
-    canvas.customer_types[1].segments[0].jobs[0].set("profile.fears", None)
-    assert not [f for f in checks.run(canvas, catalog) if f.rule == "functional-jobs-only"]
+    readers = canvas.customer_types[0].segments[0].jobs[0]
+    readers.set("profile.job_kind", None)  # the readers' job (social): not sorted yet
+    assert only_functional(canvas, catalog) == []
+    readers.set("profile.job_kind", "functional")
+    # Every job has its fears, and still: fears are not how they want to feel or be seen.
+    assert all(job.get("profile.fears") for ctype in canvas.customer_types for seg in ctype.segments
+               for job in seg.jobs)
+    assert only_functional(canvas, catalog) == ["advertisers/independent-shops/bring-in-locals#profile.job_kind"]
+
+
+def test_only_functional_waits_for_every_segment_to_have_jobs(catalog: Catalog) -> None:
+    """A segment with no job listed yet (a later customer type's, in the wizard) may hold the
+    emotional job: type-without-job speaks meanwhile."""
+    canvas = corpus.good_canvases()["newsletter"]
     canvas.customer_types[0].segments[0].jobs[0].set("profile.job_kind", "functional")
-    found = [f for f in checks.run(canvas, catalog) if f.rule == "functional-jobs-only"]
-    assert [f.path for f in found] == ["advertisers/independent-shops/bring-in-locals"]
+    advertisers = canvas.customer_types[1].segments[0]
+    kept, advertisers.jobs = advertisers.jobs, []
+    found = {f.rule for f in checks.run(canvas, catalog)}
+    assert "type-without-job" in found and "functional-jobs-only" not in found
+    advertisers.jobs = kept
+    assert only_functional(canvas, catalog)
+
+
+async def test_only_functional_is_heard_once_the_last_job_is_sorted(tmp_path: Path, catalog: Catalog) -> None:
+    path = rota_file(tmp_path, remove=(f"{'/'.join(ROTA)}/fair-boss",),
+                     **{f"{'/'.join(JOB)}__profile.job_kind": ""})
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await at_step(pilot, Step(JOB, "profile.job_kind"))
+        assert "functional" not in await status(pilot)
+        await pilot.press("enter")  # "Functional", the first choice: chosen, and on to the fears
+        shown = await status(pilot, "is functional")
+        assert ("Coach's check on “Kind of job” (Ctrl+B goes back): The only job, “Get every shift of next "
+                "week covered”, is functional") in shown
+        assert "social or emotional job" in shown  # what to do about it
 
 
 def test_a_finding_waits_for_the_answers_it_reads(catalog: Catalog) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from wizard.checks import reading
 from wizard.checks.names import named_in, own_names
-from wizard.checks.registry import INFO, WARNING, Hit, items, jobs, once, rule, segments, text
+from wizard.checks.registry import INFO, WARNING, Hit, jobs, once, rule, segments, text
 from wizard.checks.words import lower_words, quote
 from wizard.model.canvas import Canvas
 from wizard.model.tree import Location
@@ -89,26 +89,32 @@ def job_too_broad(canvas: Canvas) -> Iterator[Hit]:
                   "ordering”, rather than “grow the business”.")
 
 
-@rule("functional-jobs-only", "Only functional jobs, with no fears to show the emotional side", INFO)
+@rule("functional-jobs-only", "Functional jobs only: nothing about how customers want to feel or be seen", INFO)
 def functional_jobs_only(canvas: Canvas) -> Iterator[Hit]:
     every = list(jobs(canvas))
     kinds = [job.get("profile.job_kind") for _, job in every]
-    # Only once every job has its kind: a job not yet sorted may be the emotional one.
-    if not every or any(not isinstance(k, str) for k in kinds) or any(k != "functional" for k in kinds):
+    # Only once every job has its kind: a job not yet sorted may be the emotional one; so
+    # may the jobs of a customer type or segment that has none listed yet (in the wizard,
+    # a later type's), which type-without-job reports meanwhile.
+    if not every or any(k != "functional" for k in kinds):
         return
-    # A functional job's fears record how the customer feels about it (seed 001: sometimes
-    # the real job is removing an anxiety); a job without them leaves that side out.
-    fearless = [(place, job) for place, job in every if not items(job.get("profile.fears"))]
-    if not fearless:
+    if any(not ctype.segments or any(not seg.jobs for seg in ctype.segments) for ctype in canvas.customer_types):
         return
-    place, job = fearless[-1]
-    jobs_are = "The only job is" if len(every) == 1 else f"All {len(every)} jobs are"
-    yield Hit(place.location, "profile.fears",
-              f"{jobs_are} functional, and {quote(job.statement, 40)} records no fears: the profile leaves "
-              "out how customers want to feel and to be seen, which often decides what they choose.",
-              "List what worries them about this job (“what if the ad makes us look cheap?”), or add a "
-              "social or emotional job to the segment (e.g. “be seen by sponsors as a safe bet”).",
-              tuple((p.location, "profile.job_kind") for p, _ in every))
+    # Fears do not make up for it: they are what could go wrong with a task, not how the
+    # customer wants to feel or to be seen, which often decides what they choose (seed 001:
+    # sometimes the real job is removing an anxiety; the profile asks for all four kinds).
+    # Said at the last job's kind: the founder sorts it last, and a job sorted as
+    # functional that is really social or emotional is put right there.
+    place, job = every[-1]
+    jobs_are = (f"The only job, {quote(job.statement, 40)}, is" if len(every) == 1 else
+                "Both jobs are" if len(every) == 2 else f"All {len(every)} jobs are")
+    yield Hit(place.location, "profile.job_kind",
+              f"{jobs_are} functional: the profile says what customers must get done, but not how they want "
+              "to feel or to be seen, which often decides what they choose.",
+              "Add a social or emotional job to a segment's jobs, in the customer's words (e.g. “be seen by "
+              "my sponsors as a safe bet”, “stop lying awake before a launch”), or sort this one as social or "
+              "emotional if that is what it is about.",
+              tuple((p.location, "profile.job_kind") for p, _ in every[:-1]))
 
 
 SOCIAL_START = ("be seen", "be known", "be respected", "be admired", "be trusted", "look good", "impress",
