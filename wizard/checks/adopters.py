@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from wizard.checks import language
-from wizard.checks.lexicon import FEELING, GENERAL, INACTION, INTENSIFIER, UNNAMED, has
+from wizard.checks.lexicon import FEELING, GENERAL, INACTION, INTENSIFIER, UNNAMED, has, union
 from wizard.checks.reading import CLAUSE, PHRASE_END, SUBJECTS, content, head_noun
 from wizard.checks.registry import WARNING, Hit, items, jobs, rule, segments, text
 from wizard.checks.words import is_doing_nothing, lower_words, quote, wordset
@@ -42,15 +42,15 @@ businesses firms companies organisations organizations teams
 
 
 def _lemmas_of(texts: list[str]) -> set[str]:
-    return {language.lemma(w) for t in texts for w in lower_words(t)}
+    return set().union(*map(language.lemmas, texts))
 
 
-def _segment_words(ctype: CustomerType, seg: Segment) -> set[str]:
+def _segment_texts(ctype: CustomerType, seg: Segment) -> tuple[str, ...]:
     """The words the segment is described in: whoever they name is inside it."""
     texts = [ctype.name, seg.name, *items(seg.get("segment_questions.characteristics"))]
     texts += [text(seg.get(q)) for q in ("segment_questions.who_uses", "research.description",
                                          "audience.industry", "audience.life_stage")]
-    return _lemmas_of(texts)
+    return tuple(texts)
 
 
 def _others(canvas: Canvas, seg: Segment, payer: bool = True) -> list[str]:
@@ -65,10 +65,7 @@ def _others(canvas: Canvas, seg: Segment, payer: bool = True) -> list[str]:
     return [t for t in texts if t]
 
 
-def _others_words(canvas: Canvas, seg: Segment) -> set[str]:
-    return _lemmas_of(_others(canvas, seg))
-
-
+@functools.lru_cache(maxsize=65536)
 def _opening(answer: str) -> str:
     """The noun phrase an answer opens with: "Charity shops that cannot ..." -> "charity shops"."""
     out = []
@@ -81,25 +78,34 @@ def _opening(answer: str) -> str:
 
 def _not_narrower(canvas: Canvas, ctype: CustomerType, seg: Segment, early: str) -> str | None:
     """Why the early adopters are not a narrower part of the segment, or None."""
-    name_lemmas = {language.lemma(w) for w in content(seg.name)}
+    return _why_not_narrower(early, seg.name, text(seg.get("segment_questions.who_uses")),
+                             text(seg.get("segment_questions.who_pays")), tuple(_others(canvas, seg, payer=False)),
+                             _segment_texts(ctype, seg))
+
+
+@functools.lru_cache(maxsize=4096)
+def _why_not_narrower(early: str, name: str, uses: str, payer: str, others: tuple[str, ...],
+                      inside: tuple[str, ...]) -> str | None:
+    """`_not_narrower` from the texts it reads (asked again after every change elsewhere):
+    the segment's name, its users and payer, how the canvas names everyone else (the payer
+    aside), and the texts that describe the segment."""
+    name_lemmas = {language.lemma(w) for w in content(name)}
     early_lemmas = {language.lemma(w) for w in content(early)}
-    uses = text(seg.get("segment_questions.who_uses"))
-    if early_lemmas and (early_lemmas <= name_lemmas or max(language.similarity(early, seg.name),
+    if early_lemmas and (early_lemmas <= name_lemmas or max(language.similarity(early, name),
                                                            language.similarity(early, uses) if uses else 0) >= 90):
         return "copy"
     if WIDER.search(early):
         return "wider"
     opening = _opening(early)
-    for other in _others(canvas, seg, payer=False):  # the payer may be the segment itself
+    for other in others:  # the payer may be the segment itself
         if len(opening.split()) >= 2 and language.similarity(opening, _opening(other)) >= 90 \
-                and language.similarity(opening, _opening(seg.name)) < 90:
+                and language.similarity(opening, _opening(name)) < 90:
             return f"outside:{opening}"  # the very group the canvas names as someone else
     head = head_noun(early)
     if head and head not in PEOPLE and len(head) > 2:
-        inside = _segment_words(ctype, seg)
         lemma = language.lemma(head)
-        if (lemma not in inside and not any(language.similar_words(lemma, w) for w in inside)
-                and lemma in _others_words(canvas, seg)):
+        if (not language.similar_word_in(lemma, _lemmas_of(list(inside)))
+                and lemma in _lemmas_of([payer, *others] if payer else list(others))):
             return f"outside:{head}"
     return None
 
@@ -143,7 +149,7 @@ def doing_nothing(item: str) -> bool:
     if found[0] in ("do", "does", "don't", "dont", "no") and not {"nothing", "anything", "alternative"} & set(found):
         return False
     rest = [w for w in content(" ".join(found))
-            if not any(has(w, c) for c in (INACTION, GENERAL, INTENSIFIER, FEELING))
+            if not has(w, union(INACTION, GENERAL, INTENSIFIER, FEELING))
             and w not in ("best", "hope", "about", "really", "it", "as", "alternative", "alternatives")]
     return len(rest) <= 1
 
@@ -154,7 +160,7 @@ def unnamed(item: str) -> bool:
     words = content(item)
     if doing_nothing(item):
         return False  # doing nothing is an alternative of its own (doing-nothing-only)
-    return bool(words) and all(has(w, UNNAMED) or has(w, GENERAL) or w in INTENSIFIER for w in words)
+    return bool(words) and all(has(w, union(UNNAMED, GENERAL)) or w in INTENSIFIER for w in words)
 
 
 @rule("doing-nothing-only", "“Doing nothing” as the only existing alternative", WARNING)

@@ -22,6 +22,7 @@ _SPAN_NUMBERS = re.compile(
     re.IGNORECASE,
 )
 _OPEN = re.compile(r"\b(?:over|above|aged\s+over|older\s+than)[\s-]*(\d{2})s?\b|\b(\d{2})\s*\+", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 OPEN_UNTIL = 80
 """An open span ("over 18s") is read up to this age."""
 OPEN_FROM_AT_MOST = 30
@@ -29,13 +30,17 @@ OPEN_FROM_AT_MOST = 30
 
 
 def _decade(word: str) -> int:
-    w = word.lower().replace("'", "")
+    # casefold, not lower: the patterns ignore case the Unicode way ("twentieſ" is "twenties")
+    w = word.casefold().replace("'", "")
     return DECADES[w] if w in DECADES else int(w[:-1])
 
 
 @functools.lru_cache(maxsize=65536)
 def spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every age span the text states, as (youngest, oldest, the words that say it)."""
+    lowered = text.lower()
+    if text.isascii() and not _DIGIT.search(text) and "ies" not in lowered and "teen" not in lowered:
+        return ()  # no number and no decade ("twenties", "teens"): no span, and most answers
     out = []
     for m in _SPAN_DECADES.finditer(text):
         low, high = _decade(m.group(1)), _decade(m.group(2))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from wizard.checks import language
-from wizard.checks.words import wordset
+from wizard.checks.words import lower_words, wordset
 
 # How a pain feels or rates, with nothing about what happens: "annoying", "a hassle", "slow".
 FEELING = wordset("""
@@ -137,6 +137,37 @@ analytics tracking tracker booking calendar scheduling interface sms email chatb
 automation automated online digital platform software tool plugin sync widget login account
 template button map gps sensor bluetooth battery screen display storage cloud support
 """)
+
+
+_UNIONS: dict[tuple[frozenset[str], ...], frozenset[str]] = {}
+
+
+def union(*classes: frozenset[str]) -> frozenset[str]:
+    """The classes as one: `has(w, union(A, B))` is `has(w, A) or has(w, B)`, asked once.
+    The same object each time, so that `has`'s cache finds it at once."""
+    found = _UNIONS.get(classes)
+    if found is None:
+        found = _UNIONS.setdefault(classes, frozenset().union(*classes))
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_forms(text: str) -> frozenset[str]:
+    """What `has` reads of each word of the text, for all of them: every form of each
+    word, and of the stem of each adverb in -ly."""
+    found = lower_words(text)
+    out = set().union(*map(language.forms, found))
+    if "ly" in text.lower():
+        for w in found:
+            if w.endswith("ly") and len(w) > 4:
+                out |= language.forms(w[:-2])
+    return frozenset(out)
+
+
+def mentions(text: str, cls: frozenset[str]) -> bool:
+    """Whether any word of the text belongs to the class: `has(w, cls)` for some word of
+    `lower_words(text)`, asked once for the whole text."""
+    return not _text_forms(text).isdisjoint(cls)
 
 
 @functools.lru_cache(maxsize=262144)

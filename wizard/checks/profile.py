@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from wizard.checks import language, reading
@@ -128,29 +129,45 @@ def pain_gain_mixed_up(canvas: Canvas) -> Iterator[Hit]:
                           "“leaves the clinic with the next visit booked”, not “no more phone calls”.")
 
 
-def _all_items(job: Job) -> list[tuple[str, str, str]]:
+def _all_items(job: Job) -> tuple[tuple[str, str, str], ...]:
     """(stage, list question, item) for every pain and gain of a job, in asking order."""
-    return [(stage, question, item) for stage in STAGES for question in LISTS
-            for item in items(job.stage(stage).get(question))]
+    return tuple((stage, question, item) for stage in STAGES for question in LISTS
+                 for item in items(job.stage(stage).get(question)))
 
 
 @rule("repeated-items", "The same pain or gain pasted into several places", WARNING)
 def repeated_items(canvas: Canvas) -> Iterator[Hit]:
     for place, job in jobs(canvas):
-        seen: list[tuple[str, str, str]] = []
-        flagged: set[tuple[str, str]] = set()
-        for stage, question, item in _all_items(job):
-            # A pain and a gain on one subject are often a pain turned round (pain-gain-mixed-up's);
-            # across the two lists only a verbatim paste counts.
-            twin = next((s for s in seen if language.similarity(s[2], item) >= (SAME if s[1] == question else PASTED)),
-                        None)
-            seen.append((stage, question, item))
-            if twin is None or (stage, question) in flagged:
-                continue
-            flagged.add((stage, question))
+        entries = _all_items(job)
+        for n, twin_at in _repeats(entries):
+            stage, question, item = entries[n]
+            twin = entries[twin_at]
             where = (f"{LISTS[twin[1]].lower()} {STAGE_WORDS[twin[0]]}")
             yield Hit((*place.location, stage), question,
                       f"{quote(item, 50)} repeats {quote(twin[2], 50)}, already among the {where}.",
                       "Each stage has pains and gains of its own: ask what is different at this point "
                       "of the job, and keep each item once, where it belongs.",
                       (((*place.location, twin[0]), twin[1]),))
+
+
+@functools.lru_cache(maxsize=4096)
+def _repeats(entries: tuple[tuple[str, str, str], ...]) -> tuple[tuple[int, int], ...]:
+    """(an item, the first earlier item it repeats), for the first repeat in each stage's list.
+
+    A pain and a gain on one subject are often a pain turned round (pain-gain-mixed-up's);
+    across the two lists only a verbatim paste counts."""
+    out: list[tuple[int, int]] = []
+    flagged: set[tuple[str, str]] = set()
+    earlier: dict[int, str] = {}  # the gists of the items before, those with any content word
+    for n, (stage, question, item) in enumerate(entries):
+        gist = language.gist(item)
+        if (stage, question) not in flagged:
+            alike = language.alike(gist, earlier, min(SAME, PASTED))
+            twin = min((at for at, score in alike.items() if score >= (SAME if entries[at][1] == question else PASTED)),
+                       default=None)
+            if twin is not None:
+                flagged.add((stage, question))
+                out.append((n, twin))
+        if gist:
+            earlier[n] = gist
+    return tuple(out)

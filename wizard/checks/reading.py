@@ -23,6 +23,8 @@ from wizard.checks.lexicon import (
     PROMISE,
     WISH,
     has,
+    mentions,
+    union,
 )
 from wizard.checks.words import STOPWORDS, has_number, lower_words, wordset
 
@@ -51,8 +53,8 @@ def content(text: str) -> list[str]:
 
 def concrete(text: str, *classes: frozenset[str]) -> list[str]:
     """Content words outside the given classes and outside hedges and general words."""
-    return [w for w in content(text)
-            if not any(has(w, c) for c in (*classes, INTENSIFIER, GENERAL)) and not w.isdigit()]
+    empty = union(*classes, INTENSIFIER, GENERAL)
+    return [w for w in content(text) if not has(w, empty) and not w.isdigit()]
 
 
 def phrase_after(words: list[str], start: int, limit: int = 4) -> list[str]:
@@ -72,7 +74,7 @@ def vague_pain(text: str) -> bool:
     """A pain that says how it feels and nothing about what happens: "annoying", "a hassle",
     "too slow", "booking is a pain". One concrete word is allowed in a longer item."""
     found = lower_words(text)
-    if not found or has_number(text) or not any(has(w, FEELING) for w in found):
+    if not found or has_number(text) or not mentions(text, FEELING):
         return False
     n = len(concrete(text, FEELING))
     return (n == 0 and len(found) <= 8) or (n == 1 and len(found) <= 4)
@@ -82,7 +84,7 @@ def vague_pain(text: str) -> bool:
 def vague_gain(text: str) -> bool:
     """A gain with a promise word and no measure or object: "save time", "a better experience"."""
     found = lower_words(text)
-    if not found or has_number(text) or not any(has(w, PROMISE) for w in found):
+    if not found or has_number(text) or not mentions(text, PROMISE):
         return False
     n = len(concrete(text, PROMISE, FEELING))
     return (n == 0 and len(found) <= 8) or (n == 1 and len(found) <= 4)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from wizard.checks import language
-from wizard.checks.lexicon import CHANNEL_WORD, FEATURE, GENERAL, INTENSIFIER, MARKETING, PROMISE, has
+from wizard.checks.lexicon import CHANNEL_WORD, FEATURE, GENERAL, INTENSIFIER, MARKETING, PROMISE, has, union
 from wizard.checks.reading import content
 from wizard.checks.registry import WARNING, Hit, items, rule, text
 from wizard.checks.words import STOPWORDS, lower_words, quote, wordset
@@ -50,7 +50,7 @@ def features_only(uvp: str) -> list[str]:
 def generic_uvp(uvp: str) -> bool:
     """Marketing words that fit any business: "top quality at a fair price", "the best service in town"."""
     words = content(uvp)
-    rest = [w for w in words if not any(has(w, c) for c in (MARKETING, PROMISE, GENERAL, INTENSIFIER))]
+    rest = [w for w in words if not has(w, union(MARKETING, PROMISE, GENERAL, INTENSIFIER))]
     return bool(words) and len(rest) <= 1 and len(words) >= 2
 
 
@@ -63,19 +63,29 @@ def _meaningful(texts: list[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _meaningful_words(text: str) -> frozenset[str]:
-    out: set[str] = set()
-    for w in lower_words(text):
-        if len(w) > 2 and w not in STOPWORDS and not any(has(w, c) for c in (GENERAL, MARKETING, INTENSIFIER)):
-            if "ADJ" in language.parts_of_speech(w) and language.zipf(w) >= COMMON_ADJECTIVE:
-                continue  # "local", "new", "own": shared by any two texts
-            if language.zipf(w) >= EVERYDAY:
-                continue  # "day", "week", "people"
-            out.add(language.lemma(w))
-    return frozenset(out)
+    found = {_meaningful_word(w) for w in lower_words(text) if len(w) > 2 and w not in STOPWORDS}
+    return frozenset(w for w in found if w is not None)
 
 
-def _job_words(ctype: CustomerType) -> tuple[set[str], set[str]]:
-    """The words of the type's jobs (statements and fears), and of their pains and gains."""
+_TIES_NOTHING = union(GENERAL, MARKETING, INTENSIFIER)
+
+
+@functools.lru_cache(maxsize=65536)
+def _meaningful_word(w: str) -> str | None:
+    """The lemma of a word that can tie a value proposition to a job, or None. Judged once
+    per word: the same words recur across a type's pains and gains."""
+    if len(w) <= 2 or w in STOPWORDS or has(w, _TIES_NOTHING):
+        return None
+    common = language.zipf(w)
+    if common >= COMMON_ADJECTIVE and "ADJ" in language.parts_of_speech(w):
+        return None  # "local", "new", "own": shared by any two texts
+    if common >= EVERYDAY:
+        return None  # "day", "week", "people"
+    return language.lemma(w)
+
+
+def _job_texts(ctype: CustomerType) -> tuple[list[str], list[str]]:
+    """The texts of the type's jobs (statements and fears), and of their pains and gains."""
     jobs: list[str] = []
     profile: list[str] = []
     for seg in ctype.segments:
@@ -84,18 +94,43 @@ def _job_words(ctype: CustomerType) -> tuple[set[str], set[str]]:
             jobs += [job.statement, *items(job.get("profile.fears"))]
             for stage in STAGES:
                 profile += items(job.stage(stage).get("profile.gains")) + items(job.stage(stage).get("profile.pains"))
-    return _meaningful(jobs), _meaningful(profile)
+    return jobs, profile
 
 
-def _shared(uvp_words: set[str], words: set[str]) -> set[str]:
-    return {a for a in uvp_words if a in words or any(language.similar_words(a, b) for b in words)}
+@functools.lru_cache(maxsize=4096)
+def _by_lemma(texts: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], list[str]]:
+    """The texts' words by lemma, and the lemmas long enough to be spelled two ways."""
+    words_of: dict[str, set[str]] = {}
+    for t in texts:
+        for lemma, word in zip(language.lemmas(t), lower_words(t), strict=True):
+            if len(word) > 2 and word not in STOPWORDS:  # as `_meaningful_words` asks
+                words_of.setdefault(lemma, set()).add(word)
+    return {lemma: frozenset(found) for lemma, found in words_of.items()}, [b for b in words_of if len(b) >= 5]
 
 
-def _tied(uvp_words: set[str], job_words: tuple[set[str], set[str]]) -> bool:
+def _shared(uvp_words: set[str], texts: list[str]) -> set[str]:
+    """The words of the value proposition that are, or are spelled like, a meaningful word
+    of the texts (a lemma of `_meaningful`).
+
+    Read the other way round, for speed: the texts' words are only lemmatized, and only the
+    few whose lemma is a word of the value proposition (or spelled like one) are judged
+    meaningful; a word kept by `_meaningful_word` is kept as its lemma."""
+    if not uvp_words:
+        return set()
+    words_of, long = _by_lemma(tuple(texts))
+
+    def meaningful(lemma: str) -> bool:
+        return any(_meaningful_word(w) is not None for w in words_of[lemma])
+
+    return {a for a in uvp_words
+            if (a in words_of and meaningful(a)) or any(meaningful(b) for b in language.spelled_like(a, long))}
+
+
+@functools.lru_cache(maxsize=4096)
+def _tied(uvp_words: frozenset[str], jobs: tuple[str, ...], profile: tuple[str, ...]) -> bool:
     """A word of the job itself, or two of its pains and gains: one shared word among
     dozens of pains and gains ("market", "day") is chance."""
-    jobs, profile = job_words
-    return bool(_shared(uvp_words, jobs)) or len(_shared(uvp_words, profile)) >= 2
+    return bool(_shared(set(uvp_words), list(jobs))) or len(_shared(set(uvp_words), list(profile))) >= 2
 
 
 @rule("uvp-lists-features", "A value proposition that lists features instead of the benefit", WARNING)
@@ -135,12 +170,14 @@ def generic_value(canvas: Canvas) -> Iterator[Hit]:
 def uvp_unrelated_to_job(canvas: Canvas) -> Iterator[Hit]:
     for ctype in canvas.customer_types:
         uvp = text(ctype.get(UVP))
-        job_words = _job_words(ctype)
         if not any(s.jobs for s in ctype.segments):
             continue  # no job yet is type-without-job's to say
-        if not uvp or not any(job_words) or generic_uvp(uvp) or features_only(uvp):
+        if not uvp or generic_uvp(uvp) or features_only(uvp):
             continue
-        if not _tied(_meaningful([uvp]), job_words):
+        texts = _job_texts(ctype)
+        if not any(_meaningful_words(t) for t in (*texts[0], *texts[1])):
+            continue  # nothing in the jobs to tie it to
+        if not _tied(frozenset(_meaningful([uvp])), tuple(texts[0]), tuple(texts[1])):
             jobs = [j.statement for s in ctype.segments for j in s.jobs]
             yield Hit((ctype.id,), UVP,
                       f"The value proposition {quote(uvp, 50)} shares nothing with the jobs, pains or gains of "
@@ -170,7 +207,7 @@ def uvp_copied(canvas: Canvas) -> Iterator[Hit]:
 def placeless(channel: str) -> bool:
     """A channel that names no place you could go to: "the internet", "social media", "advertising"."""
     words = content(channel)
-    return bool(words) and all(has(w, CHANNEL_WORD) or has(w, GENERAL) or w in INTENSIFIER for w in words)
+    return bool(words) and all(has(w, union(CHANNEL_WORD, GENERAL)) or w in INTENSIFIER for w in words)
 
 
 @rule("vague-channels", "Channels that name no real place", WARNING)
