@@ -394,6 +394,10 @@ async def test_review_lists_the_notes_and_enter_jumps_to_the_question(tmp_path: 
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        for _ in range(200):  # the notes are read on a thread and follow the scores
+            if review.findings is not None:
+                break
+            await pilot.pause(0.05)
         notes = review.query_one("#notes", OptionList)
         shown = [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
         assert len(shown) == 2 and "The age range 25–60 spans 35 years" in shown[0]

@@ -3,10 +3,12 @@ the answers it reads are in, and the checks never run on the UI thread."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from tests.checks_corpus import corpus
 from tests.conftest import at_step
@@ -16,6 +18,7 @@ from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.core.session import JOBS, Session, Step
 from wizard.tui.app import WizardApp
+from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.widgets.status_line import StatusLine
 
 ROTA = ("venues", "cafe-owners")
@@ -93,8 +96,6 @@ async def test_a_text_answer_is_heard_on_the_next_question_and_back_at_it(tmp_pa
 
 async def test_the_first_question_is_checked_off_the_ui_thread(tmp_path: Path, catalog: Catalog,
                                                                 monkeypatch: object) -> None:
-    import threading
-
     import pytest
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
@@ -181,3 +182,108 @@ def test_a_finding_waits_for_the_answers_it_reads(catalog: Catalog) -> None:
     session.changed()
     assert checks.shown_at([later], session, here) == []  # not yet asked: it waits
     assert ready(later, session, Step(here.location, "customer_model.early_adopters"))  # passed by
+
+
+# -- the review --------------------------------------------------------------------------
+def bakery_file(tmp_path: Path) -> Path:
+    from tests.conftest import EXAMPLES
+
+    path = tmp_path / "bakery.toml"
+    path.write_bytes((EXAMPLES / "draft-bakery.toml").read_bytes())
+    return path
+
+
+def held_checks(monkeypatch: object, release: threading.Event, threads: list[str],
+                fail: bool = False) -> None:
+    """The review's checks wait for `release` (and raise if `fail`); others run as ever."""
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    real = checks.run
+
+    def held(*args: object, **kwargs: object) -> list[checks.Finding]:
+        if sys._getframe(1).f_code.co_filename.endswith("review_screen.py"):
+            threads.append(threading.current_thread().name)
+            release.wait(5)
+            if fail:
+                raise RuntimeError("the lemma tables are missing")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "run", held)
+
+
+def notes_of(review: ReviewScreen) -> list[str]:
+    notes = review.query_one("#notes", OptionList)
+    return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+
+
+async def test_the_review_opens_at_once_and_the_notes_follow(tmp_path: Path, catalog: Catalog,
+                                                             monkeypatch: object) -> None:
+    release, threads = threading.Event(), []
+    held_checks(monkeypatch, release, threads)
+    app = WizardApp(bakery_file(tmp_path), catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)  # open while its checks are still held
+        assert "% complete" in str(review.query_one("#review-title", Static).render())
+        assert review.query_one("#missing", OptionList).option_count > 0  # what is missing, at once
+        assert notes_of(review) == ["The coach is reading the canvas…"]
+        assert threads and threading.main_thread().name not in threads
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if review.findings is not None:
+                break
+        shown = notes_of(review)
+        assert len(shown) == 2 and "The age range 25–60 spans 35 years" in shown[0]
+
+
+async def test_the_review_closed_before_its_notes_come_leaves_the_wizard_working(
+        tmp_path: Path, catalog: Catalog, monkeypatch: object) -> None:
+    from wizard.tui.screens.question import QuestionScreen
+
+    release, threads = threading.Event(), []
+    held_checks(monkeypatch, release, threads)
+    app = WizardApp(bakery_file(tmp_path), catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+r")  # and it opens again, notes and all
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if review.findings is not None:
+                break
+        assert len(notes_of(review)) == 2
+
+
+async def test_checks_that_fail_in_the_review_say_so_and_keep_the_scores(tmp_path: Path, catalog: Catalog,
+                                                                           monkeypatch: object) -> None:
+    release, threads = threading.Event(), []
+    release.set()
+    held_checks(monkeypatch, release, threads, fail=True)
+    app = WizardApp(bakery_file(tmp_path), catalog)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "could not run" in " ".join(notes_of(app.screen)):  # type: ignore[arg-type]
+                break
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert notes_of(review) == ["The coach's checks could not run (the lemma tables are missing); the scores "
+                                    "stand, and nothing was changed."]
+        assert "% complete" in str(review.query_one("#review-title", Static).render())

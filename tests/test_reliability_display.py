@@ -95,6 +95,11 @@ async def test_every_wizard_screen_shows_hostile_text_literally(tmp_path: Path) 
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+        for _ in range(200):  # the coach's notes (which quote the answers) follow on a thread
+            if app.screen.findings is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
         shown(app)
         await pilot.press("escape")
         await pilot.pause()

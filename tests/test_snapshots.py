@@ -82,7 +82,18 @@ def test_review_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     canvas = full_canvas(shipped_catalog(), 1, 2, 1)
     canvas.customer_types[0].segments[1].answers.clear()
     app = WizardApp(canvas_file(canvas), shipped_catalog())
-    assert snap_compare(app, terminal_size=size, press=["ctrl+r"])
+
+    async def review(pilot: Any) -> None:
+        from wizard.tui.screens.review import ReviewScreen
+
+        await pilot.press("ctrl+r")
+        for _ in range(200):  # the coach's notes are read on a thread: the picture has them
+            await pilot.pause(0.05)
+            if isinstance(pilot.app.screen, ReviewScreen) and pilot.app.screen.findings is not None:
+                break
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=review)
 
 
 @pytest.mark.parametrize("size", THREE, ids=THREE_IDS)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import on
+import contextlib
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from wizard import checks
 from wizard.core import unasked
@@ -32,6 +35,12 @@ class ReviewScreen(Screen[Step | str | None]):
         super().__init__()
         self.session = session
         self.targets: dict[str, Step] = {}
+        self.findings: list[checks.Finding] | None = None
+        """The coach's notes, once the checks have read the canvas: they run on a thread
+        (their language libraries take half a second to load in the wizard's first
+        seconds), so the review opens at once with the scores and the notes follow."""
+        self._reading = 0
+        """Counts the readings asked for: a reading of a canvas since changed is not shown."""
 
     def compose(self) -> ComposeResult:
         report = self.session.report()
@@ -49,9 +58,42 @@ class ReviewScreen(Screen[Step | str | None]):
                 yield OptionList(*self._missing(), id="missing")
                 with Vertical(classes="panel"):
                     yield Static("Quality checks (Enter jumps there)", classes="heading", markup=False)
-                    yield OptionList(*self._notes(), id="notes")
+                    yield OptionList(Option(literal("The coach is reading the canvas…"), id="reading",
+                                            disabled=True), id="notes")
                 yield SetAsidePanel(self.session)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        self._reading += 1
+        self._read(self._reading)
+
+    @work(thread=True, exclusive=True, group="review-checks", exit_on_error=False)
+    def _read(self, reading: int) -> None:
+        checks.warm()  # outside the lock: loading the libraries holds nothing up
+        with self.session.lock:  # the canvas held still while they read it
+            found = checks.run(self.session.canvas, self.session.catalog)
+        with contextlib.suppress(RuntimeError):  # the wizard closed meanwhile
+            self.app.call_from_thread(self._checked, reading, found)
+
+    def _checked(self, reading: int, found: list[checks.Finding]) -> None:
+        if not self.is_attached or reading != self._reading:
+            return  # the review was closed before the notes came, or the canvas changed since
+        self.findings = found
+        notes = self.query_one("#notes", OptionList)
+        notes.clear_options()
+        notes.add_options(self._notes(found))
+        if found:
+            notes.highlighted = 0  # as a list is when it opens with its options
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "review-checks" and event.state is WorkerState.ERROR and self.is_attached:
+            notes = self.query_one("#notes", OptionList)
+            notes.clear_options()
+            notes.add_option(Option(literal(f"The coach's checks could not run ({event.worker.error}); the "
+                                            "scores stand, and nothing was changed."), disabled=True))
 
     def _scores(self) -> Content:
         report = self.session.report()
@@ -82,8 +124,7 @@ class ReviewScreen(Screen[Step | str | None]):
             options.append(Option(literal(f"... and {len(gaps) - MAX_ROWS} more"), disabled=True))
         return options
 
-    def _notes(self) -> list[Option]:
-        findings = checks.run(self.session.canvas, self.session.catalog)
+    def _notes(self, findings: list[checks.Finding]) -> list[Option]:
         if not findings:
             return [Option(literal("Nothing looks off."), id="no-notes", disabled=True)]
         options = []
@@ -116,7 +157,9 @@ class ReviewScreen(Screen[Step | str | None]):
     async def _set_aside_changed(self) -> None:
         """An answer brought back or deleted: scores, gaps and checks anew."""
         self.targets = {}
+        self.findings = None
         await self.recompose()
+        self._check()  # the canvas changed: the notes are read anew
         lists = [w for w in self.query("#set-aside, #missing").results(OptionList) if w.display and w.parent
                  and w.parent.display]
         if lists:
