@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.checks_corpus import corpus  # noqa: E402
 from wizard import checks  # noqa: E402
-from wizard.files import store
+from wizard.files import store  # noqa: E402
 from wizard.files.banks import shipped_catalog  # noqa: E402
 from wizard.model.canvas import Canvas  # noqa: E402
 

@@ -10,8 +10,6 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from wizard import checks
-from wizard.core import scoring
-from wizard.files import store
 from wizard.checks.adopters import doing_nothing
 from wizard.checks.audience import folded_groups
 from wizard.checks.names import named_in, own_names
@@ -19,9 +17,11 @@ from wizard.checks.reading import vague_gain, vague_pain
 from wizard.checks.registry import rule
 from wizard.checks.words import is_generic
 from wizard.commands.cli import main
+from wizard.core import scoring
+from wizard.core.session import Session, Step
+from wizard.files import store
 from wizard.model.canvas import Canvas, Job, Segment
 from wizard.model.catalog import Catalog
-from wizard.core.session import Session, Step
 
 COMPLETE_EXAMPLES = ["facebook", "event-consultancy"]
 

@@ -13,10 +13,10 @@ from textual.widgets import OptionList, Static
 from tests.checks_corpus import corpus
 from tests.conftest import at_step
 from wizard import checks
+from wizard.core.session import JOBS, Session, Step
 from wizard.files import store
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.core.session import JOBS, Session, Step
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.widgets.status_line import StatusLine
