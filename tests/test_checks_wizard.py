@@ -202,7 +202,7 @@ def held_checks(monkeypatch: object, release: threading.Event, threads: list[str
     real = checks.run
 
     def held(*args: object, **kwargs: object) -> list[checks.Finding]:
-        if sys._getframe(1).f_code.co_filename.endswith("review_screen.py"):
+        if sys._getframe(1).f_code.co_filename.endswith(str(Path("tui", "screens", "review.py"))):
             threads.append(threading.current_thread().name)
             release.wait(5)
             if fail:
