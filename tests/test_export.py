@@ -16,7 +16,6 @@ from tests.factory import structure
 from wizard import checks
 from wizard.commands.cli import main
 from wizard.export.escape import md_line
-from wizard.export.interview import with_article
 from wizard.files import store
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
@@ -33,8 +32,8 @@ ADVERTISER_PAIN = "Posters get covered or torn down within a day"
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 
 
-def export(capsys: pytest.CaptureFixture[str], path: Path, fmt: str) -> str:
-    assert main(["export", str(path), "--format", fmt]) == 0
+def export(capsys: pytest.CaptureFixture[str], path: Path, fmt: str, *more: str) -> str:
+    assert main(["export", str(path), "--format", fmt, *more]) == 0
     return capsys.readouterr().out
 
 
@@ -105,93 +104,104 @@ def evil_file(tmp_path: Path) -> Path:
 def test_markdown_has_a_persona_per_segment(capsys: pytest.CaptureFixture[str]) -> None:
     out = export(capsys, FACEBOOK, "markdown")
     for name in SEGMENTS:
-        assert f"## Persona: {name}" in out
-    before, during, after = (out.index(f"**{stage} the job**") for stage in PAINS)
+        assert f"### Segment: {name}" in out
+    job = "Meet people and make new friends"
+    before, during, after = (out.index(f"##### {stage}: {job}") for stage in PAINS)
     assert before < out.index(PAINS["Before"]) < during < out.index(PAINS["During"]) < after
     assert after < out.index(PAINS["After"])
-    assert "- **B2B or B2C:** Consumers (B2C)" in out  # a choice by its label, not "b2c"
-    assert "- **Age range:** 18–24 years" in out
-    assert "- **Kind of job:** Social" in out
-    assert "- **Sales channels:** _not applicable_ (Students never buy anything" in out
-    assert "| **Overall** | **100%** |" in out
-    assert "- **Learning goal:** Find out what makes a first-year student" in out
+    assert "**B2B or B2C:** Consumers (B2C)" in out  # a choice by its label, not "b2c"
+    assert "**Age range:** 18–24 years" in out
+    assert "**Kind of job:** Social" in out
+    assert "**Sales channels:** not applicable (Students never buy anything" in out
+    assert "**Learning goal:** Find out what makes a first-year student" in out
+    assert "Last updated 20 November 2026" in out and "09:00" not in out and "+00:00" not in out
+    assert "not answered" not in out.lower()
+    assert out.count("## Still open") == 1
 
 
-def test_markdown_shows_what_is_missing_and_the_coach_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_markdown_lists_what_is_open_once_at_the_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     canvas = store.load(FACEBOOK)
-    canvas.coach.notes = {"users/university-students#audience.age": "Ask about mature students.",
-                          "": "Good first draft."}
     segment = canvas.customer_types[0].segments[0]
     segment.set("audience.location", None)
+    segment.jobs[0].during.set("profile.gains", None)
     path = tmp_path / "c.toml"
     store.save(canvas, path)
-    out = export(capsys, path, "markdown")
-    persona = out[out.index("## Persona: University students"):out.index("## Customer type: Advertisers")]
-    assert "- **Location:** _not answered yet_" in persona
-    assert "- **Users › University students** · Age range: Ask about mature students." in persona
-    assert out.index("- **Whole canvas**: Good first draft.") > out.index("## Completeness")
+    out = " ".join(export(capsys, path, "markdown").split(" "))
+    persona = out[out.index("### Segment: University students"):out.index("## Customer type: Advertisers")]
+    assert "**Location:**" not in persona and "not answered" not in out.lower()
+    still = " ".join(out[out.index("## Still open"):].split())
+    assert "- **Users › University students:** Location -" in still
+    assert "- **Users › University students › Meet people and make new friends:** During: Gains" in still
 
 
-def test_quality_checks_show_in_the_persona_they_are_about(capsys: pytest.CaptureFixture[str],
-                                                           catalog: Catalog) -> None:
-    path = EXAMPLES / "draft-bakery.toml"
-    canvas = store.load(path)
+def test_coach_notes_and_findings_only_in_the_coach_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         catalog: Catalog) -> None:
+    canvas = store.load(EXAMPLES / "draft-bakery.toml")
+    canvas.coach.notes = {"customers/walk-in-customers#audience.age": "SECRET ask about students.",
+                          "": "SECRET good first draft."}
+    path = tmp_path / "c.toml"
+    store.save(canvas, path)
     findings = checks.run(canvas, catalog)
     assert findings, "the draft is meant to have something to flag"
-    out = export(capsys, path, "markdown")
-    page = "".join(parse(export(capsys, path, "html")).text)
+    for fmt in ("markdown", "html", "interview"):
+        founder = export(capsys, path, fmt)
+        assert "SECRET" not in founder and "Coach" not in founder, fmt
+        assert not any(f.message in founder or md_line(f.message) in founder for f in findings), fmt
+    coach = " ".join(export(capsys, path, "markdown", "--coach").split())  # lines are wrapped
+    persona = coach[coach.index("### Segment: Local walk-in customers"):coach.index("### Segment: People ordering")]
+    assert "**Customers › Local walk-in customers** · Age range: SECRET ask about students." in persona
+    assert coach.index("SECRET good first draft.") > coach.index("## Coach's notes on the whole canvas")
+    page = "".join(parse(export(capsys, path, "html", "--coach")).text)
+    assert "SECRET ask about students." in page and "SECRET good first draft." in page
     for finding in findings:
         segment = find(canvas, finding.location[:2])
         assert segment is not None
-        persona = out.index(f"## Persona: {segment.names[-1]}")
-        assert out.index(md_line(finding.message), persona) < out.index("\n## ", persona + 1)
+        at = coach.index(f"### Segment: {segment.names[-1]}")
+        end = min(i for i in (coach.find(" ### ", at + 1), coach.find(" ## ", at + 1)) if i > 0)
+        assert coach.index(" ".join(finding.message.split()), at) < end  # in the persona it is about
         assert finding.message in page
 
 
 def test_html_lays_out_types_segments_and_stages(capsys: pytest.CaptureFixture[str]) -> None:
-    page = parse(export(capsys, FACEBOOK, "html"))
+    out = export(capsys, FACEBOOK, "html")
+    page = parse(out)
     text = "".join(page.text)
     for name in ("Users", "Advertisers", *SEGMENTS):
         assert name in text
-    rows = [row for row in page.rows if row and row[0] in PAINS]  # stage rows, job by job
-    assert [row[0] for row in rows] == [*PAINS, *PAINS]
-    for row, pain in zip(rows, PAINS.values(), strict=False):
-        assert pain in row[1] and pain not in row[2], row[0]  # in the pains column of its stage's row
-    assert ADVERTISER_PAIN in rows[4][1]
-    assert "100%" in text and page.scripts == 0
+    for stage, pain in PAINS.items():
+        block = re.search(rf"<h4>{stage}</h4><div class=\"pains\">(.*?)</div>", out)
+        assert block and pain in block.group(1), stage
+    assert ADVERTISER_PAIN in out and page.scripts == 0
+    assert "Multi-sided platform" in text and "20 November 2026" in text
 
 
 def test_html_is_self_contained_and_printable(capsys: pytest.CaptureFixture[str]) -> None:
     out = export(capsys, FACEBOOK, "html")
-    assert "@media print" in out and "prefers-color-scheme: dark" in out
-    assert "http://" not in out and "https://" not in out and "<link" not in out
+    assert "@page { size: A4 landscape" in out and "prefers-color-scheme: dark" in out
+    assert "http://" not in out and "https://" not in out and "<link" not in out and "<script" not in out
 
 
-def test_interview_guide_is_filled_in_per_segment(capsys: pytest.CaptureFixture[str]) -> None:
+def test_interview_kit_is_built_from_each_segment(capsys: pytest.CaptureFixture[str]) -> None:
     out = export(capsys, FACEBOOK, "interview")
-    assert "## Interview: University students (Users)" in out
-    assert "your story as a university student" in out
-    assert "as an event promoter or brand marketer who sells to students?" in out
-    assert "> Hi, we're students here building a site" in out  # the reach-out message
-    assert "Free pizza for students" in out
-    assert "- **Research owner:** The founders" in out
-    assert "Students who run a club, society or sports team" in out
-    assert out.count("**The perfect solution.**") == 2
+    students = out[out.index("## University students"):out.index("## Entertainment, fashion")]
+    brands = out[out.index("## Entertainment, fashion"):]
+    assert "Printed freshman 'face books' handed out by the college" in students  # its own alternatives
+    assert PAINS["During"] in students and ADVERTISER_PAIN not in students
+    assert ADVERTISER_PAIN in brands and "Untargeted online banner ads" in brands
+    assert "(university student)" in students and "(event promoter or brand marketer who sells to students)" in brands
+    assert "Free pizza for students" in students
+    assert "Students who run a club, society or sports team" in students  # the screener
+    assert "Find out what makes a first-year student" in students  # the learning goal
+    assert "> Hi, we're students here building a site" in out  # the founder's own message
+    assert students.count("### Notes sheet") == 1 and brands.count("### Notes sheet") == 1
+    assert not re.search(r"\bwould you\b|\bwill you\b", out, re.IGNORECASE)
 
 
-def test_interview_falls_back_to_the_segment_name(capsys: pytest.CaptureFixture[str]) -> None:
+def test_interview_kit_without_a_research_plan(capsys: pytest.CaptureFixture[str]) -> None:
     out = export(capsys, EXAMPLES / "draft-bakery.toml", "interview")
-    assert "as “Local walk-in customers”" in out
-    assert "The message to send: _not answered yet_" in out
-
-
-@pytest.mark.parametrize(("label", "expected"), [
-    ("conference organiser", "a conference organiser"), ("event promoter", "an event promoter"),
-    ("university student", "a university student"), ("hour-long commuter", "an hour-long commuter"),
-    ("the head of sales", "the head of sales"),
-])
-def test_interview_label_gets_an_article(label: str, expected: str) -> None:
-    assert with_article(label) == expected
+    assert "no prospecting guidelines yet" in out
+    assert "(Local walk-in customers)" in out
+    assert "P.S." not in out  # no incentive set, none offered
 
 
 def test_html_escapes_user_text(evil_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,6 +227,7 @@ def test_markdown_shows_user_text_literally(evil_file: Path, capsys: pytest.Capt
     assert "first line<br />\n# not a heading<br />\n===<br />" in rendered
     assert "[click me](http://evil.example)" in rendered
     assert "<li>- not a list</li>" in rendered and "<li>1. not a number</li>" in rendered
+    assert "<h5>Before: [click me](http://evil.example) ![img](http://evil.example/x.png)</h5>" in rendered
 
 
 def test_exports_are_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
@@ -227,9 +238,9 @@ def test_exports_are_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_empty_canvas_exports_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "new.toml"
     store.save(Canvas(), path)
-    assert "No customer types yet" in export(capsys, path, "markdown")
+    assert "- **Whole canvas:**" in export(capsys, path, "markdown")  # everything is still open
     assert "No customer types yet" in "".join(parse(export(capsys, path, "html")).text)
-    assert "No segments yet" in export(capsys, path, "interview")
+    assert "no segments yet" in export(capsys, path, "interview")
 
 
 def test_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

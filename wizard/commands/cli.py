@@ -75,8 +75,10 @@ def command_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="a persona document, a one-page picture or an interview guide")
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--format", required=True, choices=["markdown", "html", "interview"],
-                        help="markdown: personas per segment; html: the canvas on one page; "
-                        "interview: the research interview guide per segment")
+                        help="markdown: the persona document; html: the picture, an overview page and one "
+                        "A4 landscape page per segment; interview: the interview kit per segment")
+    export.add_argument("--coach", action="store_true",
+                        help="the coach's copy: add the coach's notes and the quality checks (left out by default)")
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here instead of standard output")
     export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     _add_banks_option(export)

@@ -1,4 +1,4 @@
-"""`canvas-wizard export FILE --format FORMAT [-o OUT] [--force]`: render a canvas and write it out."""
+"""`canvas-wizard export FILE --format FORMAT [--coach] [-o OUT] [--force]`: render a canvas and write it out."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path
 from wizard import checks
 from wizard.commands import basic as commands
 from wizard.export import html, interview, markdown
-from wizard.export.view import CanvasView, build
+from wizard.export.view import Audience, CanvasView, build
 from wizard.files import banks
 from wizard.files.errors import UserFileError
 from wizard.files.outputs import write_output
+from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.safetext import file_name
 
@@ -24,10 +25,26 @@ RENDERERS: dict[str, Callable[[CanvasView], str]] = {
 }
 
 
-def render(path: Path, fmt: str, catalog: Catalog) -> str:
-    canvas, _ = commands.load_checked(path, catalog)
+FORMATS = tuple(RENDERERS)
+SUFFIXES = {"markdown": ".md", "html": ".html", "interview": ".interview.md"}
+"""What an export is named after by default: `canvas.md`, `canvas.html`, `canvas.interview.md`."""
+DESCRIPTIONS = {
+    "markdown": "Persona document (Markdown): what is answered per segment, then what is still open",
+    "html": "The picture (HTML): an overview page and one A4 landscape page per segment, to print or show",
+    "interview": "Interview kit (Markdown): per segment a screener, reach-out messages, questions, notes sheets",
+}
+
+
+def render_canvas(canvas: Canvas, catalog: Catalog, fmt: str, audience: Audience = Audience.FOUNDER,
+                  untitled: str = "Customer canvas") -> str:
+    """An export of a canvas in memory (the wizard's), for the founder unless `audience` says coach."""
     findings = checks.run(canvas, catalog)
-    return RENDERERS[fmt](build(canvas, catalog, untitled=path.stem, findings=findings))
+    return RENDERERS[fmt](build(canvas, catalog, untitled=untitled, findings=findings, audience=audience))
+
+
+def render(path: Path, fmt: str, catalog: Catalog, audience: Audience = Audience.FOUNDER) -> str:
+    canvas, _ = commands.load_checked(path, catalog)
+    return render_canvas(canvas, catalog, fmt, audience, untitled=path.stem)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -39,7 +56,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     catalog = banks.load_catalog(args.banks)
-    text = render(args.file, args.format, catalog)
+    text = render(args.file, args.format, catalog, Audience.COACH if args.coach else Audience.FOUNDER)
     out: Path | None = args.output
     if out is None:
         sys.stdout.write(text)

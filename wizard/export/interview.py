@@ -1,88 +1,127 @@
-"""The customer-research interview guide (seed 000), filled in for each segment, with the reach-out plan."""
+"""The interview kit: per segment, what to learn, whom to talk to, how to reach out, what to ask, and notes sheets.
+
+The questions are built from the canvas: for each job, the last time it was done, each
+stage's pains and gains, the alternatives used today and the fears, with the canvas's
+own guesses listed for the interviewer to listen for (never to read out: that would lead
+the answer). Every question is about what happened, never about what someone might do
+or buy. Jobs come least certain first, which until the canvas records evidence means:
+the most questions still open in the job and its stages, then the most quality findings
+on it, then the most lists short of the banks' recommended count (see `uncertainty`).
+"""
 
 from __future__ import annotations
 
-from wizard.export.escape import md_block, md_line
-from wizard.export.markdown import NOT_ANSWERED, answer_lines
-from wizard.export.view import CanvasView, SegmentView, State
+from wizard.export.escape import md_line
+from wizard.export.interview_outreach import goal, messages, plan, screener, who
+from wizard.export.interview_sheet import notes_sheet
+from wizard.export.markdown_doc import finding_lines, finish
+from wizard.export.view import CanvasView, JobView, SegmentView, Shown, State
 
-DESCRIPTION = "research.description"
-REACH_OUT = ("research.owner", "research.learning_goal", "research.prospecting", "research.reach_out",
-             "research.incentive", "research.cadence")
-
-# The guide's six questions, after the article's template; {who} is the segment's interview label.
-QUESTIONS = (
-    ("Background", "Tell me about your story as {who}. How did you get into it, and what are you working on now?"),
-    ("Goals (jobs to be done)", "What are the main things you are trying to achieve as {who}?"),
-    ("Worst problem", "What is the biggest obstacle that has kept you, as {who}, from getting where you want "
-                      "to be? What keeps you up at night?"),
-    ("Other problems", "What other problems have held you back?"),
-    ("Where you look for help (channels)", "Where do you go to look for solutions to these problems and "
-                                           "for help reaching your goals?"),
-    ("The perfect solution", "What would the perfect solution to your problem look like for you? "
-                             "What would it have to include?"),
-)
-
-_DETERMINERS = ("a ", "an ", "the ", "one ", "some ", "someone ", "my ", "our ", "your ", "their ")
-# Words whose first letter misleads: "a university", "an hour".
-_A_BEFORE_VOWEL = ("uni", "use", "usu", "uti", "eu", "one", "once")
-_AN_BEFORE_H = ("hour", "honest", "honour", "honor", "heir")
+# What to ask at each stage, in the past tense: pains first, then what went well.
+STAGE_QUESTIONS = {
+    "before": ("Think back to before you started. How did you get ready, and what got in the way, if anything?",
+               "What made that part easier?"),
+    "during": ("While you were doing it, what took the most time or effort? What went wrong, if anything?",
+               "Which part went well, and what made it work?"),
+    "after": ("Once it was done, what happened next? How did you know whether it had worked?",
+              "What did you get out of it that you were glad of?"),
+}
+GUESSES = "Our guesses (do not read them out; tick the ones they bring up themselves):"
 
 
-def with_article(label: str) -> str:
-    """`conference organiser` -> `a conference organiser`; a label with its own article stays as it is."""
-    lower = label.lower()
-    if lower.startswith(_DETERMINERS):
-        return label
-    vowel = lower[:1] in "aeiou" and not lower.startswith(_A_BEFORE_VOWEL)
-    return f"{'an' if vowel or lower.startswith(_AN_BEFORE_H) else 'a'} {label}"
+def uncertainty(view: CanvasView, job: JobView) -> tuple[int, int, int]:
+    """How little the canvas knows about a job; larger is less certain. Replaced by evidence later."""
+    shown = [a for s in job.sections for a in s.answers]
+    shown += [a for stage in job.stages for s in stage.sections for a in s.answers]
+    open_ = sum(1 for a in shown if a.state is State.MISSING)
+    flagged = sum(1 for f in view.all_findings if f.location[:len(job.location)] == job.location)
+    short = sum(1 for a in shown if a.short)
+    return open_, flagged, short
 
 
-def _reach_out(view: CanvasView) -> list[str]:
-    lines = ["## Reaching out", ""]
-    for full_id in REACH_OUT:
-        shown = view.answer(full_id)
-        if shown is not None:
-            lines += answer_lines(shown)
-    lines += ["", "### The message", ""]
-    message = view.answer("research.message")
-    if message is None or message.state is not State.ANSWERED:
-        lines.append(f"The message to send: {NOT_ANSWERED}")
-    else:
-        lines += [f"> {md_line(line)}" if line.strip() else ">" for line in message.items[0].split("\n")]
-    incentive = view.text("research.incentive")
-    if incentive:
-        lines += ["", f"What they get for their time (say so if the message does not): {md_line(incentive)}"]
-    lines += ["", "When someone says yes, send them a link to book a time, so finding a slot is easy.", ""]
+def _listen_for(shown: Shown | None, what: str) -> list[str]:
+    if shown is None or not shown.answered:
+        return [f"No guesses about {what} here yet: listen, and write down what they say.", ""]
+    return [GUESSES, "", *(f"- ☐ {md_line(item)}" for item in shown.items), ""]
+
+
+def _job(view: CanvasView, job: JobView, first: int) -> tuple[list[str], int]:
+    statement = md_line(job.statement)
+    n = first
+    lines = [f"#### Job: {statement}", "",
+             f"**Q{n}.** Tell me about the last time you had to do this: “{statement}”. When was it, and what "
+             "happened, from start to finish?", ""]
+    n += 1
+    for stage in job.stages:
+        pains_q, gains_q = STAGE_QUESTIONS.get(stage.name, ("What got in the way at this point?",
+                                                            "What went well at this point?"))
+        lines += [f"**Q{n}. {stage.title}.** {pains_q}", ""]
+        lines += _listen_for(stage.answer("profile.pains"), "pains")
+        lines += [f"**Q{n + 1}.** {gains_q}", ""]
+        lines += _listen_for(stage.answer("profile.gains"), "gains")
+        n += 2
+    lines += [f"**Q{n}. Today.** How do you get this done at the moment? What else have you tried, and "
+              "what did each cost you in money or time?", ""]
+    lines += _listen_for(job.answer("customer_model.existing_alternatives"), "the alternatives they use")
+    lines += [f"**Q{n + 1}.** What worried you about it at the time?", ""]
+    lines += _listen_for(job.answer("profile.fears"), "their fears")
+    lines += [f"**Q{n + 2}.** Have you spent money on this in the last year? On what, and how did you decide?", ""]
+    if view.for_coach:
+        flagged = [f for f in view.findings if f.location[:len(job.location)] == job.location]
+        if flagged:
+            lines += ["The quality checks flag (coach's copy):", "", *finding_lines(flagged), ""]
+    return lines, n + 3
+
+
+def questions(view: CanvasView, segment: SegmentView) -> list[str]:
+    lines = ["### Questions", "",
+             "Open with: thank you for your time; you are not selling anything, you want to learn how they do "
+             "things today, and there are no wrong answers. Then let them talk: ask why, ask for an example, and "
+             "keep quiet about your idea until the end, if at all.", "",
+             "**Q1.** Tell me a little about yourself and what takes up most of your time at the moment.", "",
+             "**Q2.** Who else is involved when you deal with this, and who pays for it?", ""]
+    lines += _listen_for(_joined(segment, "segment_questions.who_pays", "segment_questions.who_uses"),
+                         "who pays and who uses")
+    jobs = sorted(segment.jobs, key=lambda j: uncertainty(view, j), reverse=True)
+    if not jobs:
+        lines += ["The canvas has no jobs for this segment yet. Ask what they are trying to get done, and "
+                  "the last time they did it.", ""]
+    number = 3
+    for job in jobs:
+        job_lines, number = _job(view, job, number)
+        lines += job_lines
+    lines += ["#### Closing", "",
+              f"**Q{number}.** Is there anything I should have asked and did not?", "",
+              f"**Q{number + 1}.** Who else should I talk to about this? May I get back to you later?", "",
+              "Avoid questions about the future (whether they might buy or use something, what they might pay): "
+              "people answer them with polite guesses. Ask what they did, and when.", ""]
     return lines
 
 
-def _segment(segment: SegmentView) -> list[str]:
-    description = segment.text(DESCRIPTION)
-    lines = [f"## Interview: {md_line(segment.name)} ({md_line(segment.type_name)})", ""]
-    who = with_article(description) if description else f"“{segment.name}”"
-    if description:
-        lines += [f"Talking to {md_line(who)}, for 15 to 30 minutes.", ""]
-    else:
-        lines += ["_This segment has no interview label yet (\"How will you refer to people of this segment "
-                  "in an interview?\"): the questions use its name._", ""]
-    if segment.jobs:
-        lines += ["Jobs we think they have (listen for them; do not suggest them):", ""]
-        lines += [f"- {md_line(job.statement)}" for job in segment.jobs]
-        lines.append("")
-    for number, (topic, question) in enumerate(QUESTIONS, 1):
-        asked = md_block(question.format(who=who), "   ")
-        lines.append(f"{number}. **{topic}.** {asked}")
-    return [*lines, ""]
+def _joined(segment: SegmentView, *full_ids: str) -> Shown | None:
+    """Several answers as the items of one list, each with its title ("Who pays: ...")."""
+    items = tuple(f"{a.title}: {'; '.join(a.items)}" for fid in full_ids if (a := segment.answer(fid)) and a.answered)
+    return Shown("+".join(full_ids), "", State.ANSWERED, items, many=True) if items else None
+
+
+def _segment(view: CanvasView, segment: SegmentView) -> list[str]:
+    lines = [f"## {md_line(segment.name)}", "",
+             f"A segment of {md_line(segment.type_name)}. In the messages below: {md_line(who(segment))}.", ""]
+    lines += goal(view, segment) + screener(view, segment) + messages(view, segment)
+    lines += questions(view, segment) + notes_sheet(segment)
+    return lines
 
 
 def render(view: CanvasView) -> str:
-    lines = [f"# {md_line(view.title)}: customer research interview guide", "",
-             "One guide per segment. Ask about their goals and problems; do not pitch.", ""]
-    lines += _reach_out(view)
     segments = list(view.segments)
+    lines = [f"# {md_line(view.title)}: interview kit", "",
+             "One part per segment: what you want to learn, whom to talk to, how to ask them, what to ask, and a "
+             "notes sheet to copy for each interview. Ask about what they did, not what they might do.", "",
+             "The jobs come least certain first: those with the most questions still open in the canvas, then "
+             "those the quality checks flag, then those with the fewest pains, gains or alternatives.", ""]
+    lines += plan(view)
     if not segments:
-        lines += [f"No segments yet: {NOT_ANSWERED}", ""]
+        lines += ["The canvas has no segments yet: add one in the wizard, and its part of the kit appears here.", ""]
     for segment in segments:
-        lines += _segment(segment)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        lines += _segment(view, segment)
+    return finish(lines)

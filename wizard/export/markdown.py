@@ -1,118 +1,84 @@
-"""Persona documents in Markdown: one per segment, then the market, research plan, scores and notes."""
+"""The persona document in Markdown: what is answered, type by type and segment by segment, then what is still open.
+
+Headings carry the structure (customer type, segment, job, stage) and are unique in the
+document, so a table of contents or a linter can tell them apart; answers are labelled
+paragraphs and flat lists. The founder's copy holds no coach notes and no findings (see
+view.Audience); homework, when the coach sets some, is for the founder and shows in both.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from wizard.checks import Finding
-from wizard.export.escape import md_block, md_line
-from wizard.export.view import CanvasView, JobView, Note, Section, SegmentView, Shown, State, TypeView, stamp
-
-NOT_ANSWERED = "_not answered yet_"
+from wizard.export.escape import md_line
+from wizard.export.markdown_doc import answers, coach_lines, finish, note_lines
+from wizard.export.still_open import still_open
+from wizard.export.view import CanvasView, JobView, NodeView, SegmentView, TypeView, stamp
 
 
-def answer_lines(shown: Shown, indent: str = "") -> list[str]:
-    """A list item for one answer; lists nest, long text keeps its line breaks."""
-    label = f"{indent}- **{md_line(shown.title)}:**"
-    if shown.state is State.MISSING:
-        return [f"{label} {NOT_ANSWERED}"]
-    if shown.state is State.NOT_APPLICABLE:
-        reason = f" ({md_line(shown.reason)})" if shown.reason.strip() else ""
-        return [f"{label} _not applicable_{reason}"]
-    if shown.many:
-        return [label] + [f"{indent}    {f'{n}.' if shown.ranked else '-'} {md_line(item)}"
-                          for n, item in enumerate(shown.items, 1)]
-    return [f"{label} {md_block(shown.items[0], indent + '  ')}"]
+def _all(node: NodeView) -> list[str]:
+    return answers(a for s in node.sections for a in s.answers)
 
 
-def section_lines(section: Section, level: int) -> list[str]:
-    lines = [f"{'#' * level} {md_line(section.title)}", ""]
-    for shown in section.answers:
-        lines += answer_lines(shown)
-    return [*lines, ""]
-
-
-def note_lines(notes: Iterable[Note]) -> list[str]:
-    lines = []
-    for note in notes:
-        about = f" · {md_line(note.question)}" if note.question else ""
-        lines.append(f"- **{md_line(note.where)}**{about}: {md_block(note.text, '  ')}")
-    return lines
-
-
-def finding_lines(findings: Iterable[Finding]) -> list[str]:
-    return [f"- **{md_line(f.severity.capitalize())}** · {md_line(f.where)}: {md_line(f.message)} "
-            f"{md_line(f.suggestion)}" for f in findings]
-
-
-def _notes(notes: list[Note], findings: list[Finding], level: int) -> list[str]:
-    """The coach's own notes, then what the quality checks flag (advice: word heuristics can be wrong)."""
-    if not notes and not findings:
-        return []
-    lines = [f"{'#' * level} Coach's notes", ""]
-    if notes:
-        lines += [*note_lines(notes), ""]
-    if findings:
-        lines += [f"{'#' * (level + 1)} Quality checks", "", *finding_lines(findings), ""]
-    return lines
-
-
-def _job(job: JobView, number: int) -> list[str]:
-    lines = [f"#### Job {number}: {md_line(job.statement)}", ""]
-    for section in job.sections:
-        for shown in section.answers:
-            lines += answer_lines(shown)
+def _job(job: JobView) -> list[str]:
+    statement = md_line(job.statement)
+    lines = [f"#### Job: {statement}", "", *_all(job)]
     for stage in job.stages:
-        lines += ["", f"**{stage.title} the job**", ""]
-        for section in stage.sections:
-            for shown in section.answers:
-                lines += answer_lines(shown)
-    return [*lines, ""]
-
-
-def _persona(segment: SegmentView) -> list[str]:
-    lines = [f"## Persona: {md_line(segment.name)}", "",
-             f"Customer type: {md_line(segment.type_name)} · {segment.score}% complete", ""]
-    for section in segment.sections:
-        lines += section_lines(section, 3)
-    lines += ["### Jobs", ""]
-    if not segment.jobs:
-        lines += [f"No jobs yet: {NOT_ANSWERED}", ""]
-    for number, job in enumerate(segment.jobs, 1):
-        lines += _job(job, number)
-    return lines + _notes(segment.notes, segment.findings, 3)
-
-
-def _customer_type(ctype: TypeView) -> list[str]:
-    lines = [f"## Customer type: {md_line(ctype.name)}", ""]
-    for section in ctype.sections:
-        lines += section_lines(section, 3)
-    if not ctype.segments:
-        lines += [f"No segments yet: {NOT_ANSWERED}", ""]
-    for segment in ctype.segments:
-        lines += _persona(segment)
+        body = _all(stage)
+        if body:
+            # The statement keeps each stage heading unique across jobs and segments.
+            lines += [f"##### {stage.title}: {statement}", "", *body]
     return lines
 
 
-def _scores(view: CanvasView) -> list[str]:
-    lines = ["## Completeness", "", "| Section | Score |", "|---|---:|",
-             f"| **Overall** | **{view.report.score}%** |"]
-    lines += [f"| {md_line(title)} | {score}% |" for title, score in view.scored_sections()]
-    if view.types and any(t.segments for t in view.types):
-        lines += ["", "| Segment | Score |", "|---|---:|"]
-        lines += [f"| {md_line(s.type_name)} › {md_line(s.name)} | {s.score}% |" for s in view.segments]
-    return [*lines, ""]
+def _segment(segment: SegmentView, coach: bool) -> list[str]:
+    name = md_line(segment.name)
+    intro = f"A segment of {md_line(segment.type_name)}."
+    if coach:
+        intro += f" {segment.score}% complete."
+    lines = [f"### Segment: {name}", "", intro, "", *_all(segment)]
+    for job in segment.jobs:
+        lines += _job(job)
+    return lines + coach_lines(f"#### Coach's notes on {name}", segment.notes, segment.findings)
+
+
+def _customer_type(ctype: TypeView, coach: bool) -> list[str]:
+    lines = [f"## Customer type: {md_line(ctype.name)}", "", *_all(ctype)]
+    for segment in ctype.segments:
+        lines += _segment(segment, coach)
+    return lines
+
+
+def _canvas_sections(view: CanvasView) -> list[str]:
+    lines: list[str] = []
+    for section in view.sections:
+        body = answers(section.answers)
+        if body:
+            lines += [f"## {md_line(section.title)}", "", *body]
+    return lines
+
+
+def _homework(view: CanvasView) -> list[str]:
+    notes = view.homework + [n for s in view.segments for n in s.homework]
+    return ["## Homework", "", *note_lines(notes), ""] if notes else []
+
+
+def _still_open(view: CanvasView) -> list[str]:
+    items = still_open(view)
+    if not items:
+        return ["## Still open", "", "Nothing: every question is answered or marked not applicable.", ""]
+    return ["## Still open", "",
+            *(f"- **{md_line(o.where)}:** {md_line('; '.join(o.what))}" for o in items), ""]
 
 
 def render(view: CanvasView) -> str:
-    lines = [f"# {md_line(view.title)}: customer personas", "",
-             f"Created {stamp(view.created)}, last updated {stamp(view.updated)}. "
-             f"{view.report.score}% complete.", ""]
-    if not view.types:
-        lines += [f"No customer types yet: {NOT_ANSWERED}", ""]
+    coach = view.for_coach
+    intro = f"Last updated {stamp(view.updated)} (started {stamp(view.created)}). {view.report.score}% complete."
+    lines = [f"# {md_line(view.title)}: customer personas", "", intro, ""]
+    if coach:
+        lines += ["This is the coach's copy: it includes the coach's notes and the quality checks.", ""]
     for ctype in view.types:
-        lines += _customer_type(ctype)
-    for section in view.sections:
-        lines += section_lines(section, 2)
-    lines += _scores(view) + _notes(view.notes, view.findings, 2)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        lines += _customer_type(ctype, coach)
+    lines += _canvas_sections(view)
+    lines += _homework(view)
+    lines += coach_lines("## Coach's notes on the whole canvas", view.notes, view.findings)
+    lines += _still_open(view)
+    return finish(lines)

@@ -38,6 +38,17 @@ class Shown:
     ranked: bool = False
     reason: str = ""
     """Why the question is not applicable, when one was given."""
+    recommended: int = 1
+    """Lists: how many items the bank recommends (what the picture is laid out to hold)."""
+
+    @property
+    def answered(self) -> bool:
+        return self.state is State.ANSWERED
+
+    @property
+    def short(self) -> bool:
+        """A list answered with fewer items than the bank recommends."""
+        return self.answered and self.many and len(self.items) < self.recommended
 
 
 @dataclass(frozen=True)
@@ -49,9 +60,23 @@ class Section:
     answers: tuple[Shown, ...]
 
 
+class Audience(StrEnum):
+    """Who an export is for. The founder's copy holds no coach notes and no quality findings."""
+
+    FOUNDER = "founder"
+    COACH = "coach"
+
+
 @dataclass(kw_only=True)
 class NodeView:
     sections: list[Section]
+
+    def answered(self) -> Iterator[Shown]:
+        return (a for s in self.sections for a in s.answers if a.answered)
+
+    def still_open(self) -> list[str]:
+        """The titles of the questions asked here and not answered yet (not applicable ones are closed)."""
+        return [a.title for s in self.sections for a in s.answers if a.state is State.MISSING]
 
     def answer(self, full_id: str) -> Shown | None:
         return next((a for s in self.sections for a in s.answers if a.full_id == full_id), None)
@@ -76,6 +101,7 @@ class StageView(NodeView):
 @dataclass(kw_only=True)
 class JobView(NodeView):
     statement: str
+    location: Location = ()
     stages: list[StageView] = field(default_factory=list)
 
 
@@ -97,7 +123,12 @@ class SegmentView(NodeView):
     score: int
     jobs: list[JobView] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    """The coach's notes about this segment: coach-facing exports only (empty in the founder's)."""
     findings: list[Finding] = field(default_factory=list)
+    """The quality checks' findings here: coach-facing exports only (empty in the founder's)."""
+    homework: list[Note] = field(default_factory=list)
+    """Homework the coach set for the founder: the one kind of coach note that founder-facing
+    exports show. Nothing fills it yet (the coach-session issue will)."""
 
 
 @dataclass(kw_only=True)
@@ -112,11 +143,22 @@ class CanvasView(NodeView):
     created: datetime
     updated: datetime
     report: scoring.Report
+    audience: Audience = Audience.FOUNDER
     types: list[TypeView] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    """Notes about the canvas as a whole, a customer type, or a place no longer there."""
+    """Notes about the canvas as a whole, a customer type, or a place no longer there (coach only)."""
     findings: list[Finding] = field(default_factory=list)
-    """What the quality checks say about anything outside a segment (or no longer in the canvas)."""
+    """What the quality checks say about anything outside a segment, or no longer in the canvas
+    (coach only)."""
+    homework: list[Note] = field(default_factory=list)
+    """Homework about the canvas as a whole or a customer type; see SegmentView.homework."""
+    all_findings: list[Finding] = field(default_factory=list)
+    """Every finding, for the founder's copy too: an export may use them to order its own content
+    (the interview kit asks first about what is flagged) but shows their words only to a coach."""
+
+    @property
+    def for_coach(self) -> bool:
+        return self.audience is Audience.COACH
 
     @property
     def segments(self) -> Iterator[SegmentView]:
@@ -130,8 +172,12 @@ class CanvasView(NodeView):
 
 
 def stamp(moment: datetime) -> str:
-    """The canvas's own timestamps as they are in the file: the only dates an export shows."""
-    return moment.isoformat(sep=" ")
+    """A date as people write it (20 November 2026), in English whatever the locale: the exports are."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 
 
 def render_value(question: Question, value: Value) -> tuple[str, ...]:
@@ -156,9 +202,9 @@ def _shown(catalog: Catalog, entry: Entry, place: Place) -> Shown | None:
         return Shown(full_id, title, State.NOT_APPLICABLE, reason=reason)
     value = node.get(full_id)
     if value is None:
-        return Shown(full_id, title, State.MISSING)
+        return Shown(full_id, title, State.MISSING, recommended=q.recommended_items)
     return Shown(full_id, title, State.ANSWERED, render_value(q, value),
-                 many=q.kind.is_list, ranked=q.kind is Kind.RANKING)
+                 many=q.kind.is_list, ranked=q.kind is Kind.RANKING, recommended=q.recommended_items)
 
 
 def _sections(catalog: Catalog, entries: Iterable[Entry], place: Place) -> list[Section]:
@@ -186,14 +232,20 @@ def _notes(canvas: Canvas, catalog: Catalog) -> list[Note]:
 
 
 def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
-          findings: Iterable[Finding] = ()) -> CanvasView:
-    """Everything an export shows, in the canvas's own order; `untitled` names a canvas without a title."""
+          findings: Iterable[Finding] = (), audience: Audience = Audience.FOUNDER) -> CanvasView:
+    """Everything an export shows, in the canvas's own order; `untitled` names a canvas without a title.
+
+    For the founder (the default) the coach's notes and the findings are left out here, once,
+    so that no renderer can show them by mistake.
+    """
     by_scope = {scope: catalog.at_scope(scope) for scope in Scope}
     report = scoring.score(canvas, catalog)
-    notes = _notes(canvas, catalog)
-    findings = list(findings)
+    all_findings = list(findings)
+    coach = audience is Audience.COACH
+    notes = _notes(canvas, catalog) if coach else []
+    findings = all_findings if coach else []
     view = CanvasView(sections=[], title=canvas.title.strip() or untitled, created=canvas.created,
-                      updated=canvas.updated, report=report)
+                      updated=canvas.updated, report=report, audience=audience, all_findings=all_findings)
     for place in walk(canvas):
         sections = _sections(catalog, by_scope[place.scope], place)
         if place.scope is Scope.CANVAS:
@@ -208,7 +260,8 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
                 notes=[n for n in notes if n.location[:2] == place.location],
                 findings=[f for f in findings if f.location[:2] == place.location]))
         elif place.scope is Scope.JOB:
-            view.types[-1].segments[-1].jobs.append(JobView(sections=sections, statement=place.names[-1]))
+            view.types[-1].segments[-1].jobs.append(JobView(sections=sections, statement=place.names[-1],
+                                                                 location=place.location))
         else:
             view.types[-1].segments[-1].jobs[-1].stages.append(StageView(sections=sections,
                                                                          name=place.location[-1]))
