@@ -61,8 +61,8 @@ ol.ranked li::marker {{ color: var(--muted); font-weight: 700; }}
 .gains {{ background: var(--gain-bg); }}
 .pains .label {{ color: var(--pain); }}
 .gains .label {{ color: var(--gain); }}
-.pains li::before {{ content: "−"; color: var(--pain); font-weight: 700; }}
-.gains li::before {{ content: "+"; color: var(--gain); font-weight: 700; }}
+.pains ul.items li::before {{ content: "−"; color: var(--pain); font-weight: 700; }}
+.gains ul.items li::before {{ content: "+"; color: var(--gain); font-weight: 700; }}
 .none {{ color: var(--muted); font-style: italic; }}
 .page-foot {{ font-size: .8em; color: var(--muted); margin-top: auto; }}
 .types {{ display: grid; gap: .7em; align-items: start; }}
