@@ -13,9 +13,9 @@ from wizard.model.canvas import Canvas, CustomerType, Job, Node, Segment
 from wizard.model.catalog import Catalog
 from wizard.model.tree import walk
 
-WORDS = ("students campus friends event tickets sponsors budget weekend market customers shop order party "
+WORDS = str.split("students campus friends event tickets sponsors budget weekend market customers shop order party "
          "message online local reach follow people cost time trust new first year team plan week money "
-         "share photos group advert report results venue night brand price deal service support").split()
+         "share photos group advert report results venue night brand price deal service support")
 # Characters per answer, as long as the shipped examples' answers run.
 LENGTHS = {Kind.LIST: (40, 68), Kind.TEXT: (50, 110), Kind.LONG_TEXT: (150, 240)}
 

@@ -14,9 +14,9 @@ import pytest
 
 from tests import realistic
 from tests.conftest import EXAMPLES
-from wizard import store
+from wizard.commands.export import render
 from wizard.export import palette
-from wizard.export.command import render
+from wizard.files import store
 from wizard.model.catalog import Catalog
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
 
@@ -35,10 +36,17 @@ if TYPE_CHECKING:
 # imported inside the methods: the first frame is painted before any of it is loaded.
 
 
+def _export_provider() -> type[Provider]:
+    """"Export ..." in the palette, loaded when the palette opens, not before the first frame."""
+    from wizard.tui.export_dialog import ExportProvider
+
+    return ExportProvider
+
+
 class WizardApp(App[str]):
     CSS_PATH = "app.tcss"
     TITLE = "Canvas Wizard"
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {JumpProvider, _export_provider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True,
