@@ -192,7 +192,7 @@ def test_interview_kit_is_built_from_each_segment(capsys: pytest.CaptureFixture[
     assert "Free pizza for students" in students
     assert "Students who run a club, society or sports team" in students  # the screener
     assert "Find out what makes a first-year student" in students  # the learning goal
-    assert "> Hi, we're students here building a site" in out  # the founder's own message
+    assert "Your own message is in the research plan" in out  # the founder's own message, in the persona
     assert students.count("### Notes sheet") == 1 and brands.count("### Notes sheet") == 1
     assert not re.search(r"\bwould you\b|\bwill you\b", out, re.IGNORECASE)
 

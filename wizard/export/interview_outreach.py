@@ -80,11 +80,11 @@ def messages(view: CanvasView, segment: SegmentView) -> list[str]:
     if incentive:
         lines += [">", f"> P.S. As a thank-you for your time: {incentive}."]
     lines.append("")
-    own = view.text("research.message")
-    if own:
-        lines += ["Your own message, from the research plan:", ""]
-        lines += [f"> {md_line(line)}" if line.strip() else ">" for line in own.split("\n")]
-        lines.append("")
+    if view.text("research.message"):
+        # Not repeated here: a message's polite "would you have 20 minutes?" is no interview question,
+        # but the kit holds none of that form, so a reader can trust every line of it to be askable.
+        lines += ["Your own message is in the research plan of the persona document; send whichever suits "
+                  "the person.", ""]
     lines += ["When they say yes, send a link where they can book a time, so finding a slot is easy.", ""]
     return lines
 
