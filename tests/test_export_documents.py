@@ -17,6 +17,7 @@ from wizard.export.command import render, render_canvas
 from wizard.export.view import Audience
 from wizard.model.catalog import Catalog
 
+
 def flatten(markdown: str) -> str:
     """The text as one line, quote marks and wrapping gone: what a reader reads."""
     return " ".join(re.sub(r"^> ?", "", markdown, flags=re.MULTILINE).split())
