@@ -10,8 +10,8 @@ from textual.widgets import Input, RadioSet
 from tests.conftest import EXAMPLES
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.export_dialog import ExportScreen
 from wizard.tui.screens.dialogs import ConfirmScreen
+from wizard.tui.screens.export import ExportScreen
 
 
 def canvas_copy(tmp_path: Path) -> Path:

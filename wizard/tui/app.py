@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 def _export_provider() -> type[Provider]:
     """"Export ..." in the palette, loaded when the palette opens, not before the first frame."""
-    from wizard.tui.export_dialog import ExportProvider
+    from wizard.tui.screens.export import ExportProvider
 
     return ExportProvider
 
