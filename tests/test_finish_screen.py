@@ -86,8 +86,10 @@ async def test_other_features_add_their_actions_in_one_place(tmp_path: Path, mon
     ran: list[str] = []
 
     def exports(screen: FinishScreen) -> Iterable[FinishAction]:
-        yield FinishAction("export-html", "e", "Export the one-page picture", "as HTML beside the canvas",
+        yield FinishAction("send-slides", "e", "Send the slides", "to the team's folder",
                            lambda s: ran.append(s.session.path.name), order=40)
+        yield FinishAction("export-html", "x", "A second picture", "an id already offered: left out",
+                           lambda s: ran.append("twice"), order=41)
 
     monkeypatch.setattr(finish_actions, "OFFERS", [*finish_actions.OFFERS, exports])
     app = WizardApp(bakery(tmp_path), shipped_catalog())
@@ -96,7 +98,10 @@ async def test_other_features_add_their_actions_in_one_place(tmp_path: Path, mon
         await pilot.press("ctrl+f")
         await pilot.pause()
         shown = text(app)
-        assert shown.index("(r) Review") < shown.index("(e) Export the one-page picture") < shown.index("(q) Close")
+        assert shown.index("(r) Review") < shown.index("(e) Send the slides")
+        ids = [action.id for action in app.screen.actions]  # type: ignore[attr-defined]
+        assert ids.index("send-slides") < ids.index("close") and ids.count("export-html") == 1
+        assert "A second picture" not in shown
         await pilot.press("e")
         await pilot.pause()
     assert ran == ["bakery.toml"]
@@ -114,3 +119,42 @@ async def test_a_file_that_is_not_saved_is_said_so_on_the_finish(tmp_path: Path)
         shown = text(app)
         assert "NOT A FILE" in shown and "has taken its place" in shown
         path.rmdir()
+
+
+@pytest.mark.parametrize(("key", "fmt", "suffix"), [("p", "html", ".html"), ("m", "markdown", ".md"),
+                                                    ("i", "interview", ".interview.md")])
+async def test_the_finish_exports_each_format_through_its_dialog(tmp_path: Path, key: str, fmt: str,
+                                                                 suffix: str) -> None:
+    """From the finish: the key opens the export dialog on that format, Enter writes the file
+    beside the canvas, and the finish is still there to go on from."""
+    from wizard.tui.screens.export import ExportScreen
+
+    path = bakery(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert f"({key}) Export" in text(app)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.fmt == fmt
+        type_name = app.screen.session.canvas.customer_types[0].name
+        await pilot.press("tab", "enter")  # from the format to the file name, and Enter writes it
+        for _ in range(20):
+            await pilot.pause()
+            if not isinstance(app.screen, ExportScreen):
+                break
+        assert isinstance(app.screen, FinishScreen)
+    written = path.with_name("bakery" + suffix)
+    assert written.exists() and type_name in written.read_text(encoding="utf-8")
+
+
+async def test_an_empty_canvas_offers_nothing_to_export(tmp_path: Path) -> None:
+    app = WizardApp(tmp_path / "new.toml", shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        assert "Export" not in text(app)

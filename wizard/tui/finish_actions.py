@@ -8,6 +8,7 @@ coach session's summary), write such a function and add it to OFFERS.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -41,20 +42,47 @@ def keep_going(screen: FinishScreen) -> Iterable[FinishAction]:
                        lambda s: s.dismiss("review"), order=20)
 
 
+EXPORTS = (  # format, key, label, what it is for
+    ("html", "p", "Export the picture (HTML)", "One page per segment, to print or to show a team or an investor"),
+    ("markdown", "m", "Export a persona (Markdown)", "What is answered, segment by segment, then what is still open"),
+    ("interview", "i", "Export an interview kit (Markdown)",
+     "Questions for the next customer interviews, starting with what is least certain"),
+)
+
+
+def exports(screen: FinishScreen) -> Iterable[FinishAction]:
+    """The export dialog for each format, once there is a customer type to show."""
+    if not screen.session.canvas.customer_types:
+        return
+    for order, (fmt, key, label, why) in enumerate(EXPORTS, start=30):
+        yield FinishAction(f"export-{fmt}", key, label, why, functools.partial(_export, fmt=fmt), order=order)
+
+
+def _export(screen: FinishScreen, fmt: str) -> None:
+    from wizard.tui.screens.export import open_export  # the dialog and the renderers load when asked for
+
+    open_export(screen.app, screen.session, fmt)
+
+
 def close(screen: FinishScreen) -> Iterable[FinishAction]:
     yield FinishAction("close", "q", "Close the wizard", "Everything is saved; the next steps are printed as it closes",
                        lambda s: s.app.finish(), order=90)  # type: ignore[attr-defined]
 
 
-OFFERS: list[Offer] = [keep_going, close]
+OFFERS: list[Offer] = [keep_going, exports, close]
 
 
 def actions(screen: FinishScreen) -> list[FinishAction]:
-    """Every action on offer, in order; a key taken twice keeps its first holder."""
+    """Every action on offer, in order; a key taken twice keeps its first holder, and an id
+    offered twice only its first action (the list needs each once)."""
     found = sorted((a for offer in OFFERS for a in offer(screen)), key=lambda a: a.order)
     keys: set[str] = set()
+    ids: set[str] = set()
     out = []
     for action in found:
+        if action.id in ids:
+            continue
+        ids.add(action.id)
         if action.key in keys:
             action = FinishAction(action.id, "", action.label, action.help, action.run, action.order)
         keys.add(action.key)
