@@ -8,13 +8,13 @@ from pathlib import Path
 
 import mdformat
 import pytest
-from wizard.export.command import render, render_canvas
 
 from tests import realistic
 from tests.conftest import EXAMPLES
 from tests.factory import structure
-from wizard import store
+from wizard.commands.export import render, render_canvas
 from wizard.export.view import Audience
+from wizard.files import store
 from wizard.model.catalog import Catalog
 
 
