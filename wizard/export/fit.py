@@ -15,8 +15,10 @@ import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-SIZES_PT = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
-"""The type sizes a sheet may take (`fit-0` is the largest)."""
+SIZES_PT = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+"""The type sizes a sheet may take (`fit-0` is the largest). Down to 6 pt, so a segment with
+three jobs answered in full (the event example) still fits its page: small print, but one
+sheet to hand over beats a segment split across two."""
 PAGE_W, PAGE_H = 281.0, 194.0
 """The printable area of A4 landscape inside the 8 mm margins, in mm."""
 CHAR = 0.56
