@@ -31,6 +31,14 @@ def steady(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("wizard.model.canvas.now", lambda: FROZEN)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.chdir(tmp_path)
+    # A toast shown at the start ("Welcome back") stays for the picture: on a busy machine
+    # its few seconds ran out before the screen was taken, and the picture differed.
+    notify = WizardApp.notify
+
+    def lasting(self: WizardApp, message: str, **kwargs: Any) -> None:
+        notify(self, message, **{**kwargs, "timeout": 3600})
+
+    monkeypatch.setattr(WizardApp, "notify", lasting)
 
 
 def canvas_file(canvas: Canvas) -> Path:
