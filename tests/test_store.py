@@ -95,6 +95,11 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("bad nested type", b'schema_version = 1\n[[customer_types]]\nid = "u"\nname = 5\n', "customer_types[0].name"),
     ("duplicate ids", b'schema_version = 1\n[[customer_types]]\nid = "u"\nname = "A"\n'
      b'[[customer_types]]\nid = "u"\nname = "B"\n', "share the id"),
+    # pydantic reads true as 1: this loaded as the range 1 to 30.
+    ("range of true", b'schema_version = 1\n[answers.audience]\nage = [true, 30]\n',
+     "answers.audience.age: should be text, a list of text, or two whole numbers [low, high]"),
+    ("answer a number", b'schema_version = 1\n[answers.x]\nq = 7\n[answers.y]\nq = 8\n',
+     "answers.x.q: should be text, a list of text, or two whole numbers [low, high] (and 1 more problem)"),
 ]
 
 

@@ -41,12 +41,32 @@ def format_location(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+def _answer_branch(loc: tuple[int | str, ...]) -> int | None:
+    """Where in `loc` pydantic names a branch of an answer's union (text, list, range), if it does."""
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and (part in {"str", "list[str]"} or part.startswith("tuple[")):
+            return i
+    return None
+
+
 def validation_message(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False)
     first = errors[0]
-    where = format_location(tuple(first["loc"]))
-    more = f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})" if len(errors) > 1 else ""
-    return f"{where}: {first['msg']}{more}"
+    loc = tuple(first["loc"])
+    message = first["msg"]
+    # An answer that fits none of text, a list of text or a range: pydantic says why for each
+    # branch in turn ("Input should be a valid string" first), which is one problem, not three.
+    places = []
+    for error in errors:
+        place = tuple(error["loc"])
+        cut = _answer_branch(place)
+        places.append(place[:cut] if cut is not None else place)
+    if _answer_branch(loc) is not None:
+        loc = places[0]
+        message = "should be text, a list of text, or two whole numbers [low, high]"
+    problems = len(dict.fromkeys(places))
+    more = f" (and {problems - 1} more problem{'s' * (problems > 2)})" if problems > 1 else ""
+    return f"{format_location(loc)}: {message}{more}"
 
 
 def migrate(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], int]:

@@ -13,12 +13,21 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 
+
+
+def _not_a_truth_value(value: Any) -> Any:
+    # pydantic reads `true` as 1: `age = [true, 30]` would load as 1 to 30 and be saved so.
+    if isinstance(value, bool):
+        raise ValueError("should be a whole number, not true or false")
+    return value
+
+
 # A range answer (an age range) is two whole numbers; anything else is text or a list.
-Range = tuple[int, int]
+Range = tuple[Annotated[int, BeforeValidator(_not_a_truth_value)], Annotated[int, BeforeValidator(_not_a_truth_value)]]
 Value = str | list[str] | Range
 Answers = dict[str, dict[str, Value]]
 """bank id -> question id -> value."""
