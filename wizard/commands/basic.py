@@ -219,8 +219,7 @@ def cmd_banks(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    schema = Canvas.model_json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"} | schema
-    schema["title"] = "Canvas Wizard canvas file"
-    print(json.dumps(schema, indent=2))
+    from wizard.files.schema import canvas_schema
+
+    print_json(canvas_schema(bank_loader.load_catalog(args.banks)))
     return 0

@@ -70,7 +70,8 @@ def command_parser() -> argparse.ArgumentParser:
     banks.add_argument("dir", nargs="?", type=Path, metavar="DIR")
     _add_banks_option(banks)
 
-    sub.add_parser("schema", help="print the JSON Schema of canvas files")
+    schema = sub.add_parser("schema", help="print the JSON Schema of canvas files")
+    _add_banks_option(schema)
 
     export = sub.add_parser("export", help="a persona document, a one-page picture or an interview guide")
     export.add_argument("file", type=Path, metavar="FILE")

@@ -148,11 +148,15 @@ class Job(Node):
     """A job the segment is trying to get done, in the customer's own words."""
 
     id: NodeId
+    """A lower-case slug made from the statement, unique among the segment's jobs; kept when it changes."""
     statement: str = Field(min_length=1)
     """The job statement, e.g. "Meet people and make new friends"."""
     before: Stage = Stage()
+    """Before the job: the pains and gains of getting ready for it."""
     during: Stage = Stage()
+    """While doing the job: its pains and gains."""
     after: Stage = Stage()
+    """After the job: the pains and gains of what follows it."""
 
     @property
     def name(self) -> str:
@@ -175,8 +179,11 @@ class Segment(Node):
     """A sub-group inside a customer type, e.g. "stay-home parents" inside Users."""
 
     id: NodeId
+    """A lower-case slug made from the name, unique among the type's segments; kept when it is renamed."""
     name: str = Field(min_length=1)
+    """The segment's name, e.g. "University students"."""
     jobs: list[Job] = []
+    """The jobs this segment is trying to get done, each with its pains and gains."""
 
     @field_validator("jobs")
     @classmethod
@@ -188,8 +195,11 @@ class CustomerType(Node):
     """A role the business model needs to move: users, buyers, funders, advertisers ..."""
 
     id: NodeId
+    """A lower-case slug made from the name, unique among the customer types; kept when it is renamed."""
     name: str = Field(min_length=1)
+    """The customer type's name, e.g. "Users" or "Advertisers"."""
     segments: list[Segment] = []
+    """The sub-groups of this customer type."""
 
     @field_validator("segments")
     @classmethod
@@ -219,12 +229,17 @@ class Canvas(Node):
     schema_version: int = SCHEMA_VERSION
     """Format version of the file; newer files are refused, older ones migrated."""
     title: str = ""
+    """What the canvas is about, e.g. "Campus social network"."""
     created: datetime = Field(default_factory=now)
+    """When the canvas was started."""
     updated: datetime = Field(default_factory=now)
+    """When it was last saved."""
     banks: dict[str, str] = {}
     """Bank id -> version of the bank the answers were given against."""
     customer_types: list[CustomerType] = []
+    """The roles the business model needs (users, buyers, advertisers ...), each with its segments."""
     coach: CoachNotes = CoachNotes()
+    """A coach's notes and time per section, apart from the founder's answers."""
 
     @field_validator("customer_types")
     @classmethod
