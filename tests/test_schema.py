@@ -122,6 +122,8 @@ def test_the_committed_schema_is_what_the_command_prints(capsys: pytest.CaptureF
 def test_each_question_is_described_where_it_is_asked() -> None:
     catalog = shipped_catalog()
     schema = canvas_schema(catalog)
+    assert schema["title"] == "Canvas Wizard canvas file"
+    assert all(bank.id in schema["description"] for bank in catalog.banks)
     nodes = {"canvas": schema, "customer_type": schema["$defs"]["CustomerType"],
              "segment": schema["$defs"]["Segment"], "job": schema["$defs"]["Job"], "stage": schema["$defs"]["Stage"]}
     for entry in catalog:

@@ -94,10 +94,10 @@ def canvas_schema(catalog: Catalog) -> dict[str, Any]:
     base["required"] = ["schema_version"]
     ranges = {_range_def(e.question) for e in catalog if e.question.kind is Kind.RANGE}
     defs |= DEFS | {name: _ascending(lo, hi) for name, lo, hi in ranges}
-    return {"$schema": DRAFT, "title": "Canvas Wizard canvas file",
+    return {"$schema": DRAFT, **base, "title": "Canvas Wizard canvas file",
             "description": "A customer canvas saved by canvas-wizard (docs/canvas-format.md). "
             f"Questions from the banks: {', '.join(b.id for b in catalog.banks)}.",
-            **base, "$defs": dict(sorted(defs.items()))}
+            "$defs": dict(sorted(defs.items()))}
 
 
 def _patch_node(node: dict[str, Any], scope: Scope, catalog: Catalog) -> None:
