@@ -5,8 +5,11 @@ unknown keys refused. The banks give what each `answers` table may hold at each 
 every question a property with its prompt and help, choices as enums, ranges as two
 integers. The schema agrees with `canvas-wizard check` (tests/test_schema.py holds it to
 that on a corpus of broken files) except where JSON Schema cannot say what check does:
-ids unique among siblings, and, for validators that ignore `prefixItems` (taplo), a range
-whose smaller number comes second.
+ids unique among siblings, `schema_version = 1.0` (to JSON 1.0 is 1) and, for validators
+that ignore `prefixItems` (taplo), a range whose smaller number comes second. One way
+round it is stricter on purpose: check drops a blank answer of any shape, the schema lets
+through only "" (text, a choice) and [] (a list), so each question stays one plain schema
+that taplo can complete and explain.
 
 Written here because no library turns our banks into a schema; pydantic's own schema of
 the model is the start, patched where the banks know more.
