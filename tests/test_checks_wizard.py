@@ -163,7 +163,7 @@ async def test_only_functional_is_heard_once_the_last_job_is_sorted(tmp_path: Pa
 def test_a_finding_waits_for_the_answers_it_reads(catalog: Catalog) -> None:
     """Beside its question a finding waits until every answer it reads is in: answered,
     marked not applicable, or asked earlier than here (passed by)."""
-    from wizard.checks.shown import ready
+    from wizard.core.shown import ready, shown_at
 
     canvas = corpus.good_canvases()["bikefix"]
     seg = canvas.customer_types[0].segments[0]
@@ -172,15 +172,15 @@ def test_a_finding_waits_for_the_answers_it_reads(catalog: Catalog) -> None:
     session = Session(Path("unsaved.toml"), canvas, catalog)
     here = Step(("commuters", "daily-riders"), "segment_questions.beneficiaries")
     found = checks.run(canvas, catalog)
-    assert [f.rule for f in checks.shown_at(found, session, here)] == ["payer-not-user"]
+    assert [f.rule for f in shown_at(found, session, here)] == ["payer-not-user"]
     # The same finding, had it read the segment's jobs (asked after "Who benefits"):
     payer = next(f for f in found if f.rule == "payer-not-user")
     later = checks.Finding(payer.rule, payer.severity, payer.location, payer.question, payer.where,
                            payer.message, payer.suggestion, ((here.location, JOBS),))
-    assert checks.shown_at([later], session, here) == [later]  # the jobs are in
+    assert shown_at([later], session, here) == [later]  # the jobs are in
     seg.jobs = []
     session.changed()
-    assert checks.shown_at([later], session, here) == []  # not yet asked: it waits
+    assert shown_at([later], session, here) == []  # not yet asked: it waits
     assert ready(later, session, Step(here.location, "customer_model.early_adopters"))  # passed by
 
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 # Importing the rule modules registers their rules, in this order.
 from wizard.checks import adopters, audience, customers, jobs, persona, profile, research, value  # noqa: F401
 from wizard.checks.registry import INFO, RULES, SEVERITIES, WARNING, Finding, Hit, Rule, for_step, run
-from wizard.checks.shown import shown_at, warm
 
-__all__ = ["INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Hit", "Rule", "for_step", "run", "shown_at",
-           "warm"]
+__all__ = ["INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Hit", "Rule", "for_step", "run", "warm"]
+
+
+def warm() -> None:
+    """Load the language libraries the rules use (about half a second, once per process):
+    on the wizard's checks thread before its first run, or before `report` forks workers."""
+    from wizard.checks import language
+
+    language.warm()

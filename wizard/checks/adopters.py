@@ -11,8 +11,8 @@ from wizard.checks.lexicon import FEELING, GENERAL, INACTION, INTENSIFIER, UNNAM
 from wizard.checks.reading import CLAUSE, PHRASE_END, SUBJECTS, content, head_noun
 from wizard.checks.registry import WARNING, Hit, items, jobs, rule, segments, text
 from wizard.checks.words import is_doing_nothing, lower_words, quote, wordset
-from wizard.core.session import SEGMENTS
 from wizard.model.canvas import Canvas, CustomerType, Segment
+from wizard.model.structure import SEGMENTS
 from wizard.model.tree import Location
 
 EARLY = "customer_model.early_adopters"

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from wizard.checks import ages
 from wizard.checks.registry import WARNING, Hit, items, rule, segments, text
 from wizard.checks.words import concrete_words, is_generic, is_plural_group, quote, words, wordset
-from wizard.core.session import SEGMENTS
 from wizard.model.canvas import Canvas, Segment
+from wizard.model.structure import SEGMENTS
 
 MAX_AGE_SPAN = 25
 """Years. Seed 004: "women aged 21-65" is far too broad; past about twenty years a range

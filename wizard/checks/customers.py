@@ -9,8 +9,8 @@ from wizard.checks import language, reading
 from wizard.checks.audience import everyone
 from wizard.checks.registry import INFO, WARNING, Hit, items, rule, segments, text
 from wizard.checks.words import concrete_words, quote
-from wizard.core.session import JOBS, SEGMENTS, TYPES
 from wizard.model.canvas import Canvas, CustomerType, Segment
+from wizard.model.structure import JOBS, SEGMENTS, TYPES
 
 
 @rule("type-without-job", "A customer type with no job", WARNING)

@@ -8,8 +8,8 @@ from wizard.checks import reading
 from wizard.checks.names import named_in, own_names
 from wizard.checks.registry import INFO, WARNING, Hit, jobs, once, rule, segments, text
 from wizard.checks.words import lower_words, quote
-from wizard.core.session import JOBS
 from wizard.model.canvas import Canvas
+from wizard.model.structure import JOBS
 from wizard.model.tree import Location
 
 

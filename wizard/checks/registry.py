@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from wizard.core.session import STRUCTURE_TITLES
 from wizard.model.bank import Scope
 from wizard.model.bulk import gc_paused
 from wizard.model.canvas import Canvas, Job, Segment, Value
 from wizard.model.catalog import Catalog
+from wizard.model.structure import STRUCTURE_TITLES
 from wizard.model.tree import Location, Place, find, path_str, walk
 
 INFO = "info"

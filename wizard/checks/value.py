@@ -11,9 +11,9 @@ from wizard.checks.lexicon import CHANNEL_WORD, FEATURE, GENERAL, INTENSIFIER, M
 from wizard.checks.reading import content
 from wizard.checks.registry import WARNING, Hit, items, rule, text
 from wizard.checks.words import STOPWORDS, lower_words, quote, wordset
-from wizard.core.session import JOBS
 from wizard.model.bank import STAGES
 from wizard.model.canvas import Canvas, CustomerType
+from wizard.model.structure import JOBS
 
 UVP = "customer_model.uvp"
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bplus\b|&|\+)\s*", re.IGNORECASE)

@@ -16,13 +16,14 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import checks
+from wizard.commands.rich_text import literal
 from wizard.core import conformance, scoring
 from wizard.files import banks as bank_loader
 from wizard.files import locations, store
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.model.safetext import file_name, literal, visible
+from wizard.model.safetext import file_name, visible
 from wizard.model.tree import path_str
 
 TOP_MISSING = 10

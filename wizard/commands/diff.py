@@ -19,11 +19,12 @@ from rich.text import Text
 
 from wizard.commands.basic import console as make_console
 from wizard.commands.basic import load_checked, print_json
+from wizard.commands.rich_text import literal
 from wizard.core import compare as cd
 from wizard.core import scoring
 from wizard.files import banks as bank_loader
 from wizard.model.bank import Question
-from wizard.model.safetext import file_name, literal
+from wizard.model.safetext import file_name
 
 INLINE = 50
 """Values up to this long are shown on one line as `before → after`."""

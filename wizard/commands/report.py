@@ -27,12 +27,13 @@ from rich.text import Text
 from wizard import checks
 from wizard.commands.basic import console as make_console
 from wizard.commands.basic import load_checked, print_json
+from wizard.commands.rich_text import literal
 from wizard.core import scoring
 from wizard.files import banks as bank_loader
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
-from wizard.model.safetext import file_name, literal
+from wizard.model.safetext import file_name
 
 PARALLEL_FROM = 200
 """Folders with at least this many files are read by one process per core."""

@@ -1,10 +1,12 @@
-"""User text for a plain terminal: never read as Rich markup, control characters made visible."""
+"""User text for a plain terminal: control characters made visible, names kept on one line.
+
+The Rich and Textual forms (text never read as markup) are the front ends': `literal` in
+wizard/commands/rich_text.py and wizard/tui/text.py.
+"""
 
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0 and C1 controls, and the bidi embeddings, overrides and isolates: these can show text
@@ -44,7 +46,3 @@ def file_name(path: object) -> str:
     text = _LINE_BREAKS.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "⏎", text)
     return visible(text)
 
-
-def literal(text: str, style: str = "") -> Text:
-    """A Rich Text showing `text` exactly as typed: `[bold]` stays `[bold]`."""
-    return Text(visible(text), style=style)

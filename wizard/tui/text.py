@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.content import Content
 
-# Widgets that still take Rich renderables (Tree, DataTable) use the core's Rich Text form.
-from wizard.model.safetext import literal as literal_text
 from wizard.model.safetext import visible
 
 __all__ = ["literal", "literal_text", "one_line", "visible"]
@@ -15,6 +14,12 @@ def literal(text: str, style: str = "") -> Content:
     """Content that shows `text` exactly as typed: `[bold]` stays `[bold]`."""
     content = Content(visible(text))
     return content.stylize(style) if style else content
+
+
+def literal_text(text: str, style: str = "") -> Text:
+    """The Rich Text form of `literal`, for the widgets that still take Rich renderables
+    (Tree, DataTable)."""
+    return Text(visible(text), style=style)
 
 
 def one_line(text: str, width: int = 60) -> str:

@@ -10,6 +10,7 @@ from textual.message import Message
 
 from wizard import checks
 from wizard.core.session import Session, Step
+from wizard.core.shown import shown_at
 from wizard.tui.text import literal
 from wizard.tui.widgets.steady_static import SteadyStatic
 
@@ -102,7 +103,7 @@ class StatusLine(SteadyStatic):
         if left is not None and left != step:
             title = session.title(left) if session.exists(left) else ""
             found += [f"Coach's check on “{title}” (Ctrl+B goes back): {f.message} {f.suggestion}"
-                      for f in checks.shown_at(self._checked[1], session, left)
+                      for f in shown_at(self._checked[1], session, left)
                       if (f.rule, f.message) not in self._known]
         return lines, found
 
@@ -153,7 +154,7 @@ class StatusLine(SteadyStatic):
         if self._checked[0] is not self.session.report() and not self._recheck_due:
             self._recheck_due = True
             self.set_timer(FIRST_CHECK_AFTER if self._checked[0] is None else RECHECK_AFTER, self._recheck)
-        return checks.shown_at(self._checked[1], self.session, step)
+        return shown_at(self._checked[1], self.session, step)
 
     def _recheck(self) -> None:
         self._recheck_due = False

@@ -13,14 +13,30 @@ the finding is aimed at is where the fix is made, and need not be in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
-from wizard.checks.registry import Finding, for_step
 from wizard.core.session import Session, Step
+from wizard.model.tree import Location
 
 IN = frozenset({"answered", "partial", "na"})
 
 
-def ready(finding: Finding, session: Session, here: Step) -> bool:
+class Aimed(Protocol):
+    """What this module reads of a finding (wizard/checks/registry.py's `Finding`): the
+    core and the checks import nothing of each other, so the type is said by its shape."""
+
+    @property
+    def location(self) -> Location: ...
+    @property
+    def question(self) -> str | None: ...
+    @property
+    def reads(self) -> tuple[tuple[Location, str], ...]: ...
+
+
+F = TypeVar("F", bound=Aimed)
+
+
+def ready(finding: Aimed, session: Session, here: Step) -> bool:
     """Whether every answer the finding reads is in, seen from the step `here`."""
     position = session.index(here)
     for location, key in finding.reads:
@@ -37,14 +53,7 @@ def ready(finding: Finding, session: Session, here: Step) -> bool:
     return True
 
 
-def shown_at(findings: Iterable[Finding], session: Session, step: Step) -> list[Finding]:
+def shown_at(findings: Iterable[F], session: Session, step: Step) -> list[F]:
     """The findings the wizard shows beside `step`: aimed at it, and ready."""
-    return [f for f in for_step(findings, step.location, step.key) if ready(f, session, step)]
-
-
-def warm() -> None:
-    """Load the language libraries the rules use (about half a second, once per process):
-    on the wizard's checks thread before its first run, or before `report` forks workers."""
-    from wizard.checks import language
-
-    language.warm()
+    return [f for f in findings
+            if f.location == step.location and f.question == step.key and ready(f, session, step)]
