@@ -85,7 +85,7 @@ async def test_a_paste_of_several_lines_is_kept_whole(tmp_path: Path) -> None:
 
 
 async def test_a_byte_that_is_not_utf8_is_refused_where_typed(tmp_path: Path) -> None:
-    """Textual's input thread hands such a byte on as U+DC80+byte (textual_internals.py)."""
+    """Textual's input thread hands such a byte on as U+DC80+byte (textual_internals/input.py)."""
     path = canvas(tmp_path)
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=SIZE) as pilot:

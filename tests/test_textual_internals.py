@@ -1,9 +1,10 @@
-"""What wizard/tui/textual_internals.py (and the key order of wizard/tui/held_keys.py) rely on
+"""What wizard/tui/textual_internals/ (the input thread, the key order, the painting speed-ups) relies on
 in Textual, checked against the installed Textual: these fail loudly when an upgrade changes
-it (issue 11, items 1, 6 and 7)."""
+it (issue 11, items 1, 6 and 7; issue 13)."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import threading
 import time
@@ -18,10 +19,11 @@ from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XT
 from textual.drivers.linux_driver import LinuxDriver
 from textual.drivers.web_driver import WebDriver
 from textual.message import Message
+from textual.reactive import Reactive
 
 from wizard.model import input_text
 from wizard.tui.app import WizardApp
-from wizard.tui.textual_internals import REPLACED, WholePasteParser, escaping_decoder, reading_safely
+from wizard.tui.textual_internals.input import REPLACED, WholePasteParser, escaping_decoder, reading_safely
 
 PASTE = "S1 a\x1b[31mb E1\x07 \x1b]0;title\x07 \x1b\x1b[20 end"
 
@@ -41,7 +43,7 @@ def parsed(parser: XTermParser, chunks: list[str]) -> list[Message]:
 def test_the_drivers_input_thread_still_builds_its_parser_and_decoder_by_these_names(driver: Any) -> None:
     assert set(REPLACED) <= set(driver.run_input_thread.__code__.co_names), (
         f"Textual's {driver.__name__}.run_input_thread no longer uses {REPLACED}: "
-        "wizard/tui/textual_internals.py must be brought up to date")
+        "wizard/tui/textual_internals/input.py must be brought up to date")
     safe = reading_safely(driver)
     assert issubclass(safe, driver) and safe is not driver
     assert safe.run_input_thread.__globals__["XTermParser"] is WholePasteParser
@@ -156,3 +158,185 @@ async def test_what_keeping_keys_in_order_relies_on() -> None:
         await pilot.pause()
         assert posted.count(key) == 2, "a key no longer comes back up to the app through its post_message"
         assert key.is_forwarded
+
+
+# -- wizard/tui/textual_internals/painting.py: laying out and painting less --------------------
+def layouts_asked(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every widget that asks Textual for a layout of the screen from now on."""
+    from textual.widget import Widget
+
+    asked: list[object] = []
+    refresh = Widget.refresh
+
+    def spy(self: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
+        if layout:
+            asked.append(self)
+        return refresh(self, *regions, layout=layout, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", spy)
+    return asked
+
+
+@pytest.mark.parametrize("quiet", [True, False], ids=["QuietInput", "Textual's Input"])
+async def test_typing_past_the_width_of_a_quiet_input_lays_nothing_out(monkeypatch: pytest.MonkeyPatch,
+                                                                       quiet: bool) -> None:
+    """Textual's Input asks for layouts as its text grows (its `virtual_size` reactive and its
+    horizontal scrollbar); QuietInput asks for none, and still scrolls to the cursor (its
+    `_watch_virtual_size` calls `_refresh_scrollbars`)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input
+
+    from wizard.tui.textual_internals.painting import QuietInput
+
+    class Probe(App[None]):
+        CSS = "Input { width: 20; height: 3; }"
+
+        def compose(self) -> ComposeResult:
+            yield QuietInput(id="box") if quiet else Input(id="box")
+
+    app = Probe()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        asked = layouts_asked(monkeypatch)
+        await pilot.press(*"a sentence much wider than the box")
+        await pilot.pause()
+        box = app.query_one("#box", Input)
+        assert box.value == "a sentence much wider than the box"
+        if quiet:
+            assert asked == [], "QuietInput asks for a layout again: Textual's virtual_size or scrollbars changed"
+            assert box.max_scroll_x > 0 and box.scroll_x > 0, "the scroll range no longer follows the text"
+        else:
+            assert box in asked, "Textual's Input no longer asks for a layout as it grows: QuietInput may go"
+
+
+def test_the_virtual_size_textual_lays_out_for_is_the_one_replaced() -> None:
+    """`virtual_size` is still a reactive that asks for a layout (so replacing it matters) and
+    the quiet widgets' own ask for none."""
+    from textual.widget import Widget
+
+    from wizard.tui.textual_internals.painting import QuietInput, SteadyStatic
+
+    textual_own = Widget.__dict__["virtual_size"]
+    assert isinstance(textual_own, Reactive) and textual_own._layout, "Widget.virtual_size changed"
+    for quiet in (QuietInput, SteadyStatic):
+        mine = quiet.__dict__["virtual_size"]
+        assert isinstance(mine, Reactive) and not mine._layout and mine._default == textual_own._default
+    assert not SteadyStatic.__dict__["virtual_size"]._repaint
+    assert callable(getattr(Widget, "_refresh_scrollbars", None)), "Widget._refresh_scrollbars is gone"
+    assert "show_horizontal_scrollbar" in Widget.__dict__
+
+
+async def test_a_quiet_input_keeps_the_validity_classes_textual_sets_and_joins_a_paste() -> None:
+    from textual.app import App, ComposeResult
+    from textual.validation import Function
+
+    from wizard.tui.textual_internals.painting import VALIDITY_CLASSES, QuietInput
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            yield QuietInput(id="box", validators=[Function(lambda text: text.startswith("ok"))])
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        box = app.query_one("#box", QuietInput)
+        box.focus()
+        await pilot.press("n")
+        assert "-invalid" in box.classes, "Textual's Input no longer marks an invalid value -invalid"
+        box.value = ""
+        await pilot.press("o", "k")
+        assert "-valid" in box.classes, "Textual's Input no longer marks a valid value -valid"
+        box.clear_validity()
+        assert not set(VALIDITY_CLASSES) & box.classes
+        box.value = ""
+        box.post_message(events.Paste("first line\nsecond line"))  # Textual's Input keeps the first only
+        await pilot.pause()
+        assert box.value == "first line second line", "Input._on_paste changed"
+
+
+@pytest.mark.parametrize("still", [True, False], ids=["StillScrollbar", "Textual's Tree"])
+async def test_a_tree_with_a_still_scrollbar_redraws_it_only_when_its_contents_change(
+        monkeypatch: pytest.MonkeyPatch, still: bool) -> None:
+    """Textual's ScrollView updates a tree's scrollbar on every layout of the screen
+    (`_size_updated` sees the layout's virtual size differ from its own); StillScrollbar's
+    only after the tree's contents changed."""
+    from textual.app import App, ComposeResult
+    from textual.scroll_view import ScrollView
+    from textual.widgets import Static, Tree
+
+    from wizard.tui.textual_internals.painting import StillScrollbar
+
+    assert list(inspect.signature(ScrollView._size_updated).parameters) == [
+        "self", "size", "virtual_size", "container_size", "layout"], "ScrollView._size_updated changed"
+
+    class StillTree(StillScrollbar, Tree[None]):
+        pass
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            tree = StillTree("root") if still else Tree[None]("root")
+            for n in range(30):
+                tree.root.add_leaf(f"leaf {n}")
+            tree.root.expand()
+            yield tree
+            yield Static("text", id="text")
+
+    app = Probe()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        tree = app.query_one(Tree)
+        updates: list[object] = []
+        original = ScrollView._scroll_update
+        monkeypatch.setattr(ScrollView, "_scroll_update",
+                            lambda self, size: (updates.append(self), original(self, size))[1])
+        for n in range(3):
+            app.query_one("#text", Static).update(f"text {n}")  # the same size: the tree keeps its own
+            app.screen.refresh(layout=True)
+            await pilot.pause()
+        if still:
+            assert tree not in updates, "StillScrollbar no longer keeps the scrollbar still"
+            tree.root.add_leaf("one more")
+            await pilot.pause()
+            app.screen.refresh(layout=True)
+            await pilot.pause()
+            assert tree in updates, "a tree that grew keeps its old scroll range"
+        else:
+            assert tree in updates, "Textual no longer updates a tree's scrollbar on every layout"
+
+
+async def test_the_composed_screen_can_be_read_back_for_the_picture() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from wizard.tui.textual_internals.painting import render_strips
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("hello picture")
+
+    app = Probe()
+    async with app.run_test(size=(30, 5)) as pilot:
+        await pilot.pause()
+        strips = render_strips(app.screen)
+        assert len(strips) == 5, "Screen._compositor.render_strips() no longer gives the screen's lines"
+        assert strips[0].text.startswith("hello picture")
+
+
+def test_textarea_is_found_where_keeping_keys_in_order_looks_for_it() -> None:
+    from textual.widgets import TextArea
+
+    from wizard.tui.textual_internals.input import TEXT_AREA_MODULE, text_area_class
+
+    assert TextArea.__module__ == TEXT_AREA_MODULE, "TextArea moved: held_keys.text_box would miss it"
+    assert text_area_class() is TextArea
+
+
+def test_what_serve_relies_on_in_textual_serve() -> None:
+    """wizard/commands/serve.py (textual-serve, not Textual: the TUI must not import it) replaces
+    textual-serve's page through its private `_make_app` and its template folder."""
+    from textual_serve.server import Server
+
+    from wizard.commands.serve import PAGE, WizardServer
+
+    assert inspect.iscoroutinefunction(Server._make_app), "textual-serve's Server._make_app changed"
+    assert "_make_app" in WizardServer.__dict__
+    assert (Server("true").templates_path / PAGE).is_file(), "textual-serve's page template moved"

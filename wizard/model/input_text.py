@@ -11,7 +11,7 @@ from collections import Counter
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 """A byte that was not UTF-8, as the input thread hands it on (Python's surrogateescape:
-byte 0xNN arrives as U+DCNN; see wizard/tui/textual_internals.py)."""
+byte 0xNN arrives as U+DCNN; see wizard/tui/textual_internals/input.py)."""
 
 _REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]")
 """In a paste: C0 controls but tab and line breaks, DEL, C1 controls, and bytes that were

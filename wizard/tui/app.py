@@ -19,9 +19,10 @@ from wizard.files import first_frame, locations
 from wizard.files.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.files.first_frame import FirstFrame
 from wizard.model.safetext import file_name
-from wizard.tui import signals, textual_internals
+from wizard.tui import signals
 from wizard.tui.held_keys import HeldKeys, InOrder, Release
 from wizard.tui.palette import JumpProvider
+from wizard.tui.textual_internals.input import reading_safely
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -73,8 +74,8 @@ class WizardApp(App[str]):
         self._in_order = InOrder(self, super().on_event, super().post_message)
 
     def get_driver_class(self) -> type[Driver]:
-        # Pastes whole and bytes that are not UTF-8 refused, not fatal (textual_internals.py).
-        return textual_internals.reading_safely(super().get_driver_class())
+        # Pastes whole and bytes that are not UTF-8 refused, not fatal (textual_internals/input.py).
+        return reading_safely(super().get_driver_class())
 
     @property
     def catalog(self) -> Catalog:

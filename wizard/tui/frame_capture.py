@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from wizard.files.first_frame import FirstFrame
+from wizard.tui.textual_internals.painting import render_strips
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -18,15 +19,6 @@ if TYPE_CHECKING:
 def _markup(widget: Static) -> str:
     content = widget.content
     return content.markup if isinstance(content, Content) else Content(str(content)).markup
-
-
-def _rendered(screen: Screen[Any]) -> list[Strip]:
-    """The screen as it would be painted now. Textual has no public way to read back a
-    composed screen, so a change there costs only the picture."""
-    try:
-        return screen._compositor.render_strips()
-    except Exception:
-        return []
 
 
 def _inside(strips: list[Strip], widget: Widget, frame: bool = False) -> str:
@@ -61,7 +53,7 @@ def _answer(box: Widget, strips: list[Strip]) -> list[tuple[str, str, str]]:
 
 def capture(screen: Screen[Any]) -> FirstFrame:
     """The question screen as it is now (its ids are the ones PreviewScreen lays out)."""
-    strips = _rendered(screen)
+    strips = render_strips(screen)
     return FirstFrame(
         topbar=_markup(screen.query_one("#topbar", Static)),
         where=_markup(screen.query_one("#where", Static)),

@@ -16,17 +16,18 @@ callbacks it asked the app for (`focus()` moves the focus through one).
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from textual import events, messages
+from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
+
+from wizard.tui.textual_internals.input import CAUSED_BY_A_KEY, text_area_class
 
 Held = events.Key | events.Paste
 
@@ -113,8 +114,8 @@ def text_box(widget: Widget | None) -> bool:
     load it, and none can have the focus before)."""
     if isinstance(widget, Input):
         return True
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    text_area = text_area_class()
+    return text_area is not None and isinstance(widget, text_area)
 
 
 def escaped_bytes(text: str) -> bytes:
@@ -146,7 +147,7 @@ class InOrder:
         `handle` then handles at once."""
         if self.caught is None or threading.get_ident() != self.thread:
             return False
-        if message is self.handling or isinstance(message, (events.Callback, messages.InvokeLater)):
+        if message is self.handling or isinstance(message, CAUSED_BY_A_KEY):
             self.caught.append(message)
             return True
         return False

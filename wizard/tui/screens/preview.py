@@ -22,8 +22,8 @@ from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRU
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.text import literal
+from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.help_panel import structure_help
-from wizard.tui.widgets.steady_static import SteadyStatic
 
 
 def new_canvas(path: Path, coach: bool) -> FirstFrame:

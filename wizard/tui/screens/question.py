@@ -26,6 +26,7 @@ from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
 from wizard.tui.screens.dialogs import ReasonScreen
 from wizard.tui.text import literal
+from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
 from wizard.tui.widgets.fields import AnswerField
 from wizard.tui.widgets.footer import SteadyFooter
@@ -34,7 +35,6 @@ from wizard.tui.widgets.list_editor import ListEditor
 from wizard.tui.widgets.nav import NavTree, Target
 from wizard.tui.widgets.panes import Pane
 from wizard.tui.widgets.status_line import StatusLine
-from wizard.tui.widgets.steady_static import SteadyStatic
 from wizard.tui.widgets.structure_field import StructureField
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -12,6 +11,7 @@ from wizard.core.session import TYPES, Session, Step
 from wizard.model.bank import Scope
 from wizard.model.tree import Location, walk
 from wizard.tui.text import literal_text
+from wizard.tui.textual_internals.painting import StillScrollbar
 
 MARKS = {"done": "●", "partial": "◐", "empty": "○"}
 
@@ -70,7 +70,7 @@ def mark(tally: list[float] | None) -> str:
     return MARKS["empty"] if tally[1] == 0 else MARKS["partial"]
 
 
-class NavTree(Tree[Target]):
+class NavTree(StillScrollbar, Tree[Target]):
     DEFAULT_CSS = "NavTree { scrollbar-size-vertical: 1; }"
 
     def __init__(self, session: Session, **kwargs: object) -> None:
@@ -82,22 +82,12 @@ class NavTree(Tree[Target]):
         self._nav_shape: tuple[object, ...] = ()
         self._nav_nodes: dict[object, TreeNode[Target]] = {}
         self._nav_names: dict[Location, str] = {}
-        self._nav_virtual: Size | None = None
         self._nav_labels: dict[object, str] = {}
         self._nav_marked: object = None
         self._nav_steps: object = None
 
     def on_mount(self) -> None:
         self.refresh_marks()
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Textual's ScrollView redraws its scrollbar whenever the layout's idea of its virtual size
-        # differs from its own, which for a tree is always: so every layout of the screen (each key
-        # typed into an answer) repainted this scrollbar and, with it, most of the screen. Let it
-        # see a difference only when the tree's contents changed since the last layout.
-        own = self.virtual_size
-        changed, self._nav_virtual = own != self._nav_virtual, own
-        return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
 
     def _shape_now(self) -> tuple[object, ...]:
         canvas = self.session.canvas

@@ -12,7 +12,7 @@ from wizard import checks
 from wizard.core.session import Session, Step
 from wizard.core.shown import shown_at
 from wizard.tui.text import literal
-from wizard.tui.widgets.steady_static import SteadyStatic
+from wizard.tui.textual_internals.painting import SteadyStatic
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

@@ -1,6 +1,6 @@
-"""Where the wizard leans on Textual's internals: how its drivers read the terminal.
+"""What the wizard relies on in how Textual reads the terminal and hands keys on (undocumented).
 
-Everything here depends on code Textual does not document, so it lives in this one module,
+Everything here depends on code Textual does not document, so it lives in this package,
 and tests/test_textual_internals.py fails loudly when an upgrade changes what it relies on.
 
 Textual's input thread (`run_input_thread` of its Linux and web drivers) decodes the bytes
@@ -20,25 +20,41 @@ Neither can be changed from outside the thread, and its function builds both fro
 module's globals. So the driver the app runs is a subclass whose `run_input_thread` is
 Textual's own function, rebuilt with other values for those two names (see `reading_safely`):
 no copy of Textual's code, and nothing changed for any other app in the process.
+
+Keeping keys in the order typed (wizard/tui/held_keys.py) relies on two more things: what a
+key causes in the app's own queue (`CAUSED_BY_A_KEY`), and the private module TextArea
+lives in (`text_area_class`), looked up there so the start need not load it.
 """
 
 from __future__ import annotations
 
 import codecs
 import functools
+import sys
 import types
 from collections.abc import Callable, Generator
 from typing import Any
 
-from textual import events
+from textual import events, messages
 from textual._parser import ParseEOF, ParseTimeout, Read1, TokenCallback
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.driver import Driver
 from textual.message import Message
+from textual.widget import Widget
 
 ESC = "\x1b"
 REPLACED = ("XTermParser", "getincrementaldecoder")
 """The globals of a driver's `run_input_thread` given other values here."""
+CAUSED_BY_A_KEY = (events.Callback, messages.InvokeLater)
+"""What Textual posts to the app for a key it is handling: `focus()` moves the focus, and
+`call_later` and `call_after_refresh` run their callbacks, through these."""
+TEXT_AREA_MODULE = "textual.widgets._text_area"
+
+
+def text_area_class() -> type[Widget] | None:
+    """Textual's TextArea if its module is loaded yet (none can have the focus before)."""
+    module = sys.modules.get(TEXT_AREA_MODULE)
+    return None if module is None else module.TextArea
 
 
 def escaping_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:

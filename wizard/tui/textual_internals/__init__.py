@@ -1,0 +1,14 @@
+"""Where the wizard leans on what Textual does not document: every such reliance lives in this package.
+
+- `input`: how the drivers read the terminal (pastes taken whole, bytes that are not
+  UTF-8 refused instead of fatal) and what keeping keys in the order typed relies on
+  (wizard/tui/held_keys.py): the messages a key causes in the app's own queue, and where
+  TextArea lives before it is loaded.
+- `painting`: the speed-ups that lay out and paint less: `virtual_size` reactives that ask
+  for no layout, `_refresh_scrollbars`, ScrollView's `_size_updated`, Input's `_on_paste`
+  and its validity classes, and reading back the composed screen for the first-frame picture.
+
+tests/test_textual_internals.py checks each against the installed Textual and fails
+loudly when an upgrade changes what it relies on; pyproject.toml pins Textual below the
+next major version for the same reason.
+"""

@@ -1,0 +1,104 @@
+"""What the wizard's speed-ups rely on in how Textual lays out and paints widgets (undocumented).
+
+Each class here is a Textual widget with one of its private workings set otherwise, so
+that typing and a new question lay out and paint less (each measured by the benchmark);
+the wizard's own widgets build on them (wizard/tui/widgets/). `render_strips` reads back the
+composed screen for the first-frame picture (wizard/tui/frame_capture.py).
+tests/test_textual_internals.py fails loudly when an upgrade changes what these rely on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.widgets import Input, Static
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.strip import Strip
+
+    _ScrollViewMixin = ScrollView
+else:
+    # A mixin, not a ScrollView: Textual takes a widget's stylesheet and component classes
+    # (a tree's guides) from the first of its bases that is a widget, so one put first must not be.
+    _ScrollViewMixin = object
+
+VALIDITY_CLASSES = ("-valid", "-invalid")
+"""The classes Textual's Input sets once it has validated its value (the stylesheet colours
+the box by them)."""
+
+
+class QuietInput(Input):
+    """An Input whose text never changes its size, so typing repaints only the input.
+
+    Textual's Input keeps its virtual size (the width of its text) in a reactive that
+    asks for a layout, and the first character past its width turns on a (zero-width)
+    scrollbar, another layout: each of these lays out the whole screen again, the
+    larger part of what a key cost on the question screen. The input is a fixed three
+    lines high and as wide as its container whatever it holds, so neither can move
+    anything: both are set here without a layout, and the scroll range is brought up to
+    date as the text changes, which is all the layout did for the input itself.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    show_horizontal_scrollbar: Reactive[bool] = Reactive(False)
+
+    def _watch_virtual_size(self, size: Size) -> None:
+        # What ScrollView._size_updated does after a layout: may the text scroll sideways now?
+        self._refresh_scrollbars()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # One line holds the whole paste, its lines joined (Textual's Input keeps the first).
+        # Textual calls the handler of each class in turn: Input's own is called from here.
+        event.prevent_default()
+        super()._on_paste(events.Paste(" ".join(event.text.splitlines())))
+        event.stop()
+
+    def clear_validity(self) -> None:
+        """Back to unvalidated, as a new Input starts (no colour for valid or not)."""
+        self.remove_class(*VALIDITY_CLASSES)
+
+
+class SteadyStatic(Static):
+    """A Static for text that changes with every question (the prompt, the help, the status).
+
+    When a layout gives a widget a new size, Textual also stores its new virtual size (the
+    size of what it could scroll) in a reactive that asks for another layout: one more
+    layout and one more frame, 20 to 40 ms after the first, each time one of these texts
+    changed height. A Static never scrolls, and the layout that sized it is the one just
+    done, so its virtual size is kept without asking for another.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
+
+class StillScrollbar(_ScrollViewMixin):
+    """For a ScrollView (put it before the Textual class it goes with: `class T(StillScrollbar,
+    Tree)`): its scrollbar is redrawn only when its contents changed size.
+
+    Textual's ScrollView redraws its scrollbar whenever the layout's idea of its virtual
+    size differs from its own, which for a tree is always: so every layout of the screen
+    (each key typed into an answer) repainted the tree's scrollbar and, with it, most of
+    the screen. It sees a difference here only when the contents changed since the last
+    layout.
+    """
+
+    _still_virtual: Size | None = None
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        own = self.virtual_size
+        changed, self._still_virtual = own != self._still_virtual, own
+        return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
+
+
+def render_strips(screen: Screen[Any]) -> list[Strip]:
+    """The screen as it would be painted now, a line a strip. Textual has no public way to
+    read back a composed screen; should that change, only the picture is lost (no strips)."""
+    try:
+        return screen._compositor.render_strips()
+    except Exception:
+        return []
