@@ -1,1 +1,1 @@
-"""The Textual front end: screens and widgets over wizard.core.session (the only UI code)."""
+"""The Textual front end: the app, screens and widgets over wizard.core.session (the only code importing Textual)."""

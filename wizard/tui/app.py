@@ -15,7 +15,6 @@ from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
 
-from wizard.files import first_frame, locations
 from wizard.files.errors import ChangedOnDiskError, LockedError, UserFileError
 from wizard.files.first_frame import FirstFrame
 from wizard.model.safetext import file_name
@@ -65,11 +64,12 @@ class WizardApp(App[str]):
         self.coach = coach
         self.session: Session | None = None
         self.new_title = ""
-        self._asking = False
+        self.asking_whose = False
+        """The file changed on disk and the wizard is asking whose version wins (on_disk.py)."""
         self._frame = frame if path is not None else None
         self._held = HeldKeys(self)
         self._keeper: Keeper | None = None
-        self._stopped_by = 0
+        self.stopped_by = 0
         """The signal that is closing the wizard (0: none)."""
         self._in_order = InOrder(self, super().on_event, super().post_message)
 
@@ -194,11 +194,11 @@ class WizardApp(App[str]):
             self._ask_locked(path, exc.holder)
             return
         except UserFileError as exc:
-            self._show_only(BadFileScreen(path, exc.problem))
+            self.show_only(BadFileScreen(path, exc.problem))
             return
         session.on_conflict = self._changed_on_disk
         session.on_set_aside = self._set_aside
-        session.saver = self._writer(session)
+        session.saver = self.writer(session)
         self.session = session
         # Read-only because another wizard has it, or because its permissions say so.
         drafts = Drafts(path, read_only=bool(session.read_only))
@@ -215,7 +215,7 @@ class WizardApp(App[str]):
                 self._held.drop()
                 self.notify("What you typed while the wizard started was not used: the question it was "
                             "typed at is not there any more.", severity="warning", markup=False, timeout=10)
-        self._show_only(QuestionScreen(session, drafts, start, coach=self.coach))
+        self.show_only(QuestionScreen(session, drafts, start, coach=self.coach))
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             if restored:
@@ -242,7 +242,7 @@ class WizardApp(App[str]):
     def _set_aside(self, message: str) -> None:
         self.notify(message, title="Old value set aside", severity="warning", markup=False, timeout=15)
 
-    def _writer(self, session: Session) -> BackgroundSaver:
+    def writer(self, session: Session) -> BackgroundSaver:
         """The writer thread for the open session, reporting back on the UI's loop."""
         from wizard.files.saver import BackgroundSaver
 
@@ -265,7 +265,7 @@ class WizardApp(App[str]):
             if choice == "read-only":
                 self.open_path(path, read_only=True)
             elif choice == "other":
-                self._show_only(WelcomeScreen(f"{file_name(path)} is open in another wizard: open another file."))
+                self.show_only(WelcomeScreen(f"{file_name(path)} is open in another wizard: open another file."))
             else:
                 self.exit("")
 
@@ -279,113 +279,33 @@ class WizardApp(App[str]):
             self.keeper.save_failed(error)
         else:
             self.keeper.saved()
-        screen = self._question_screen()
+        screen = self.question_screen()
         if screen is not None and screen.is_mounted:
             screen.refresh_status()
 
     def _changed_on_disk(self, exc: ChangedOnDiskError) -> None:
         """A save found the file changed on disk: ask, once, whose version wins."""
-        from wizard.tui.screens.dialogs import ChangedOnDiskScreen
+        from wizard.tui import on_disk
 
-        if self._asking:
-            return
-        self._asking = True
+        on_disk.ask(self, exc)
 
-        def chosen(choice: str | None) -> None:
-            self._asking = False
-            if choice == "mine":
-                self._keep_mine()
-            elif choice == "theirs":
-                self._load_theirs()
-            screen = self._question_screen()
-            if screen is not None and screen.is_mounted:
-                screen.show_topbar()  # whatever was chosen, the file's state as it is now
-
-        self.push_screen(ChangedOnDiskScreen(exc.path, exc.problem), chosen)
-
-    def _keep_mine(self) -> None:
-        session = self.session
-        assert session is not None
-        try:
-            session.save(overwrite=True)
-        except UserFileError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
-            return
-        kept = (f"; the version from disk is kept as {file_name(session.file.kept[-1].name)}"
-                if session.file.kept else "")
-        self.notify(f"Saved your version{kept}.", markup=False, timeout=8)
-        screen = self._question_screen()
-        if screen is not None:
-            screen.refresh_status()
-
-    def _load_theirs(self) -> None:
-        from wizard.core import resume
-        from wizard.tui.screens.question import QuestionScreen
-
-        session, screen = self.session, self._question_screen()
-        assert session is not None
-        try:
-            session.reload()
-        except UserFileError as exc:
-            self.notify(f"{exc} Your version is still open here.", title="Not loaded", severity="error",
-                        markup=False, timeout=10)
-            return
-        if screen is None:
-            return
-        screen.drafts.reloaded()
-        resume.recover(screen.drafts, session)  # items added here and not saved: back in their boxes
-        start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
-        self._show_only(QuestionScreen(session, screen.drafts, start, coach=self.coach))
-        self.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
-
-    def _question_screen(self) -> QuestionScreen | None:
+    def question_screen(self) -> QuestionScreen | None:
         from wizard.tui.screens.question import QuestionScreen
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, QuestionScreen)), None)
 
     def close_session(self, hold: bool = False) -> str:
-        """Save what is still being written and let go of the canvas (its lock).
+        """Save what is still being written and let go of the canvas (wizard/tui/closing.py).
+        Returns a message when the last changes could not be saved; with `hold`, a canvas
+        whose work could not be written anywhere stays open."""
+        from wizard.tui import closing
 
-        Returns a message when the last changes could not be saved, naming where a rescue
-        copy of the canvas was kept instead. With `hold`, a canvas whose work could not be
-        written anywhere (not its file, not a rescue copy, not the drafts) stays open, with
-        a writer again, and the message says what was not written.
-        """
-        from wizard.tui.closing import settle
-
-        session = self.session
-        if session is None:
-            return ""
-        screen = self._question_screen()
-        outcome = settle(session, screen.drafts if screen is not None else None)
-        if hold and outcome.only_here:
-            session.saver = self._writer(session)
-            return outcome.message
-        self.session = None
-        if outcome.saved:
-            self._keep_first_frame(session)
-        session.close()
-        return outcome.message
-
-    def _keep_first_frame(self, session: Session) -> None:
-        """Picture the question the next start opens on, if it is the one on screen."""
-        from wizard.core import resume
-        from wizard.tui.frame_capture import capture
-
-        if session.read_only:
-            return
-        screen = self._question_screen()
-        frame = None
-        if screen is not None and screen.is_mounted and screen.step == resume.resume_at(screen.drafts, session):
-            screen.refresh_status()  # the top bar as the next start shows it: saved, not "saving…"
-            frame = capture(screen)
-        banks = first_frame.banks_key(locations.shipped_dir(), self.banks_dir)
-        first_frame.store(session.path, banks, self.coach, frame)
+        return closing.close_session(self, hold)
 
     def on_unmount(self) -> None:
         self.close_session()
 
-    def _show_only(self, screen: Screen[Any]) -> None:
+    def show_only(self, screen: Screen[Any]) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
@@ -396,53 +316,19 @@ class WizardApp(App[str]):
 
     def stop_for_signal(self, signum: int) -> None:
         """SIGHUP or SIGTERM: close as Ctrl+Q does, once, whatever is on screen."""
-        if not self._stopped_by:
-            self._stopped_by = signum
+        if not self.stopped_by:
+            self.stopped_by = signum
             self.call_later(self.finish)  # after the keys already read, as a key would be
 
     def finish(self) -> None:
-        """Close the wizard from any screen; coach time is added to the canvas first.
+        """Close the wizard from any screen (wizard/tui/closing.py): exit 0 when every answer
+        is in the file, 1 when not, 128 + N when signal N closed it."""
+        from wizard.tui import closing
 
-        The exit status is 0 when every answer is in the file, 1 when it is not (even with a
-        rescue copy), and 128 + the signal's number when a signal closed the wizard. Work
-        that could not be written anywhere keeps the wizard open, unless a signal ends it."""
-        from wizard.tui.screens.question import QuestionScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, QuestionScreen):
-                screen.leaving()
-        message = self.finish_message()
-        problem = self.close_session(hold=not self._stopped_by)
-        if self.session is not None:  # held: the work is only in this window
-            self._ask_unwritten(problem)
-            return
-        code = 128 + self._stopped_by if self._stopped_by else 1 if problem else 0
-        self.exit(problem or message, return_code=code)
-
-    def _ask_unwritten(self, problem: str) -> None:
-        from wizard.tui.closing import NotWrittenScreen
-
-        if isinstance(self.screen, NotWrittenScreen):
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "retry":
-                self.finish()
-            elif choice == "quit":
-                lost = self.close_session()
-                self.exit(f"{lost or problem} Quit anyway: what could not be written is lost.", return_code=1)
-
-        self.clear_notifications()  # what they said is in the dialog, which they would cover
-        self.push_screen(NotWrittenScreen(problem), chosen)
+        closing.finish(self)
 
     def finish_message(self) -> str:
         """What is printed once the wizard has closed: where the canvas is, and what next."""
-        if self.session is None:
-            return ""
-        from wizard.tui.screens.finish import next_steps
+        from wizard.tui import closing
 
-        score = self.session.report().score
-        steps = next_steps(self.session.path)[:3]
-        return "\n".join([f"Saved {file_name(self.session.path)}: {score}% complete.",
-                          *(f"  {command}   # {what}" for command, what in steps)])
-
+        return closing.finish_message(self)

@@ -68,7 +68,7 @@ class Keeper:
 
     def _retry(self) -> None:
         session: Session | None = self.app.session
-        screen = self.app._question_screen()
+        screen = self.app.question_screen()
         pending = False
         if session is not None and self._save_problem and self._save_retry and not session.read_only:
             pending = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,8 +15,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
-from wizard.core import coaching
-from wizard.core.coaching import SectionTimer, clock_text
+from wizard.core.coaching import SectionTimer
 from wizard.core.progress import explain_drop
 from wizard.core.scoring import Report
 from wizard.core.session import Session, Step
@@ -24,7 +24,8 @@ from wizard.files.errors import UserFileError
 from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
-from wizard.tui.screens.dialogs import ReasonScreen
+from wizard.tui.screens import question_actions as actions
+from wizard.tui.screens import question_commit
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
@@ -97,7 +98,7 @@ class QuestionScreen(Screen[None]):
         self.show(self.step)
         # Each second: the coach's clock, and whether the file still holds what is on screen
         # (another program may have changed it, or put a folder in its place).
-        self.set_interval(1, self._tick)
+        self.set_interval(1, partial(actions.tick, self))
         self.call_after_refresh(self._settle_memory)
 
     def _settle_memory(self) -> None:
@@ -124,7 +125,7 @@ class QuestionScreen(Screen[None]):
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:
         if step == self.was_at:
-            self._mark_return(None)  # back where they were, however they came
+            self.mark_return(None)  # back where they were, however they came
         self.step = step
         self.drafts.at(step.ref)
         if self.timer is not None:
@@ -152,7 +153,7 @@ class QuestionScreen(Screen[None]):
             help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
                                          "\n\n", help_text)
         # The coach's notes and probes come first: they give way after the help does.
-        self._coach_text = Content.assemble(self._notes_text(step), "\n\n", probes) if self.coach else None
+        self._coach_text = Content.assemble(actions.notes_text(self, step), "\n\n", probes) if self.coach else None
         if self._coach_text is not None:
             help_text = Content.assemble(self._coach_text, help_text)
         self.query_one("#help", Static).update(help_text)
@@ -201,43 +202,13 @@ class QuestionScreen(Screen[None]):
         """The file, whether it holds what is on screen, and the scores."""
         # One line whatever it says, so no layout (the status is refreshed after every save).
         for bar in self.query("#topbar").results(Static):  # none once the screen is closing
-            bar.update(topbar(self.session, self.step, self._timer_text()), layout=False)
+            bar.update(topbar(self.session, self.step, actions.timer_text(self)), layout=False)
 
-    # -- committing ------------------------------------------------------------------
+    # -- committing (wizard/tui/screens/question_commit.py) -----------------------------
     def commit(self, typed: str = "") -> bool:
-        """Save what the field holds; False (and a message) when it cannot be saved.
-
-        `typed`: text that just went from its box into the answer (an item added). It, or an
-        item typed and not added yet, stays in the drafts until the answer is on disk."""
-        field = self.field
-        if field is None:
-            return True
-        if isinstance(field, StructureField):
-            return field.take_typed()
-        problem = field.error()
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
-            return False
-        pending = "" if typed else field.pending()  # an item just added: the box is the next one's
-        try:
-            self.session.commit(self.step, field.with_pending() if pending else field.value())
-        except (UserFileError, ValueError) as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
-            self.show_topbar()  # the change may be in the canvas but not in the file
-            if typed:
-                field.give_back(self.session.value(self.step), typed)
-            return False
-        ref = self.step.ref
-        if typed or pending:
-            if pending:
-                field.take_pending()
-            for text in filter(None, (typed, pending)):
-                self.drafts.added(ref, text)
-            self.drafts.put(ref, field.draft())
-        else:
-            self.drafts.committed(ref)
-        self.drafts.settle(self.session.unsaved)
-        return True
+        """Save what the field holds; False (and a message) when it cannot be saved. `typed`:
+        text that just went from its box into the answer (an item added)."""
+        return question_commit.commit(self, typed)
 
     def go(self, step: Step | None) -> None:
         if step is None:
@@ -277,28 +248,15 @@ class QuestionScreen(Screen[None]):
     def jump(self, step: Step) -> None:
         """Go to `step` from wherever the founder is (the tree, the palette, the review);
         Ctrl+L brings them back."""
-        if step != self.step and not self.commit():
-            return
-        if self.session.exists(step):
-            if step != self.step and self.was_at is None:
-                self._mark_return(self.step)
-            self.show(step)
+        actions.jump(self, step)
 
-    def _mark_return(self, step: Step | None) -> None:
+    def mark_return(self, step: Step | None) -> None:
         if step != self.was_at:
             self.was_at = step
             self.refresh_bindings()  # the key bar shows Ctrl+L only while there is a way back
 
     def action_return(self) -> None:
-        was_at = self.was_at
-        if was_at is None or not self.commit():
-            return
-        self._mark_return(None)
-        if self.session.exists(was_at):
-            self.show(was_at)
-        else:
-            self.notify("The question you were at is gone (its type, segment or job was removed).",
-                        severity="warning", markup=False)
+        actions.go_back_to_where_it_was(self)
 
     # -- actions ---------------------------------------------------------------------
     def action_next(self) -> None:
@@ -310,7 +268,7 @@ class QuestionScreen(Screen[None]):
             previous = self.session.neighbour(self.step, -1)
             if previous is not None:
                 if self.was_at is None:
-                    self._mark_return(self.step)
+                    self.mark_return(self.step)
                 self.show(previous)
 
     def action_skip(self) -> None:
@@ -328,93 +286,24 @@ class QuestionScreen(Screen[None]):
 
     @work
     async def action_not_applicable(self) -> None:
-        step = self.step
-        question = self.session.question(step)
-        if step.is_structure or question is None:
-            self.notify("Structure cannot be marked not applicable.", severity="warning")
-            return
-        if question.required:
-            self.notify("This question is required: it always applies.", severity="warning")
-            return
-        try:
-            if self.session.na_reason(step) is not None:
-                self.session.unmark_na(step)
-            else:
-                reason = await self.app.push_screen_wait(ReasonScreen(question.title))
-                if reason is None:
-                    return
-                self.session.mark_na(step, reason)
-        except UserFileError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False, timeout=8)
-        self.refresh_status()
+        await actions.not_applicable(self)
 
     @work
     async def action_review(self) -> None:
-        if not self.commit():
-            return
-        from wizard.tui.screens.review import ReviewScreen
-
-        choice = await self.app.push_screen_wait(ReviewScreen(self.session))
-        if choice == "finish":
-            self.action_finish()
-        elif isinstance(choice, Step) and self.session.exists(choice):
-            self.jump(choice)
-        elif not self.session.exists(self.step):  # an answer changed there set this question aside
-            self.show(self.session.first_open() or self.session.steps()[-1])
-        else:
-            self.refresh_status()
+        await actions.review(self)
 
     @work
     async def action_finish(self) -> None:
         """The finish screen: where the file is, what is still open, what to do next."""
-        if not self.commit():
-            return
-        from wizard.tui.screens.finish import FinishScreen
+        await actions.finish(self)
 
-        self.refresh_status()
-        choice = await self.app.push_screen_wait(FinishScreen(self.session, len(self.drafts.texts)))
-        if choice == "go-on":
-            first = self.session.first_open()
-            if first is not None:
-                self.jump(first)
-        elif choice == "review":
-            self.action_review()
-        elif not self.session.exists(self.step):
-            self.show(self.session.first_open() or self.session.steps()[-1])
-        else:
-            self.refresh_status()
-
-    # -- coach mode ------------------------------------------------------------------
-    def _timer_text(self) -> str:
-        if self.timer is None:
-            return ""
-        return f" · ⏱ {clock_text(self.timer.spent(self.step.section))}"
-
-    def _tick(self) -> None:
-        # Only the header changes each second; the rest of the screen is left alone.
-        if self.timer is not None:
-            self.refresh_status()
-        else:
-            self.show_topbar()
-
-    def _notes_text(self, step: Step) -> Content:
-        from wizard.tui.screens.coach import notes_text  # coach mode only: kept off the start-up path
-
-        return notes_text(coaching.note_targets(self.session, step))
-
+    # -- coach mode (wizard/tui/screens/question_actions.py) ---------------------------
     @work
     async def action_note(self) -> None:
-        from wizard.tui.screens.coach import edit_notes  # coach mode only: kept off the start-up path
-
-        if self.coach and await edit_notes(self.app, self.session, self.step):
-            self.show(self.step)
+        await actions.note(self)
 
     def action_agenda(self) -> None:
-        from wizard.tui.screens.coach import AgendaScreen
-
-        if self.timer is not None:
-            rows = coaching.agenda(self.session, self.timer)
-            self.app.push_screen(AgendaScreen(rows, self.timer.session_seconds(), self.step.section))
+        actions.agenda(self)
 
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of

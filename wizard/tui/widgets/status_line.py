@@ -143,7 +143,7 @@ class StatusLine(SteadyStatic):
 
     def _findings(self, step: Step) -> list[checks.Finding]:
         """Quality checks on this question here, once the answers they read are in (see
-        wizard/checks/shown.py); run again only once the canvas changed (the session makes
+        wizard/core/shown.py); run again only once the canvas changed (the session makes
         a new report then), since the status refreshes every second.
 
         The checks never run on the UI thread, not even for the first question: the first
