@@ -1,1 +1,1 @@
-"""The guide's core: steps, the session, scoring, coaching and conformance (no Textual)."""
+"""The guide's core: steps, the session, resuming, scoring, conformance, coaching, progress, comparing (no Textual)."""

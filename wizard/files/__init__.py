@@ -1,1 +1,1 @@
-"""Reading and writing a canvas's files: TOML, atomic saves, locks, backups, drafts."""
+"""Reading and writing: TOML, atomic saves, locks, backups, drafts, the bank loader, the first-frame picture."""

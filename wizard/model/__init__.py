@@ -1,1 +1,1 @@
-"""Plain-Python data models: question banks and the canvas (no Textual here)."""
+"""Plain-Python data models: question banks, the catalog, the canvas and its tree (no Textual here)."""
