@@ -4,42 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from wizard import checks
 from wizard.commands import basic as commands
-from wizard.export import html, interview, markdown
-from wizard.export.view import Audience, CanvasView, build
+from wizard.export.formats import DESCRIPTIONS, FORMATS, RENDERERS, SUFFIXES, render_canvas
+from wizard.export.view import Audience
 from wizard.files import banks
 from wizard.files.errors import UserFileError
 from wizard.files.outputs import write_output
-from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.safetext import file_name
 
-RENDERERS: dict[str, Callable[[CanvasView], str]] = {
-    "markdown": markdown.render,
-    "html": html.render,
-    "interview": interview.render,
-}
-
-
-FORMATS = tuple(RENDERERS)
-SUFFIXES = {"markdown": ".md", "html": ".html", "interview": ".interview.md"}
-"""What an export is named after by default: `canvas.md`, `canvas.html`, `canvas.interview.md`."""
-DESCRIPTIONS = {
-    "markdown": "Persona document (Markdown): what is answered per segment, then what is still open",
-    "html": "The picture (HTML): an overview page and one A4 landscape page per segment, to print or show",
-    "interview": "Interview kit (Markdown): per segment a screener, reach-out messages, questions, notes sheets",
-}
-
-
-def render_canvas(canvas: Canvas, catalog: Catalog, fmt: str, audience: Audience = Audience.FOUNDER,
-                  untitled: str = "Customer canvas") -> str:
-    """An export of a canvas in memory (the wizard's), for the founder unless `audience` says coach."""
-    findings = checks.run(canvas, catalog)
-    return RENDERERS[fmt](build(canvas, catalog, untitled=untitled, findings=findings, audience=audience))
+# The formats live with the exports (the TUI uses them too); the parser takes them from here.
+__all__ = ["DESCRIPTIONS", "FORMATS", "RENDERERS", "SUFFIXES", "render", "render_canvas", "run"]
 
 
 def render(path: Path, fmt: str, catalog: Catalog, audience: Audience = Audience.FOUNDER) -> str:

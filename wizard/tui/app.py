@@ -191,7 +191,9 @@ class WizardApp(App[str]):
             title = self.new_title or path.stem.replace("-", " ").replace("_", " ")
             session = Session.open(path, catalog, read_only=read_only, title=title)
         except LockedError as exc:
-            self._ask_locked(path, exc.holder)
+            from wizard.tui import on_disk
+
+            on_disk.ask_locked(self, path, exc.holder)
             return
         except UserFileError as exc:
             self.show_only(BadFileScreen(path, exc.problem))
@@ -256,20 +258,6 @@ class WizardApp(App[str]):
                 loop.call_soon_threadsafe(self._saved, error, context=ui_context.copy())
 
         return BackgroundSaver(session.save, saved)
-
-    def _ask_locked(self, path: Path, holder: str) -> None:
-        from wizard.tui.screens.dialogs import LockedScreen
-        from wizard.tui.screens.welcome import WelcomeScreen
-
-        def chosen(choice: str | None) -> None:
-            if choice == "read-only":
-                self.open_path(path, read_only=True)
-            elif choice == "other":
-                self.show_only(WelcomeScreen(f"{file_name(path)} is open in another wizard: open another file."))
-            else:
-                self.exit("")
-
-        self.push_screen(LockedScreen(path, holder), chosen)
 
     def _saved(self, error: BaseException | None) -> None:
         """A background save ended; say so when it failed (the answers stay open here)."""

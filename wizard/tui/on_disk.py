@@ -1,7 +1,8 @@
-"""The canvas changed on disk under the wizard (another program saved it): ask, once, whose version wins."""
+"""Someone else has the canvas: another wizard holds its lock, or another program changed it on disk."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.files.errors import ChangedOnDiskError, UserFileError
@@ -70,3 +71,19 @@ def load_theirs(app: WizardApp) -> None:
     start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
     app.show_only(QuestionScreen(session, screen.drafts, start, coach=app.coach))
     app.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
+
+
+def ask_locked(app: WizardApp, path: Path, holder: str) -> None:
+    """Another wizard has the file open: open it read-only, open another file, or close."""
+    from wizard.tui.screens.dialogs import LockedScreen
+    from wizard.tui.screens.welcome import WelcomeScreen
+
+    def chosen(choice: str | None) -> None:
+        if choice == "read-only":
+            app.open_path(path, read_only=True)
+        elif choice == "other":
+            app.show_only(WelcomeScreen(f"{file_name(path)} is open in another wizard: open another file."))
+        else:
+            app.exit("")
+
+    app.push_screen(LockedScreen(path, holder), chosen)

@@ -33,14 +33,14 @@ TITLES = {"html": "The picture (HTML, to print or show)", "markdown": "Persona d
 
 def default_path(canvas: Path, fmt: str) -> Path:
     """Beside the canvas, named after it: `shop.toml` -> `shop.html`, `shop.md`, `shop.interview.md`."""
-    from wizard.commands.export import SUFFIXES
+    from wizard.export.formats import SUFFIXES
 
     return canvas.with_name(canvas.stem + SUFFIXES[fmt])
 
 
 def export_to(session: Session, fmt: str, out: Path, coach: bool, replace: bool) -> None:
     """Render the canvas as it is on screen and write it to `out`; UserFileError says why not."""
-    from wizard.commands.export import render_canvas
+    from wizard.export.formats import render_canvas
     from wizard.export.view import Audience
     from wizard.files.outputs import write_output
 
