@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own state folder, so no test touches the user's."""
+"""Shared fixtures: every test gets its own state and cache folders, so no test touches the user's."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from wizard.files import banks, locations
+from wizard.files import bank_cache, banks, locations
 from wizard.model.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ EXAMPLES = ROOT / "examples"
 def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv(locations.STATE_ENV, str(state))
+    monkeypatch.setenv(bank_cache.CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
     return state
 
 

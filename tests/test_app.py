@@ -18,15 +18,9 @@ from wizard.tui.screens.bad_file import BadFileScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.welcome import WelcomeScreen
-from wizard.tui.widgets.fields import (
-    ListField,
-    LongTextField,
-    MultiChoiceField,
-    RangeField,
-    RankingField,
-    SingleChoiceField,
-    TextField,
-)
+from wizard.tui.widgets.choice_fields import MultiChoiceField, RankingField, SingleChoiceField
+from wizard.tui.widgets.fields import ListField, RangeField, TextField
+from wizard.tui.widgets.long_text_field import LongTextField
 from wizard.tui.widgets.structure_field import StructureField
 
 SIZE = (100, 32)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,8 @@ def first_frame_for(path: Path, banks_dir: Path | None, coach: bool) -> FirstFra
     from wizard.files import first_frame, locations
     from wizard.tui.screens.preview import new_canvas, readable
 
+    if os.environ.get("SPEED_NO_PICTURE"):
+        return None
     if not path.exists():
         return new_canvas(path, coach)
     frame = first_frame.load(path, first_frame.banks_key(locations.shipped_dir(), banks_dir), coach)
@@ -51,7 +55,20 @@ def say(message: str, error: bool = False) -> None:
         print(message, file=sys.stderr if error else sys.stdout, flush=True)
 
 
+START_WITHOUT_GC = 3.0
+"""Seconds at most that the cyclic garbage collector waits at start-up (see `launch`)."""
+
+
 def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:
+    # Loading Textual, pydantic and the wizard makes some 150 collections before the first
+    # question (a tenth of the start-up) and frees next to nothing: what is loaded stays.
+    # The first question's screen starts the collector again once it is up (after freezing
+    # what was loaded, see QuestionScreen._settle_memory); any other first screen, after
+    # a few seconds.
+    gc.disable()
+    timer = threading.Timer(START_WITHOUT_GC, gc.enable)
+    timer.daemon = True
+    timer.start()
     # The wizard uses no pydantic plugins; looking for them reads every installed package's
     # metadata (20 ms or more at start-up with a hundred packages). A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard.files import tomlio
+from wizard.files import bank_cache, tomlio
 from wizard.files.errors import BankFileError
 from wizard.files.locations import shipped_dir
 from wizard.files.store import format_location
@@ -43,13 +43,19 @@ def load_bank(path: Path) -> Bank:
         raise BankFileError(path, f"{where}: {err['msg']}{tail}") from None
 
 
-def load_dir(folder: Path) -> list[Bank]:
-    """Every `*.toml` bank in a folder, sorted by file name; duplicate ids are refused."""
+def _bank_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise BankFileError(folder, "not a folder of question banks")
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise BankFileError(folder, "no question banks (*.toml files) in this folder")
+    return files
+
+
+def load_dir(folder: Path, files: list[Path] | None = None) -> list[Bank]:
+    """Every `*.toml` bank in a folder, sorted by file name; duplicate ids are refused."""
+    if files is None:
+        files = _bank_files(folder)
     banks: list[Bank] = []
     seen: dict[str, Path] = {}
     for path in files:
@@ -68,13 +74,19 @@ def catalog_from(banks: list[Bank], overrides: list[Bank] | None = None, where: 
         raise BankFileError(where or shipped_dir(), str(exc)) from None
 
 
+def load_dir_cached(folder: Path) -> list[Bank]:
+    """`load_dir`, validated once per content of the folder (see bank_cache.py)."""
+    files = _bank_files(folder)
+    return bank_cache.cached(folder, files, lambda: load_dir(folder, files))
+
+
 @cache
 def shipped_catalog() -> Catalog:
-    return catalog_from(load_dir(shipped_dir()))
+    return catalog_from(load_dir_cached(shipped_dir()))
 
 
 def load_catalog(custom: Path | None = None) -> Catalog:
     """The shipped banks, with a coach's folder adding or replacing banks by id."""
     if custom is None:
         return shipped_catalog()
-    return catalog_from(load_dir(shipped_dir()), load_dir(custom), custom)
+    return catalog_from(load_dir_cached(shipped_dir()), load_dir_cached(custom), custom)

@@ -46,12 +46,12 @@ def first_frame_file(canvas_path: Path) -> Path:
     return state_dir() / "first-frames" / f"{_canvas_key(canvas_path)}.json"
 
 
-def write_quietly(path: Path, text: str) -> OSError | None:
-    """Replace one of the wizard's own files (drafts, recent files, the first-frame picture)
+def write_quietly(path: Path, text: str | bytes) -> OSError | None:
+    """Replace one of the wizard's own files (drafts, recent files, the first-frame picture, the banks cache)
     in one step, or leave it as it was: they are conveniences, so a full disk or a read-only
     state folder must never stop the wizard, and the canvas itself is saved elsewhere.
     Returns what went wrong (None once the file is written), for a caller that must say so."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)

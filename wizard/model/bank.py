@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from wizard.model.attribute_docs import Described
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -48,8 +50,10 @@ class Kind(StrEnum):
 STAGES: tuple[str, ...] = ("before", "during", "after")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+class _Strict(Described):
+    # Built on first use (see attribute_docs.py): the wizard often needs none, the banks
+    # come from a cache (wizard/files/bank_cache.py).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Choice(_Strict):

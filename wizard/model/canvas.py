@@ -13,7 +13,9 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from wizard.model.attribute_docs import Described
 
 SCHEMA_VERSION = 1
 
@@ -86,10 +88,10 @@ def unique_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
-class Node(BaseModel):
+class Node(Described):
     """Anything that holds answers: the canvas itself and every structural item."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     answers: Answers = {}
     """Answers to the questions asked at this node."""
@@ -151,11 +153,13 @@ class Job(Node):
     """A lower-case slug made from the statement, unique among the segment's jobs; kept when it changes."""
     statement: str = Field(min_length=1)
     """The job statement, e.g. "Meet people and make new friends"."""
-    before: Stage = Stage()
+    # Defaults made without validating: validating builds the model classes, which waits
+    # for the first canvas read (see attribute_docs.py); the value is the same.
+    before: Stage = Stage.model_construct()
     """Before the job: the pains and gains of getting ready for it."""
-    during: Stage = Stage()
+    during: Stage = Stage.model_construct()
     """While doing the job: its pains and gains."""
-    after: Stage = Stage()
+    after: Stage = Stage.model_construct()
     """After the job: the pains and gains of what follows it."""
 
     @property
@@ -207,10 +211,10 @@ class CustomerType(Node):
         return _unique_children(segments, "segments")
 
 
-class CoachNotes(BaseModel):
+class CoachNotes(Described):
     """A facilitator's notes, kept apart so the founder's answers stay clean."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
     notes: dict[str, str] = {}
     """Location path (e.g. `users/students`, `` for the canvas) or `path#question` -> note."""
@@ -238,7 +242,7 @@ class Canvas(Node):
     """Bank id -> version of the bank the answers were given against."""
     customer_types: list[CustomerType] = []
     """The roles the business model needs (users, buyers, advertisers ...), each with its segments."""
-    coach: CoachNotes = CoachNotes()
+    coach: CoachNotes = CoachNotes.model_construct()
     """A coach's notes and time per section, apart from the founder's answers."""
 
     @field_validator("customer_types")

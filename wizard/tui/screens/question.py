@@ -114,6 +114,7 @@ class QuestionScreen(Screen[None]):
         if not gc.get_freeze_count():
             gc.freeze()
             self._froze = True
+        gc.enable()  # held off while the wizard started (wizard/commands/launch.py)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "agenda"):

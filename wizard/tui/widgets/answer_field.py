@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, SelectionList, TextArea
+from textual.widgets import Input
 
 from wizard.model.bank import Question
 from wizard.model.canvas import Value
@@ -18,6 +20,8 @@ class AnswerField(Vertical):
     """
 
     DEFAULT_CSS = "AnswerField { height: auto; }"
+    QUIET: ClassVar[tuple[type[Message], ...]] = (Input.Changed,)
+    """What the widgets of this kind post when they are filled in: not an edit (see show_question)."""
 
     class Edited(Message):
         def __init__(self, draft: str) -> None:
@@ -88,8 +92,7 @@ class AnswerField(Vertical):
             return False
         self.question, self.initial, self.draft_text = question, value, draft
         # Filling the widgets in is no edit: nothing to keep as a draft or to commit.
-        with self.prevent(Input.Changed, TextArea.Changed, SelectionList.SelectedChanged, self.Changed,
-                          self.Edited):
+        with self.prevent(*self.QUIET, self.Changed, self.Edited):
             self.load()
         self.focus_first()
         return True

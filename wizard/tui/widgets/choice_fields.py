@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -14,6 +14,8 @@ from wizard.model.canvas import Value
 from wizard.tui.text import literal
 from wizard.tui.widgets.answer_field import AnswerField
 
+_QUIET = (Input.Changed, SelectionList.SelectedChanged)
+"""Filling these in is no edit either (see AnswerField.show_question)."""
 
 def _choice_prompt(question: Question, index: int, marker: str = "") -> Option:
     choice = question.choices[index]
@@ -24,6 +26,8 @@ def _choice_prompt(question: Question, index: int, marker: str = "") -> Option:
 
 
 class SingleChoiceField(AnswerField):
+    QUIET = _QUIET
+
     def compose(self) -> ComposeResult:
         self.chosen = self.initial if isinstance(self.initial, str) else None
         yield OptionList(*self._options())
@@ -61,6 +65,8 @@ class SingleChoiceField(AnswerField):
 
 
 class MultiChoiceField(AnswerField):
+    QUIET = _QUIET
+
     def compose(self) -> ComposeResult:
         yield SelectionList[str](*self._selections())
         yield Static("Space ticks or unticks; Ctrl+N goes on.", classes="field-hint", markup=False)
@@ -106,6 +112,8 @@ class RankingList(OptionList):
 
 class RankingField(AnswerField):
     """Pick choices and put them in order of importance; ranked ones are listed first."""
+
+    QUIET = _QUIET
 
     def compose(self) -> ComposeResult:
         self.ranked = self._initial_ranking()

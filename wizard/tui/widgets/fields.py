@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.answer_input import AnswerInput
-from wizard.tui.widgets.choice_fields import MultiChoiceField, RankingField, SingleChoiceField
 from wizard.tui.widgets.list_editor import ListEditor
 
-__all__ = ["AnswerField", "ListField", "LongTextField", "MultiChoiceField", "RangeField", "RankingField",
-           "SingleChoiceField", "TextField", "is_answer_widget", "make_field"]
+__all__ = ["AnswerField", "ListField", "RangeField", "TextField", "field_class", "is_answer_widget", "make_field"]
+
+# The widgets of the other kinds are imported when their kind is first shown (or made
+# ahead, hidden, once the first question is up): Textual's TextArea alone costs about
+# 10 ms of the start-up, and the first question is never a long text or a choice.
+_ELSEWHERE = {
+    Kind.LONG_TEXT: ("wizard.tui.widgets.long_text_field", "LongTextField"),
+    Kind.SINGLE_CHOICE: ("wizard.tui.widgets.choice_fields", "SingleChoiceField"),
+    Kind.MULTI_CHOICE: ("wizard.tui.widgets.choice_fields", "MultiChoiceField"),
+    Kind.RANKING: ("wizard.tui.widgets.choice_fields", "RankingField"),
+}
 
 
 class TextField(AnswerField):
@@ -48,45 +58,6 @@ class TextField(AnswerField):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Commit())
-
-
-class LongTextField(AnswerField):
-    DEFAULT_CSS = "LongTextField TextArea { height: 8; }"
-
-    def compose(self) -> ComposeResult:
-        yield TextArea(self.start_text(), placeholder=self._placeholder(), tab_behavior="focus")
-        yield Static("Enter starts a new line; Ctrl+N saves and goes on.", classes="field-hint", markup=False)
-
-    def _placeholder(self) -> str:
-        return self.question.placeholder or "Type your answer"
-
-    def load(self) -> None:
-        area = self.query_one(TextArea)
-        area.load_text(self.start_text())  # which also starts a new undo history
-        area.placeholder = self._placeholder()
-
-    def value(self) -> Value | None:
-        text = self.query_one(TextArea).text
-        if self.initial is not None and text == str(self.initial):
-            return self.initial  # not edited: the answer stays exactly as the file has it
-        return text.strip()
-
-    def draft(self) -> str:
-        text = self.query_one(TextArea).text
-        return "" if text.strip() == str(self.initial or "").strip() else text
-
-    def focus_first(self) -> None:
-        areas = self.query(TextArea)
-        if not areas:  # already replaced by the next question
-            return
-        area = areas.first()
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    @on(TextArea.Changed)
-    def _changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        self.post_message(self.Edited(self.draft()))
 
 
 class ListField(AnswerField):
@@ -255,20 +226,21 @@ class RangeField(AnswerField):
             self.post_message(self.Commit())
 
 
-_FIELDS: dict[Kind, type[AnswerField]] = {
-    Kind.TEXT: TextField,
-    Kind.LONG_TEXT: LongTextField,
-    Kind.SINGLE_CHOICE: SingleChoiceField,
-    Kind.MULTI_CHOICE: MultiChoiceField,
-    Kind.RANKING: RankingField,
-    Kind.LIST: ListField,
-    Kind.RANGE: RangeField,
-}
+_HERE: dict[Kind, type[AnswerField]] = {Kind.TEXT: TextField, Kind.LIST: ListField, Kind.RANGE: RangeField}
+
+
+def field_class(kind: Kind) -> type[AnswerField]:
+    """The answer widget of a question kind."""
+    if kind in _HERE:
+        return _HERE[kind]
+    module, name = _ELSEWHERE[kind]
+    found: type[AnswerField] = getattr(importlib.import_module(module), name)
+    return found
 
 
 def make_field(question: Question, value: Value | None, draft: str | None) -> AnswerField:
     """The one widget factory: question kind -> input widget."""
-    return _FIELDS[question.kind](question, value, draft)
+    return field_class(question.kind)(question, value, draft)
 
 
 def is_answer_widget(widget: Widget) -> bool:

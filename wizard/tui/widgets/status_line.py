@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual.message import Message
 
-from wizard import checks
 from wizard.core.session import Session, Step
 from wizard.core.shown import shown_at
 from wizard.tui.text import literal
@@ -16,6 +15,11 @@ from wizard.tui.textual_internals.painting import SteadyStatic
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+
+    from wizard.checks import Finding
+
+# The checks (wizard.checks: every rule module) are imported on their thread when they
+# first run, not before the first question: until then there is no finding to show.
 
 RECHECK_AFTER = 0.1
 """Seconds after a new question is shown that the quality checks of a changed canvas run."""
@@ -52,7 +56,7 @@ class StatusLine(SteadyStatic):
         self.session = session
         self.step: Step | None = None
         self.note = ""
-        self._checked: tuple[object, list[checks.Finding]] = (None, [])
+        self._checked: tuple[object, list[Finding]] = (None, [])
         self._recheck_due = False
         self._shown: list[str] | None = None
         self.marks: list[str] = []
@@ -69,8 +73,8 @@ class StatusLine(SteadyStatic):
     def show_for(self, step: Step, note: str = "") -> None:
         if self.step is not None and step != self.step:
             self._left = self.step
-            self._known = {(f.rule, f.message)
-                           for f in checks.for_step(self._checked[1], self.step.location, self.step.key)}
+            self._known = {(f.rule, f.message) for f in self._checked[1]
+                           if f.location == self.step.location and f.question == self.step.key}
         self.step, self.note = step, note
         self._show(self._lines(step, note))
 
@@ -141,7 +145,7 @@ class StatusLine(SteadyStatic):
         return [*shown, f"{more} {'more ' if shown else ''}coach's check{'s' * (more > 1)} here: "
                         f"see {'them' if more > 1 else 'it'} in the review (Ctrl+R)"]
 
-    def _findings(self, step: Step) -> list[checks.Finding]:
+    def _findings(self, step: Step) -> list[Finding]:
         """Quality checks on this question here, once the answers they read are in (see
         wizard/core/shown.py); run again only once the canvas changed (the session makes
         a new report then), since the status refreshes every second.
@@ -166,13 +170,15 @@ class StatusLine(SteadyStatic):
                         exit_on_error=False)  # advice only: never worth stopping the wizard for
 
     def _check_off_thread(self, report: object) -> None:
+        from wizard import checks
+
         checks.warm()  # the libraries load outside the lock: typing is never held up by them
         with self.session.lock:
             found = checks.run(self.session.canvas, self.session.catalog)
         with contextlib.suppress(RuntimeError):  # the wizard closed while they ran
             self.app.call_from_thread(self._checked_now, report, found)
 
-    def _checked_now(self, report: object, found: list[checks.Finding]) -> None:
+    def _checked_now(self, report: object, found: list[Finding]) -> None:
         if report is not self.session.report():
             return  # the canvas changed while they ran: that change's own recheck follows
         self._checked = (report, found)
