@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
 
 from tests.conftest import EXAMPLES
 from tests.factory import structure
@@ -137,3 +141,32 @@ def test_unusable_folders_exit_1_with_one_line(setup: str, problem: str, tmp_pat
     assert captured.out == ""
     assert captured.err.startswith(f"canvas-wizard: {target}: {problem}")
     assert captured.err.count("\n") == 1
+
+
+_titles = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd", "So")), max_size=60)
+
+
+@settings(max_examples=25, deadline=None)
+@given(titles=st.lists(st.tuples(_titles, _titles, st.integers(0, 100)), min_size=20, max_size=60),
+       width=st.sampled_from([40, 60, 80, 120, 200]), color=st.sampled_from([None, "truecolor"]))
+def test_a_long_report_is_drawn_as_rich_would_draw_it(titles: list[tuple[str, str, int]], width: int,
+                                                       color: str | None) -> None:
+    # The columns are sized on a few rows and the rows drawn by worker processes: the table
+    # must be the one Rich draws measuring every cell, at every terminal width.
+    rows = [report.Row(file=Path(f"canvas-{n:03d}-{'x' * (n % 7)}.toml"), title=title, score=score,
+                       weakest=report.Weakest("jobs", section, score) if section else None, sections={},
+                       segments=n % 12, open_required=n * 3 % 40,
+                       checks={checks.WARNING: n % 3, checks.INFO: n % 2})
+            for n, (title, section, score) in enumerate(titles)]
+    cells = [report.row_cells(r) for r in rows]
+
+    def drawn(how: str) -> str:
+        console = Console(file=io.StringIO(), width=width, color_system=color,  # type: ignore[arg-type]
+                          force_terminal=color is not None)
+        if how == "whole":
+            console.print(report.report_table(cells, console, measured=False))
+        else:
+            report.print_table(cells, console, parallel_from=10)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    assert drawn("fast") == drawn("whole")

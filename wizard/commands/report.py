@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -183,23 +185,111 @@ def _checks_cell(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {plural.get(sev, sev) if n > 1 else sev}" for sev, n in counts.items() if n)
 
 
+def report_table(cells: list[list[Text]], console: Console, measured: bool = True) -> Table:
+    """The coach's table of `cells`, one list per canvas.
+
+    Rich measures every cell of every row to size the columns, which is most of the time
+    of a report over a large folder (about a second for 1000 canvases). A column's size
+    depends only on its widest cell and on its cell with the longest word, so with
+    `measured` Rich sizes the columns on those few rows alone and the table is drawn with
+    these sizes fixed: the same table, drawn at the same widths (tests/test_report.py
+    holds the two to each other). A table too wide for the terminal is measured whole."""
+    table = _empty_table()
+    for row in cells:
+        table.add_row(*row)
+    if not measured or len(cells) < 20:
+        return table
+    sizer = _empty_table()
+    for index in _widest_rows(cells):
+        sizer.add_row(*cells[index])
+    natural = sizer._calculate_column_widths(console, console.options.update_width(1 << 20))
+    if sum(natural) + table._extra_width > console.options.max_width:
+        return table  # too wide for the terminal: Rich narrows the columns that wrap, cell by cell
+    widths = sizer._calculate_column_widths(console, console.options)
+    for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+        column.width = max(0, width - table._get_padding_width(index))
+    return table
+
+
+def _empty_table() -> Table:
+    # File names are what a coach acts on: kept whole, while titles and sections wrap.
+    return Table(Column("Score", justify="right", no_wrap=True), Column("File", no_wrap=True),
+                 Column("Title"), Column("Weakest section"),
+                 Column("Segs", justify="right", no_wrap=True),
+                 Column("Required", justify="right", no_wrap=True),
+                 Column("Checks", justify="right", no_wrap=True),
+                 title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+
+
+def _widest_rows(cells: list[list[Text]]) -> list[int]:
+    """The rows holding, per column, the widest lines and the longest words (as Rich measures
+    a text: its longest line at most, its longest word at least)."""
+    chosen: set[int] = set()
+    for column in range(len(cells[0])):
+        most, least = [], []
+        for index, row in enumerate(cells):
+            plain = row[column].plain
+            lines, words = plain.splitlines(), plain.split()
+            widest = max((cell_len(line) for line in lines), default=0)
+            most.append((widest, index))
+            least.append((max((cell_len(word) for word in words), default=widest), index))
+        for ranked in (most, least):
+            chosen.update(index for _, index in sorted(ranked, reverse=True)[:2])
+    return sorted(chosen)
+
+
+def row_cells(r: Row) -> list[Text]:
+    # The percentage first, so that it survives when a long title wraps.
+    weakest = literal(f"{r.weakest.score}% {r.weakest.title}") if r.weakest else Text("-")
+    # Text cells throughout: plain strings would be parsed for markup and emoji codes.
+    return [Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
+            Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks))]
+
+
+_render_console: list[Console] = []
+"""The report's console inside a worker process (inherited when the worker forks)."""
+
+
+def _render_rows(job: tuple[list[list[Text]], list[int | None], bool]) -> str:
+    """Some rows of the table, drawn at the widths the whole table has (in a worker)."""
+    cells, widths, first = job
+    console = _render_console[0]
+    table = _empty_table()
+    if not first:
+        table.show_header, table.title = False, None
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in cells:
+        table.add_row(*row)
+    with console.capture() as captured:
+        console.print(table)
+    return captured.get()
+
+
+def print_table(cells: list[list[Text]], console: Console, parallel_from: int = PARALLEL_FROM) -> None:
+    """The table, drawn by one process per core when it is long (drawing 1000 rows takes
+    Rich about a second), each drawing its share at the widths of the whole table; the
+    shares are written in order as they come."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    table = report_table(cells, console)
+    fixed = all(column.width is not None for column in table.columns)
+    if not fixed or len(cells) < parallel_from or workers < 2 or "fork" not in mp.get_all_start_methods():
+        console.print(table)
+        return
+    widths = [column.width for column in table.columns]
+    size = -(-len(cells) // (workers * 2))
+    jobs = [(cells[i:i + size], widths, i == 0) for i in range(0, len(cells), size)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_render_console.append,
+                             initargs=(console,)) as pool:
+        for text in pool.map(_render_rows, jobs):
+            console.file.write(text)
+    console.file.flush()
+
+
 def print_report(rows: list[Row], invalid: list[Invalid]) -> None:
     console = make_console()
     if rows:
-        # File names are what a coach acts on: kept whole, while titles and sections wrap.
-        table = Table(Column("Score", justify="right", no_wrap=True), Column("File", no_wrap=True),
-                      Column("Title"), Column("Weakest section"),
-                      Column("Segs", justify="right", no_wrap=True),
-                      Column("Required", justify="right", no_wrap=True),
-                      Column("Checks", justify="right", no_wrap=True),
-                      title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
-        for r in rows:
-            # The percentage first, so that it survives when a long title wraps.
-            weakest = literal(f"{r.weakest.score}% {r.weakest.title}") if r.weakest else Text("-")
-            # Text cells throughout: plain strings would be parsed for markup and emoji codes.
-            table.add_row(Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
-                          Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks)))
-        console.print(table)
+        print_table([row_cells(r) for r in rows], console)
     if invalid:
         console.print(Text("Not valid canvases:", style="bold"))
         for bad in invalid:
