@@ -4,7 +4,8 @@ Every time is the median of repeated runs and, where a floor exists, a ratio to 
 app (benchmarks/floor_app.py) measured in the same run on the same machine: absolute times
 on a shared machine are not comparable between runs, ratios are. Writes
 benchmarks/results/latest.json (all figures and raw runs) and benchmarks/RESULTS.md (the
-table, committed). Takes about five minutes; it passes or fails nothing.
+table, committed), and the same table into the README's Performance section (between its
+markers). Takes about ten minutes; it passes or fails nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,7 +29,7 @@ if __package__ in (None, ""):  # run as `python benchmarks/run.py`
 
 from benchmarks import startup
 from benchmarks.common import ROOT, canvas_with_segments, catalog, median
-from benchmarks.table import Row, markdown, rows, scale_markdown
+from benchmarks.table import Row, markdown, markdown_rows, rows, scale_markdown
 
 RESULTS = ROOT / "benchmarks" / "results"
 NEW_MARKER = "Who are your customer types"
@@ -102,10 +104,44 @@ def keystrokes(runs: int) -> dict[str, Any]:
     return {"floor": summary(floor), "wizard": summary(wizard)}
 
 
+def report_over(files: int, runs: int) -> dict[str, Any]:
+    """`canvas-wizard report` over a folder of `files` canvases, the table printed (checks included)."""
+    from benchmarks import report_scale
+
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        report_scale.make_folder(Path(tmp), files)
+        for i in range(runs + 1):  # the first run fills the bytecode and bank caches
+            wall, cpu, result = report_scale.timed("report", tmp)
+            if result.returncode != 0:
+                raise RuntimeError(f"report failed:\n{result.stderr[-3000:]}")
+            if i:
+                walls.append(wall)
+                cpus.append(cpu)
+    return {"files": files, "seconds": median(walls), "cpu_seconds": median(cpus), "runs": walls}
+
+
+README_TABLE = re.compile(r"(<!-- benchmark table: written by python -m benchmarks.run -->\n).*?(\n<!-- end -->)",
+                          re.DOTALL)
+
+
+def write_readme_table(table: list[Row]) -> bool:
+    """The README's Performance table, replaced by this run's (between its two markers)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    body = markdown_rows(table)
+    new, found = README_TABLE.subn(lambda m: m[1] + body + m[2], text)
+    if found:
+        readme.write_text(new, encoding="utf-8")
+    return bool(found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="start-up launches per program (default 5)")
     parser.add_argument("--key-runs", type=int, default=3, help="keystroke sessions per app (default 3)")
+    parser.add_argument("--report-runs", type=int, default=3, help="runs of report over 1000 canvases (default 3)")
+    parser.add_argument("--serve-runs", type=int, default=5, help="page opens per served app (default 5)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     figures: dict[str, Any] = {
@@ -118,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         "memory": lambda: in_process("benchmarks.interactive", "memory", "100"),
         "ui_block": lambda: in_process("benchmarks.interactive", "ui-block", "1000", "3"),
         "scale": lambda: in_process("benchmarks.scale", "1", "10", "100", "1000"),
+        "report": lambda: report_over(1000, args.report_runs),
+        "serve": lambda: in_process("benchmarks.serve", str(args.serve_runs)),
     }
     for name, measure in measures.items():
         print(f"measuring {name.replace('_', ' ')}...", file=sys.stderr, flush=True)
@@ -130,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     breakdown = "\nThe scale figure by stage (parse is part of load, timed apart):\n\n"
     breakdown += scale_markdown(figures["scale"])
     (ROOT / "benchmarks" / "RESULTS.md").write_text(markdown(table, figures["machine"]) + breakdown, encoding="utf-8")
-    print(f"\nwrote {RESULTS / 'latest.json'} and benchmarks/RESULTS.md", file=sys.stderr)
+    readme = " and the README's table" if write_readme_table(table) else ""
+    print(f"\nwrote {RESULTS / 'latest.json'}, benchmarks/RESULTS.md{readme}", file=sys.stderr)
     return 0
 
 

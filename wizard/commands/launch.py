@@ -24,8 +24,6 @@ def first_frame_for(path: Path, banks_dir: Path | None, coach: bool) -> FirstFra
     from wizard.files import first_frame, locations
     from wizard.tui.screens.preview import new_canvas, readable
 
-    if os.environ.get("SPEED_NO_PICTURE"):
-        return None
     if not path.exists():
         return new_canvas(path, coach)
     frame = first_frame.load(path, first_frame.banks_key(locations.shipped_dir(), banks_dir), coach)
