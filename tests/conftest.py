@@ -25,6 +25,8 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv(locations.STATE_ENV, str(state))
     monkeypatch.setenv(bank_cache.CACHE_ENV, str(tmp_path_factory.mktemp("cache")))
+    # The user's settings (a theme, a keymap) must not change what the tests see, nor be changed by them.
+    monkeypatch.setenv(locations.CONFIG_ENV, str(tmp_path_factory.mktemp("config") / "canvas-wizard"))
     return state
 
 

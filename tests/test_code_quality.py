@@ -9,11 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CORE_MODULES = [
-    "wizard.commands.cli", "wizard.commands.basic", "wizard.files.banks", "wizard.files.store", "wizard.core.scoring",
+    "wizard.commands.cli", "wizard.commands.check", "wizard.commands.score",
+    "wizard.files.banks", "wizard.files.store", "wizard.core.scoring",
     "wizard.core.session", "wizard.core.steps", "wizard.files.saver", "wizard.core.coaching", "wizard.core.conformance",
     "wizard.files.drafts", "wizard.model.canvas", "wizard.checks", "wizard.commands.export", "wizard.commands.diff",
     "wizard.commands.report", "wizard.files.canvas_file", "wizard.files.outputs", "wizard.files.editing",
-    "wizard.files.first_frame",
+    "wizard.files.first_frame", "wizard.commands.banks", "wizard.commands.schema", "wizard.commands.parser",
+    "wizard.commands.output", "wizard.files.settings",
     "wizard.model.structure", "wizard.model.bulk", "wizard.model.memo",
 ]
 

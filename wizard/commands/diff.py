@@ -17,8 +17,9 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from wizard.commands.basic import console as make_console
-from wizard.commands.basic import load_checked, print_json
+from wizard.commands.check import load_checked
+from wizard.commands.output import console as make_console
+from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
 from wizard.core import compare as cd
 from wizard.core import scoring

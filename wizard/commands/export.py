@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wizard.commands import basic as commands
+from wizard.commands.check import load_checked
 from wizard.export.formats import DESCRIPTIONS, FORMATS, RENDERERS, SUFFIXES, render_canvas
 from wizard.export.view import Audience
 from wizard.files import banks
@@ -20,7 +20,7 @@ __all__ = ["DESCRIPTIONS", "FORMATS", "RENDERERS", "SUFFIXES", "render", "render
 
 
 def render(path: Path, fmt: str, catalog: Catalog, audience: Audience = Audience.FOUNDER) -> str:
-    canvas, _ = commands.load_checked(path, catalog)
+    canvas, _ = load_checked(path, catalog)
     return render_canvas(canvas, catalog, fmt, audience, untitled=path.stem)
 
 

@@ -57,7 +57,8 @@ START_WITHOUT_GC = 3.0
 """Seconds at most that the cyclic garbage collector waits at start-up (see `launch`)."""
 
 
-def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False) -> int:
+def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False, theme: str | None = None,
+           no_color: bool = False) -> int:
     # Loading Textual, pydantic and the wizard makes some 150 collections before the first
     # question (a tenth of the start-up) and frees next to nothing: what is loaded stays.
     # The first question's screen starts the collector again once it is up (after freezing
@@ -70,6 +71,14 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
     # The wizard uses no pydantic plugins; looking for them reads every installed package's
     # metadata (20 ms or more at start-up with a hundred packages). A user's own setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if theme is not None:
+        from wizard.tui.settings import theme_names, unknown_theme
+
+        if theme not in theme_names():
+            print(f"canvas-wizard: error: --theme: {unknown_theme(theme)}", file=sys.stderr)
+            return 2
+    if no_color:
+        os.environ["NO_COLOR"] = "1"  # Textual draws in black and white (https://no-color.org)
     if path is not None and path.exists() and path.is_dir():
         print(f"canvas-wizard: {file_name(path)}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
         return 1
@@ -97,7 +106,7 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
         return EXIT_NO_TERMINAL
     from wizard.tui.app import WizardApp
 
-    app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir)
+    app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir, theme=theme)
     message = app.run()
     if app.return_code:
         say(message or "canvas-wizard: stopped with an error", error=True)

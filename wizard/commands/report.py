@@ -27,8 +27,9 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wizard import checks
-from wizard.commands.basic import console as make_console
-from wizard.commands.basic import load_checked, print_json
+from wizard.commands.check import load_checked
+from wizard.commands.output import console as make_console
+from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
 from wizard.core import scoring
 from wizard.files import banks as bank_loader

@@ -36,7 +36,7 @@ REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.DOT
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
-def wizard_command(file: Path | None, banks: Path | None, coach: bool) -> str:
+def wizard_command(file: Path | None, banks: Path | None, coach: bool, theme: str | None = None) -> str:
     """The shell command that runs the wizard; textual-serve hands it to a shell, so every part is quoted."""
     # -P: a wizard.py or wizard/ in the folder the server runs in must not stand in for ours; unless
     # ours is that folder's (a source checkout), which -P would hide.
@@ -48,6 +48,8 @@ def wizard_command(file: Path | None, banks: Path | None, coach: bool) -> str:
         argv.append("--coach")
     if banks is not None:
         argv += ["--banks", str(banks.absolute())]
+    if theme is not None:
+        argv += ["--theme", theme]
     return shlex.join(argv)
 
 
@@ -98,12 +100,18 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.port <= 65535:
         print("canvas-wizard serve: error: --port takes a number from 1 to 65535", file=sys.stderr)
         return 2
+    if args.theme is not None:
+        from wizard.tui.settings import theme_names, unknown_theme
+
+        if args.theme not in theme_names():  # here, not in every browser tab
+            print(f"canvas-wizard serve: error: --theme: {unknown_theme(args.theme)}", file=sys.stderr)
+            return 2
     load_catalog(args.banks)  # a bad --banks folder fails here, not in every browser tab
     file: Path | None = args.file
     if file is not None and file.is_dir():
         raise UserFileError(file, "this is a folder; give a canvas file (.toml)")
     title = f"canvas-wizard {file_name(file.name)}" if file is not None else "canvas-wizard"  # the page's title
-    server = WizardServer(wizard_command(file, args.banks, args.coach), host=args.host, port=args.port,
+    server = WizardServer(wizard_command(file, args.banks, args.coach, args.theme), host=args.host, port=args.port,
                           title=title, public_url=public_url(args.host, args.port))
     server.initialize_logging()
     if args.host not in LOOPBACK:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 STATE_ENV = "CANVAS_WIZARD_STATE_DIR"
+CONFIG_ENV = "CANVAS_WIZARD_CONFIG_DIR"
 
 
 def state_dir() -> Path:
@@ -19,6 +20,20 @@ def state_dir() -> Path:
     from platformdirs import user_state_dir  # imported late: only needed once a file is open
 
     return Path(user_state_dir("canvas-wizard", appauthor=False))
+
+
+def config_dir() -> Path:
+    """The user's settings (the theme, a keymap): kept apart from the state, which is ours."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("canvas-wizard", appauthor=False))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
 
 
 def shipped_dir() -> Path:

@@ -21,6 +21,7 @@ from wizard.model.safetext import file_name
 from wizard.tui import signals
 from wizard.tui.held_keys import HeldKeys, InOrder, Release
 from wizard.tui.palette import JumpProvider
+from wizard.tui.settings import Preferences
 from wizard.tui.textual_internals.input import reading_safely
 
 if TYPE_CHECKING:
@@ -49,15 +50,17 @@ class WizardApp(App[str]):
     COMMANDS = App.COMMANDS | {JumpProvider, _export_provider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True,
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
                 tooltip="Close the wizard; every answer is already saved, typing is kept as a draft"),
     ]
 
     def __init__(self, path: Path | None, catalog: Catalog | None = None, coach: bool = False,
-                 frame: FirstFrame | None = None, banks_dir: Path | None = None) -> None:
+                 frame: FirstFrame | None = None, banks_dir: Path | None = None, theme: str | None = None) -> None:
         """Without a catalog the banks (shipped, and `banks_dir`'s) are loaded once `frame`,
-        the picture of the first question, is on screen (see wizard/files/first_frame.py)."""
+        the picture of the first question, is on screen (see wizard/files/first_frame.py).
+        `theme` is for this run only; the user's settings file gives the theme otherwise."""
         super().__init__()
+        self.preferences = Preferences(self, theme)  # before the first frame: painted in its theme
         self.start_path = path
         self._catalog = catalog
         self.banks_dir = banks_dir
@@ -95,6 +98,7 @@ class WizardApp(App[str]):
 
     def on_mount(self) -> None:
         signals.install(self.stop_for_signal)
+        self.preferences.start()
         if self.start_path is None:
             from wizard.tui.screens.welcome import WelcomeScreen
 

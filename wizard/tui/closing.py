@@ -151,8 +151,9 @@ class NotWrittenScreen(ModalScreen[str]):
     # What failed scrolls, so that the choices stay on screen whatever the paths' length.
     DEFAULT_CSS = """NotWrittenScreen { align: center middle; }
     NotWrittenScreen #what-failed { height: auto; max-height: 7; }"""
-    BINDINGS = [Binding("r", "dismiss('retry')", "Try again"), Binding("escape", "dismiss('back')", "Back"),
-                Binding("q", "dismiss('quit')", "Quit and lose it")]
+    BINDINGS = [Binding("r", "dismiss('retry')", "Try again", id="closing-retry"),
+                Binding("escape", "dismiss('back')", "Back", id="closing-back"),
+                Binding("q", "dismiss('quit')", "Quit and lose it", id="closing-lose")]
 
     def __init__(self, problem: str) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from wizard.tui.text import literal
 
 
 class BadFileScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
+    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", id="quit")]
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__()

@@ -48,8 +48,8 @@ class NoteScreen(Dialog[dict[str, str] | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save notes", priority=True),
-        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s", "save", "Save notes", id="note-save", priority=True),
+        Binding("escape", "dismiss(None)", "Cancel", id="note-cancel"),
     ]
 
     def __init__(self, notes: list[tuple[str, str, str]]) -> None:
@@ -88,7 +88,7 @@ class NoteScreen(Dialog[dict[str, str] | None]):
 class AgendaScreen(Dialog[None]):
     """The session's plan: each section's planned time, time spent, score and notes."""
 
-    BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close", id="agenda-close")]
 
     def __init__(self, rows: list[AgendaRow], session_seconds: int, current: str) -> None:
         super().__init__()

@@ -25,7 +25,8 @@ class Dialog(ModalScreen[DialogResult]):
 
 
 class ConfirmScreen(Dialog[bool]):
-    BINDINGS = [Binding("escape,n", "dismiss(False)", "No"), Binding("y", "dismiss(True)", "Yes")]
+    BINDINGS = [Binding("escape,n", "dismiss(False)", "No", id="confirm-no"),
+                Binding("y", "dismiss(True)", "Yes", id="confirm-yes")]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -49,7 +50,7 @@ class ConfirmScreen(Dialog[bool]):
 class ReasonScreen(Dialog[str | None]):
     """Ask why a question does not apply; the reason is optional."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="reason-cancel")]
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -69,8 +70,9 @@ class ReasonScreen(Dialog[str | None]):
 class LockedScreen(Dialog[str]):
     """Another wizard has the canvas open: read it without changing it, open another, or quit."""
 
-    BINDINGS = [Binding("r", "dismiss('read-only')", "Read-only"), Binding("o", "dismiss('other')", "Other file"),
-                Binding("q,escape", "dismiss('quit')", "Quit")]
+    BINDINGS = [Binding("r", "dismiss('read-only')", "Read-only", id="locked-read-only"),
+                Binding("o", "dismiss('other')", "Other file", id="locked-other"),
+                Binding("q,escape", "dismiss('quit')", "Quit", id="locked-quit")]
 
     def __init__(self, path: Path, holder: str) -> None:
         super().__init__()
@@ -100,8 +102,9 @@ class LockedScreen(Dialog[str]):
 class ChangedOnDiskScreen(Dialog[str | None]):
     """The canvas changed on disk since it was opened: keep this version or load that one."""
 
-    BINDINGS = [Binding("k", "dismiss('mine')", "Keep mine"), Binding("l", "dismiss('theirs')", "Load from disk"),
-                Binding("escape", "dismiss(None)", "Decide later")]
+    BINDINGS = [Binding("k", "dismiss('mine')", "Keep mine", id="changed-keep-mine"),
+                Binding("l", "dismiss('theirs')", "Load from disk", id="changed-load"),
+                Binding("escape", "dismiss(None)", "Decide later", id="changed-later")]
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__()

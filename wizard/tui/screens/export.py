@@ -61,7 +61,7 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen #export-error { color: $text-error; height: auto; }
     ExportScreen Input { margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export-cancel")]
 
     def __init__(self, session: Session, fmt: str = "html", coach: bool = False) -> None:
         super().__init__()

@@ -68,10 +68,10 @@ class FinishScreen(Screen[str | None]):
     on screen) for the question screen; closing ends the wizard."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back to the question"),
+        Binding("escape", "dismiss(None)", "Back to the question", id="finish-back"),
         # The actions are a short list: paging scrolls what is above them instead.
-        Binding("pagedown", "page(1)", "More", priority=True, show=False),
-        Binding("pageup", "page(-1)", "Back up", priority=True, show=False),
+        Binding("pagedown", "page(1)", "More", id="finish-page-down", priority=True, show=False),
+        Binding("pageup", "page(-1)", "Back up", id="finish-page-up", priority=True, show=False),
     ]
 
     def action_page(self, direction: int) -> None:

@@ -44,23 +44,30 @@ class QuestionScreen(Screen[None]):
     # there (the sidebar is in view; Ctrl+N on an empty answer goes on too), and the way
     # back appears only while there is one.
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next", tooltip="Save this answer and go to the next question", priority=True),
-        Binding("ctrl+b", "back", "Back", tooltip="Save this answer and go back one question", priority=True),
-        Binding("ctrl+g", "skip", "Skip", tooltip="Leave this question for later", priority=True, show=False),
-        Binding("ctrl+o", "not_applicable", "N/A", tooltip="Mark this question not applicable (again to undo)",
+        Binding("ctrl+n", "next", "Next", id="next",
+                tooltip="Save this answer and go to the next question", priority=True),
+        Binding("ctrl+b", "back", "Back", id="back",
+                tooltip="Save this answer and go back one question", priority=True),
+        Binding("ctrl+g", "skip", "Skip", id="skip",
+                tooltip="Leave this question for later", priority=True, show=False),
+        Binding("ctrl+o", "not_applicable", "N/A", id="not-applicable",
+                tooltip="Mark this question not applicable (again to undo)",
                 priority=True),
-        Binding("ctrl+t", "focus_tree", "Tree", tooltip="Move to the sidebar to jump anywhere", priority=True,
+        Binding("ctrl+t", "focus_tree", "Tree", id="tree",
+                tooltip="Move to the sidebar to jump anywhere", priority=True,
                 show=False),
-        Binding("ctrl+r", "review", "Review", tooltip="Scores and what is missing", priority=True),
-        Binding("ctrl+l", "return", "Return", priority=True,
+        Binding("ctrl+r", "review", "Review", id="review", tooltip="Scores and what is missing", priority=True),
+        Binding("ctrl+l", "return", "Return", id="return", priority=True,
                 tooltip="Back to the question you were at before you went back or jumped"),
-        Binding("ctrl+f", "finish", "Finish", tooltip="Where the file is, what is still open, what to do next",
+        Binding("ctrl+f", "finish", "Finish", id="finish",
+                tooltip="Where the file is, what is still open, what to do next",
                 priority=True),
-        Binding("escape", "focus_answer", "Answer", show=False),
+        Binding("escape", "focus_answer", "Answer", id="answer", show=False),
         # Coach mode only (see check_action): notes and the agenda. Function keys: Ctrl+A and
         # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
-        Binding("f2", "note", "Note", tooltip="Coach's notes on this question and its segment", priority=True),
-        Binding("f3", "agenda", "Agenda", tooltip="Planned and spent time per section", priority=True),
+        Binding("f2", "note", "Note", id="note",
+                tooltip="Coach's notes on this question and its segment", priority=True),
+        Binding("f3", "agenda", "Agenda", id="agenda", tooltip="Planned and spent time per section", priority=True),
     ]
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:

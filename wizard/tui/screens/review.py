@@ -27,8 +27,9 @@ MAX_ROWS = 200
 
 class ReviewScreen(Screen[Step | str | None]):
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back to questions"),
-        Binding("ctrl+f", "dismiss('finish')", "Finish", tooltip="Close the wizard; everything is saved"),
+        Binding("escape", "dismiss(None)", "Back to questions", id="review-back"),
+        Binding("ctrl+f", "dismiss('finish')", "Finish", id="review-finish",
+                tooltip="Close the wizard; everything is saved"),
     ]
 
     def __init__(self, session: Session) -> None:

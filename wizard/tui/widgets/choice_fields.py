@@ -94,9 +94,9 @@ class MultiChoiceField(AnswerField):
 
 class RankingList(OptionList):
     BINDINGS = [
-        Binding("space,enter", "pick", "Pick", tooltip="Add to or drop from the ranking"),
-        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", tooltip="Rank higher"),
-        Binding("ctrl+down,alt+down,J", "move(1)", "Down", tooltip="Rank lower"),
+        Binding("space,enter", "pick", "Pick", id="ranking-pick", tooltip="Add to or drop from the ranking"),
+        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="ranking-up", tooltip="Rank higher"),
+        Binding("ctrl+down,alt+down,J", "move(1)", "Down", id="ranking-down", tooltip="Rank lower"),
     ]
 
     def action_pick(self) -> None:

@@ -19,10 +19,10 @@ class ItemList(OptionList):
     """The items; its bindings act on the highlighted one."""
 
     BINDINGS = [
-        Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted item"),
-        Binding("delete,backspace,d", "remove", "Remove", tooltip="Remove the highlighted item"),
-        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", tooltip="Move the item up"),
-        Binding("ctrl+down,alt+down,J", "move(1)", "Down", tooltip="Move the item down"),
+        Binding("e,enter", "edit", "Edit", id="list-edit", tooltip="Edit the highlighted item"),
+        Binding("delete,backspace,d", "remove", "Remove", id="list-remove", tooltip="Remove the highlighted item"),
+        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="list-up", tooltip="Move the item up"),
+        Binding("ctrl+down,alt+down,J", "move(1)", "Down", id="list-down", tooltip="Move the item down"),
     ]
 
     def action_edit(self) -> None:

@@ -34,8 +34,9 @@ def value_text(question: Question | None, value: Value) -> str:
 
 class SetAsideList(OptionList):
     BINDINGS = [
-        Binding("enter,r", "restore", "Bring back", tooltip="Change the answer it depends on so it is asked again"),
-        Binding("delete,backspace,d", "delete", "Delete", tooltip="Delete this answer for good"),
+        Binding("enter,r", "restore", "Bring back", id="set-aside-restore",
+                tooltip="Change the answer it depends on so it is asked again"),
+        Binding("delete,backspace,d", "delete", "Delete", id="set-aside-delete", tooltip="Delete this answer for good"),
     ]
 
     def action_restore(self) -> None:
@@ -105,7 +106,7 @@ class SetAsidePanel(Vertical):
 class RestoreScreen(Dialog[str | None]):
     """Bring a set-aside answer back: which answer to give the question it depends on."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="set-aside-cancel")]
 
     def __init__(self, item: unasked.SetAside, choices: list[unasked.Restore]) -> None:
         super().__init__()
