@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from wizard.commands.completion import script
-from wizard.commands.parser import COMMANDS, SHELLS, command_parser, wizard_parser
+from wizard.commands.parser import COMMANDS, SHELLS, SUMMARIES, command_parser, wizard_parser
 
 ESCAPE = re.compile(rb"\x1b|\x9b")
 SGR = re.compile(rb"\x1b\[[0-9;]*m")
@@ -48,9 +48,13 @@ def test_each_subcommand_has_a_description_and_help_on_every_argument(name: str)
     assert any(a.dest == name and a.help for a in listed), f"{name}: no one-line help in 'canvas-wizard --help'"
 
 
-def test_the_wizards_own_arguments_have_help() -> None:
+def test_the_wizards_own_arguments_have_help_and_it_lists_every_command() -> None:
     for action in wizard_parser()._actions:
         assert action.help, action.dest
+    assert list(SUMMARIES) == list(COMMANDS)
+    text = run("--help").stdout.decode()
+    for name, summary in SUMMARIES.items():
+        assert re.search(rf"^  {name} +{re.escape(summary)}$", text, re.MULTILINE), name
 
 
 @pytest.mark.parametrize("name", ["score", "export", "completion"])

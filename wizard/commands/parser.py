@@ -22,6 +22,19 @@ COMMANDS = {
 }
 """Each subcommand's module (with its `run(args)`), imported only when it runs."""
 
+SUMMARIES = {
+    "score": "completeness score and what is missing",
+    "check": "exit 0 for a valid canvas, 1 with the reason otherwise",
+    "banks": "list the question banks; 'banks check DIR' validates a folder",
+    "schema": "print the JSON Schema of canvas files",
+    "export": "a persona document, a one-page picture or an interview guide",
+    "diff": "what changed between two drafts, answer by answer",
+    "report": "a coach's view over a folder of canvases",
+    "serve": "the wizard in a browser on localhost (for remote sessions)",
+    "completion": "print a shell completion script (bash, zsh or fish)",
+}
+"""Each command's one line, in `canvas-wizard --help` and in its own help."""
+
 SHELLS = ("bash", "zsh", "fish")
 OPTIONS_WITH_VALUES = ("--banks", "--theme")
 """Options of the wizard whose value is a separate word (never the command word)."""
@@ -70,12 +83,14 @@ def _theme(parser: argparse.ArgumentParser, themes: Sequence[str] | None) -> Non
 
 
 def wizard_parser(themes: Sequence[str] | None = None) -> Parser:
+    commands = "\n".join(f"  {name:<11} {summary}" for name, summary in SUMMARIES.items())
     parser = Parser(
         prog="canvas-wizard",
-        description="A guided wizard for working out who your customers are. "
-        f"Commands: {', '.join(COMMANDS)} (see 'canvas-wizard COMMAND --help').",
-        epilog="With FILE: resume it, or start a new canvas there if it does not exist. "
-        "Without: the welcome screen (a new canvas, a file, or a recent one).",
+        description="A guided wizard for working out who your customers are.\n\n"
+        "With FILE: resume it, or start a new canvas there if it does not exist. Without: the\n"
+        "welcome screen (a new canvas, a file, or a recent one).",
+        epilog=f"commands (canvas-wizard COMMAND --help for each):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _file(parser, "file", metavar="FILE", help="the canvas file (.toml) to resume or to start", nargs="?")
     parser.add_argument("--coach", action="store_true", help="coach mode: facilitator notes, probes, section timer")
@@ -95,13 +110,13 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="COMMAND",
                                 help="what to do (each has its own --help)")
 
-    def add(name: str, help: str, description: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help, description=description)
+    def add(name: str, description: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=SUMMARIES[name], description=description)
         # SUPPRESS: an option given before the command word is not reset by the command's default.
         _no_color(command, default=argparse.SUPPRESS)
         return command
 
-    score = add("score", "completeness score and what is missing",
+    score = add("score",
                 "The completeness score per section and segment, what is missing (most valuable first) "
                 "and the quality checks. Exit 1 when FILE is not a valid canvas or scores below --min.")
     _file(score, "file", metavar="FILE", help="the canvas file (.toml) to score")
@@ -110,13 +125,13 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     score.add_argument("--all", action="store_true", help="list everything missing, not only the top ten")
     _banks(score)
 
-    check = add("check", "exit 0 for a valid canvas, 1 with the reason otherwise",
+    check = add("check",
                 "Whether FILE is a valid canvas: exit 0 with its score, or exit 1 with one line naming "
                 "the file and the problem. Answers to questions no bank knows are warned about, not refused.")
     _file(check, "file", metavar="FILE", help="the canvas file (.toml) to check")
     _banks(check)
 
-    banks = add("banks", "list the question banks; 'banks check DIR' validates a folder",
+    banks = add("banks",
                 "The question banks the wizard asks, with their question counts and the articles they "
                 "are built from. 'banks check DIR' validates a folder of your own banks.")
     banks.add_argument("action", nargs="?", choices=["check"], help="'check': validate the banks in DIR")
@@ -124,12 +139,12 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
                                  help="the folder of banks to check (with 'check')"), DIRECTORY)
     _banks(banks)
 
-    schema = add("schema", "print the JSON Schema of canvas files",
+    schema = add("schema",
                  "The JSON Schema of canvas files, for editors that validate and complete TOML (such as "
                  "taplo): each bank's questions with their prompts, choices and ranges (with --banks, yours too).")
     _banks(schema)
 
-    export = add("export", "a persona document, a one-page picture or an interview guide",
+    export = add("export",
                  "Render FILE for sharing, to standard output or to OUT: the founder's copy, or the "
                  "coach's with --coach. OUT is never replaced without --force, and never when it is FILE itself.")
     _file(export, "file", metavar="FILE", help="the canvas file (.toml) to export")
@@ -142,7 +157,7 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     _banks(export)
 
-    diff = add("diff", "what changed between two drafts, answer by answer",
+    diff = add("diff",
                "What changed from OLD to NEW, answer by answer, and the score before and after. Exit 0 "
                "when both are valid canvases, changed or not; 1 when either cannot be read.")
     _file(diff, "old", metavar="OLD", help="the earlier draft (.toml)")
@@ -150,7 +165,7 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     diff.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     _banks(diff)
 
-    report = add("report", "a coach's view over a folder of canvases",
+    report = add("report",
                  "Every *.toml directly in DIR, weakest score first: weakest section, segments, open "
                  "required questions and quality checks. Files that are not valid canvases are listed and "
                  "counted; the exit code is still 0. Exit 1 when DIR is missing, not a folder or has no "
@@ -160,7 +175,7 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     _banks(report)
 
-    serve = add("serve", "the wizard in a browser on localhost (for remote sessions)",
+    serve = add("serve",
                 "Serve the wizard to a browser at http://HOST:PORT; each browser tab runs its own wizard "
                 "on FILE. For a remote session, forward the port (ssh -L 8000:localhost:8000). Ctrl+C stops it.")
     _file(serve, "file", metavar="FILE",
@@ -173,7 +188,7 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     _theme(serve, themes)
     _banks(serve)
 
-    completion = add("completion", "print a shell completion script (bash, zsh or fish)",
+    completion = add("completion",
                      "Print a script that completes canvas-wizard's commands, options and files in your "
                      "shell. bash: canvas-wizard completion bash > ~/.local/share/bash-completion/completions/"
                      "canvas-wizard; zsh: canvas-wizard completion zsh > a folder on $fpath, named "
