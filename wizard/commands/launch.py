@@ -78,7 +78,7 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
             print(f"canvas-wizard: error: --theme: {unknown_theme(theme)}", file=sys.stderr)
             return 2
     if no_color:
-        os.environ["NO_COLOR"] = "1"  # Textual draws in black and white (https://no-color.org)
+        os.environ["NO_COLOR"] = "1"  # Textual draws in greys only (https://no-color.org)
     if path is not None and path.exists() and path.is_dir():
         print(f"canvas-wizard: {file_name(path)}: this is a folder; give a canvas file (.toml)", file=sys.stderr)
         return 1
