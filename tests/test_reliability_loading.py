@@ -15,6 +15,7 @@ import pytest
 from wizard.commands import cli
 from wizard.files import store, tomlio
 from wizard.files.errors import CanvasFileError, NewerVersionError
+from wizard.model.canvas import SCHEMA_VERSION
 
 TOML_TEST = Path(__file__).resolve().parent / "toml-test" / "invalid"
 INVALID = sorted(TOML_TEST.rglob("*.toml"))
@@ -98,8 +99,8 @@ def test_bad_files_get_one_clear_reason(tmp_path: Path, name: str, data: bytes, 
 
 def test_a_format_from_the_future_says_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "new.toml"
-    message = refused(path, b"schema_version = 2\ntitle = 'From tomorrow'\n")
-    assert "made by a newer canvas-wizard (format version 2" in message and "upgrade" in message
+    message = refused(path, f"schema_version = {SCHEMA_VERSION + 1}\ntitle = 'From tomorrow'\n".encode())
+    assert f"made by a newer canvas-wizard (format version {SCHEMA_VERSION + 1}" in message and "upgrade" in message
     with pytest.raises(NewerVersionError):
         store.load(path)
 
@@ -126,7 +127,7 @@ def test_just_over_the_cap_is_refused_and_just_under_is_read(tmp_path: Path) -> 
     with pytest.raises(CanvasFileError, match="limit is 16 MiB"):
         store.load(path)
     path.write_bytes(b"schema_version = 1\n" + b"#" * (tomlio.MAX_BYTES - 40) + b"\n")
-    assert store.load(path).schema_version == 1
+    assert store.load(path).schema_version == SCHEMA_VERSION  # (a format-1 file, migrated)
 
 
 def test_special_files_are_refused_without_hanging(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from wizard.core.session import Session, Step
 from wizard.files import store
 from wizard.files.canvas_file import CanvasFile
 from wizard.files.errors import CanvasFileError, ChangedOnDiskError
-from wizard.model.canvas import Canvas
+from wizard.model.canvas import SCHEMA_VERSION, Canvas
 from wizard.model.catalog import Catalog
 
 
@@ -117,7 +117,7 @@ def test_an_old_format_file_is_kept_before_it_is_upgraded(
     assert (tmp_path / "old.toml.~1~").read_bytes() == original
     session.add_child(Step((), "structure.customer_types"), "Users")
     session.close()
-    assert store.load_with_version(path)[1] == 1
+    assert store.load_with_version(path)[1] == SCHEMA_VERSION
     assert (tmp_path / "old.toml.~1~").read_bytes() == original  # still there after saving
     assert store.load(path).title == "Old draft"
 

@@ -9,7 +9,7 @@ import pytest
 
 from wizard.files import store
 from wizard.files.errors import CanvasFileError, NewerVersionError
-from wizard.model.canvas import Canvas, CustomerType, Job, Segment
+from wizard.model.canvas import SCHEMA_VERSION, Canvas, CustomerType, Job, Segment
 
 
 def sample() -> Canvas:
@@ -35,7 +35,7 @@ def test_file_is_readable_and_stable(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     store.save(sample(), path)
     text = path.read_text()
-    assert text.startswith("schema_version = 1\ntitle = \"Campus network\"\n")
+    assert text.startswith(f"schema_version = {SCHEMA_VERSION}\ntitle = \"Campus network\"\n")
     assert "[[customer_types]]" in text and "[[customer_types.segments.jobs]]" in text
     assert "[customer_types.segments.jobs.before.answers.profile]" in text
     # Saving the same canvas again writes the same bytes: diffs show only real changes.

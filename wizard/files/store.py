@@ -23,7 +23,17 @@ from wizard.model.canvas import SCHEMA_VERSION, Canvas
 
 # Migrations from version N to N+1, applied in turn to the raw TOML data.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Format 2 only adds tables (coach sessions, interviews and marks per segment); every
+    # format-1 file is a format-2 file as it is, and `[coach.notes]` keeps its meaning
+    # (private notes, undated). The file is rewritten at the first change, not on opening.
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+"""Version N -> the step that brings a file of version N to N + 1."""
 
 _FIELD_ORDER = ("schema_version", "title", "created", "updated", "banks")
 

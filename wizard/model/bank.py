@@ -137,6 +137,10 @@ class Question(_Strict):
     after_children: bool = False
     """Asked once everything inside the node is done: a type's value proposition after its
     segments and jobs, say, when the founder knows them."""
+    testable: bool = True
+    """Answers asked per segment, job or stage are beliefs about customers that an interview can
+    support or contradict (evidence); false for a question that only files the canvas itself,
+    such as how a segment is named for research."""
 
     @property
     def title(self) -> str:

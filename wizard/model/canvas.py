@@ -16,8 +16,10 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from wizard.model.attribute_docs import Described
+from wizard.model.coach import CoachNotes
+from wizard.model.evidence import Interview, Mark
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 
@@ -188,11 +190,20 @@ class Segment(Node):
     """The segment's name, e.g. "University students"."""
     jobs: list[Job] = []
     """The jobs this segment is trying to get done, each with its pains and gains."""
+    interviews: list[Interview] = []
+    """Interviews held with people of this segment, each with the items it supports or contradicts."""
+    marks: list[Mark] = []
+    """Items seen happen or paid for: evidence stronger than words."""
 
     @field_validator("jobs")
     @classmethod
     def _unique(cls, jobs: list[Job]) -> list[Job]:
         return _unique_children(jobs, "jobs")
+
+    @field_validator("interviews")
+    @classmethod
+    def _unique_interviews(cls, interviews: list[Interview]) -> list[Interview]:
+        return _unique_children(interviews, "interviews")
 
 
 class CustomerType(Node):
@@ -209,22 +220,6 @@ class CustomerType(Node):
     @classmethod
     def _unique(cls, segments: list[Segment]) -> list[Segment]:
         return _unique_children(segments, "segments")
-
-
-class CoachNotes(Described):
-    """A facilitator's notes, kept apart so the founder's answers stay clean."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    notes: dict[str, str] = {}
-    """Location path (e.g. `users/students`, `` for the canvas) or `path#question` -> note."""
-    seconds: dict[str, int] = {}
-    """Section id -> seconds spent on it in coached sessions, summed over sessions."""
-
-    @field_validator("notes")
-    @classmethod
-    def _drop_empty(cls, notes: dict[str, str]) -> dict[str, str]:
-        return {key: text for key, text in notes.items() if text.strip()}
 
 
 class Canvas(Node):
