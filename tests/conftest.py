@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.terminal import PROGRAM, Terminal
 from wizard.files import bank_cache, banks, locations
 from wizard.model.catalog import Catalog
 
@@ -44,3 +48,13 @@ async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
     screen.jump(step)
     await pilot.pause()
     return screen
+
+
+@pytest.fixture
+def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
+    """A tmux terminal of its own, stopped after the test; fails clearly without tmux or an install."""
+    if shutil.which("tmux") is None or PROGRAM is None:
+        pytest.fail("the end-to-end test needs tmux and an installed canvas-wizard (pip install .)")
+    term = Terminal(f"cw-{uuid.uuid4().hex[:8]}", tmp_path_factory.mktemp("tmux"))
+    yield term
+    term.stop()

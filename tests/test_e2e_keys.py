@@ -5,33 +5,21 @@ UTF-8 (issue 11, items 1, 2, 4, 5, 6 and 7)."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import time
 import tomllib
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
 
-from tests.test_e2e import PROGRAM, Terminal
+from tests.terminal import PROGRAM, Terminal
 from wizard.files import locations, store
 from wizard.files.drafts import Drafts
 
 pytestmark = pytest.mark.e2e
 EXAMPLE = Path(__file__).parent.parent / "examples" / "facebook.toml"
-
-
-@pytest.fixture
-def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
-    if shutil.which("tmux") is None or PROGRAM is None:
-        pytest.fail("the end-to-end test needs tmux and an installed canvas-wizard (pip install .)")
-    term = Terminal(f"trust-input-{uuid.uuid4().hex[:8]}", tmp_path_factory.mktemp("tmux"))
-    yield term
-    term.stop()
 
 
 def env(state: Path) -> dict[str, str]:
@@ -126,7 +114,9 @@ def test_a_kill_right_after_enter_loses_nothing(terminal: Terminal, tmp_path: Pa
         time.sleep(1)
         item = f"Sailing {int(delay * 1000)}"
         terminal.tmux("send-keys", "-t", terminal.name, "-l", item)
-        time.sleep(0.3)
+        # On screen first: what the wizard has not yet read from the terminal is not typed
+        # as far as it can know (a loaded machine can take longer than any fixed pause).
+        terminal.wait_for(item)
         pid = wizard_pid(terminal)
         terminal.tmux("send-keys", "-t", terminal.name, "Enter")
         time.sleep(delay)

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.factory import structure
-from tests.test_e2e import PROGRAM, Terminal
+from tests.terminal import PROGRAM, Terminal
 from tests.test_e2e_keys import env, paste, wizard_pid
 from tests.typing_model import Model
 from wizard.core.session import Step
@@ -29,15 +26,6 @@ from wizard.model.bank import Kind
 pytestmark = pytest.mark.e2e
 SEQUENCES = 5
 KEEPS = {Kind.TEXT, Kind.LONG_TEXT, Kind.LIST}
-
-
-@pytest.fixture
-def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
-    if shutil.which("tmux") is None or PROGRAM is None:
-        pytest.fail("the end-to-end test needs tmux and an installed canvas-wizard (pip install .)")
-    term = Terminal(f"trust-input-{uuid.uuid4().hex[:8]}", tmp_path_factory.mktemp("tmux"))
-    yield term
-    term.stop()
 
 
 class Driver:

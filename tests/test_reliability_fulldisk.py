@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from tests.conftest import at_step
 from tests.factory import structure
-from tests.test_e2e import PROGRAM, Terminal, terminal
+from tests.terminal import PROGRAM, Terminal
 from wizard.core.session import Step
 from wizard.files import store, tomlio
 from wizard.files.banks import shipped_catalog
@@ -30,8 +30,6 @@ from wizard.tui import keeper
 from wizard.tui.app import WizardApp
 from wizard.tui.closing import NotWrittenScreen
 from wizard.tui.screens.question import QuestionScreen
-
-__all__ = ["terminal"]
 
 WHO_PAYS = Step(("type-0", "seg-0"), "segment_questions.who_pays")
 WHO_USES = Step(("type-0", "seg-0"), "segment_questions.who_uses")

@@ -19,15 +19,13 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.factory import structure
-from tests.test_e2e import PROGRAM, Terminal, terminal
+from tests.terminal import PROGRAM, Terminal
 from wizard.core.session import Session
 from wizard.files import locations, lock, store
 from wizard.files.banks import shipped_catalog
 from wizard.files.errors import LockedError
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.dialogs import LockedScreen
-
-__all__ = ["terminal"]  # the tmux fixture, shared with the end-to-end test
 
 MEMORY_LIMIT = 1 << 30
 """Far more than the wizard's core needs; /dev/zero read whole passes it in a second."""

@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.test_e2e import PROGRAM, Terminal, terminal
+from tests.terminal import PROGRAM, Terminal
 from wizard.files import locations, lock, store, tomlio
-
-__all__ = ["terminal"]
 
 pytestmark = pytest.mark.e2e
 
