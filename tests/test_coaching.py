@@ -11,6 +11,7 @@ from textual.widgets._footer import FooterKey
 from tests.conftest import at_step
 from tests.factory import structure
 from wizard.core import coaching
+from wizard.core.coach_request import Request
 from wizard.core.session import Session, Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -94,7 +95,7 @@ def footer_keys(app: WizardApp) -> list[str]:
 async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     session_at(path)
-    app = WizardApp(path, shipped_catalog(), coach=True)
+    app = WizardApp(path, shipped_catalog(), coach=True, coach_request=Request(minutes=45))
     async with app.run_test(size=SIZE) as pilot:
         screen = await at_step(pilot, WHO_PAYS)
         help_text = str(screen.query_one("#help", Static).render())
@@ -138,7 +139,7 @@ async def test_founder_mode_has_no_notes_no_probes_no_agenda(tmp_path: Path) -> 
 async def test_in_coach_mode_ctrl_a_and_ctrl_e_still_move_in_the_answer(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     session_at(path)
-    app = WizardApp(path, shipped_catalog(), coach=True)
+    app = WizardApp(path, shipped_catalog(), coach=True, coach_request=Request(minutes=45))
     async with app.run_test(size=SIZE) as pilot:
         await at_step(pilot, WHO_PAYS)
         await pilot.press(*"Parents", "ctrl+a", "X", "ctrl+e", "Y")

@@ -17,6 +17,7 @@ from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
 from wizard.commands import cli
+from wizard.core.coach_request import Request
 from wizard.core.session import Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -84,7 +85,7 @@ async def test_every_wizard_screen_shows_hostile_text_literally(tmp_path: Path) 
     folder.mkdir()
     path = folder / "c.toml"
     store.save(hostile_canvas(), path)
-    app = WizardApp(path, shipped_catalog(), coach=True)
+    app = WizardApp(path, shipped_catalog(), coach=True, coach_request=Request(minutes=45))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "[bold]x ␛[2J" in shown(app)  # the path in the top bar

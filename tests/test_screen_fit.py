@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.geometry import Region
 from textual.pilot import Pilot
 
 from tests.conftest import EXAMPLES
+from wizard.core.coach_request import Request
 from wizard.core.session import Step
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
@@ -51,13 +51,15 @@ def visible_lines(app: WizardApp) -> int:
     focused = app.focused
     assert isinstance(screen, QuestionScreen) and focused is not None
     column = screen.query_one("#main").region
-    body = Region(0, 1, app.size.width, app.size.height - 2)  # between the top bar and the key bar
+    body = screen.query_one("#body").region  # between the top bar (and the coach's line) and the key bar
+    assert body.height <= app.size.height - (3 if screen.coach else 2)
     return focused.region.intersection(column).intersection(body).height
 
 
 @pytest.mark.parametrize(("name", "coach"), [("draft-bakery.toml", True), ("facebook.toml", False)])
 async def test_the_answer_box_is_in_view_on_every_question(tmp_path: Path, name: str, coach: bool) -> None:
-    app = WizardApp(example(tmp_path, name), shipped_catalog(), coach=coach)
+    app = WizardApp(example(tmp_path, name), shipped_catalog(), coach=coach,
+                    coach_request=Request(minutes=45) if coach else None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -84,7 +86,8 @@ async def test_the_help_gives_way_before_a_coachs_check(tmp_path: Path) -> None:
 
 
 async def test_the_checks_give_way_before_the_probes(tmp_path: Path) -> None:
-    app = WizardApp(example(tmp_path, "draft-bakery.toml"), shipped_catalog(), coach=True)
+    app = WizardApp(example(tmp_path, "draft-bakery.toml"), shipped_catalog(), coach=True,
+                    coach_request=Request(minutes=45))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from tests.conftest import at_step
 from tests.factory import structure
 from tests.test_reliability_lock import plant
+from wizard.core.coach_request import Request
 from wizard.core.session import Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -96,11 +97,11 @@ async def test_the_lock_dialog_is_drawn_in_the_middle(tmp_path: Path, size: tupl
 
 async def test_every_dialog_is_drawn_in_the_middle(tmp_path: Path) -> None:
     path = canvas_file(tmp_path)
-    app = WizardApp(path, shipped_catalog(), coach=True)
+    app = WizardApp(path, shipped_catalog(), coach=True, coach_request=Request(minutes=45))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await at_step(pilot, Step(SEGMENT, "audience.hobbies"))
-        for key in ("ctrl+o", "f2", "f3"):  # the reason, the coach's notes, the agenda
+        for key in ("ctrl+o", "f2", "f3", "f4"):  # the reason, the coach's notes, the agenda, the plan
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, ModalScreen), key

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.factory import full_canvas, structure
+from wizard.core.coach_request import Request
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas
@@ -119,15 +120,14 @@ def test_coach_question_with_a_check(snap_compare: Any, size: tuple[int, int]) -
     """The answer box in view with a coach's check and the probes around it."""
     canvas = structure(1, 1, 1)
     canvas.customer_types[0].segments[0].set("audience.age", (1, 99))
-    app = WizardApp(canvas_file(canvas), shipped_catalog(), coach=True)
+    # The coach's clock stands still: the times shown do not depend on how long the checks take.
+    app = WizardApp(canvas_file(canvas), shipped_catalog(), coach=True, coach_request=Request(minutes=45),
+                    coach_clock=lambda: 1000.0)
 
     async def go(pilot: Any) -> None:
         from wizard.core.session import Step
         from wizard.tui.widgets.status_line import StatusLine
 
-        timer = pilot.app.screen.timer
-        stopped = timer.clock()
-        timer.clock = lambda: stopped  # the coach's clock shows 00:00 however long the checks take
         pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
         pilot.app.screen.was_at = None
         line = pilot.app.screen.query_one(StatusLine)

@@ -38,10 +38,13 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if first_positional(args_list) in COMMANDS:
         return _command(args_list)
-    args = wizard_parser().parse_args(args_list)
-    from wizard.commands.launch import launch
+    parser = wizard_parser()
+    args = parser.parse_args(args_list)
+    from wizard.commands.launch import coach_request, launch
 
-    return launch(args.file, banks_dir=args.banks, coach=args.coach, theme=args.theme, no_color=args.no_color)
+    request = coach_request(parser, args)
+    return launch(args.file, banks_dir=args.banks, coach=args.coach, theme=args.theme, no_color=args.no_color,
+                  request=request)
 
 
 def _command(args_list: list[str]) -> int:

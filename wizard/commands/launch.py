@@ -14,6 +14,9 @@ from wizard.files.errors import UserFileError
 from wizard.model.safetext import file_name
 
 if TYPE_CHECKING:
+    import argparse
+
+    from wizard.core.coach_request import Request
     from wizard.files.first_frame import FirstFrame
     from wizard.model.catalog import Catalog
 
@@ -53,12 +56,51 @@ def say(message: str, error: bool = False) -> None:
         print(message, file=sys.stderr if error else sys.stdout, flush=True)
 
 
+def coach_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Request | None:
+    """`--minutes` and `--sections` as a coach session's plan; a usage error (exit 2) when
+    they come without --coach or say something impossible. The section ids are checked once
+    the banks are loaded (`launch`)."""
+    from wizard.core.coach_request import MAX_MINUTES, Request
+
+    minutes, sections = args.minutes, args.sections
+    if minutes is None and sections is None:
+        return None
+    if not args.coach:
+        given = " and ".join(n for n, v in (("--minutes", minutes), ("--sections", sections)) if v is not None)
+        parser.error(f"{given} plan{'s' * (' and ' not in given)} a coach session: add --coach "
+                     f"(canvas-wizard --coach {'--minutes 45 ' if minutes is None else ''}FILE)")
+    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
+        parser.error(f"--minutes: a session of 1 to {MAX_MINUTES} minutes, not {minutes}")
+    ids = None
+    if sections is not None:
+        ids = tuple(part.strip() for part in sections.split(",") if part.strip())
+        if not ids:
+            parser.error("--sections: name at least one section, e.g. --sections segment_questions,audience "
+                         "('canvas-wizard banks' lists them)")
+    return Request(minutes, ids)
+
+
+def checked_sections(request: Request, catalog: Catalog) -> Request | str:
+    """The request with its sections as the banks name them, or what is wrong with them."""
+    from dataclasses import replace
+
+    from wizard.core import coach_plan
+
+    if request.sections is None:
+        return request
+    try:
+        return replace(request, sections=tuple(coach_plan.resolve(request.sections,
+                                                                  coach_plan.section_titles(catalog))))
+    except coach_plan.UnknownSections as exc:
+        return f"--sections: {exc}"
+
+
 START_WITHOUT_GC = 3.0
 """Seconds at most that the cyclic garbage collector waits at start-up (see `launch`)."""
 
 
 def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False, theme: str | None = None,
-           no_color: bool = False) -> int:
+           no_color: bool = False, request: Request | None = None) -> int:
     # Loading Textual, pydantic and the wizard makes some 150 collections before the first
     # question (a tenth of the start-up) and frees next to nothing: what is loaded stays.
     # The first question's screen starts the collector again once it is up (after freezing
@@ -85,7 +127,8 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
     terminal = has_terminal()
     frame = first_frame_for(path, banks_dir, coach) if path is not None and terminal else None
     catalog: Catalog | None = None
-    if frame is None:  # nothing to paint first: the banks are needed before anything shows
+    if frame is None or (request is not None and request.sections is not None):
+        # Nothing to paint first, or section ids to check: the banks are needed first.
         from wizard.files.banks import load_catalog
 
         try:
@@ -93,6 +136,12 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
         except UserFileError as exc:
             print(f"canvas-wizard: {exc}", file=sys.stderr)
             return 1
+    if request is not None and catalog is not None:
+        checked = checked_sections(request, catalog)
+        if isinstance(checked, str):
+            print(f"canvas-wizard: error: {checked}", file=sys.stderr)
+            return 2
+        request = checked
     if not terminal:  # it would wait for keys that never come, drawing into a file or a pipe
         if path is not None and (path.exists() or path.is_symlink()):
             from wizard.files import store
@@ -106,7 +155,8 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
         return EXIT_NO_TERMINAL
     from wizard.tui.app import WizardApp
 
-    app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir, theme=theme)
+    app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir, theme=theme,
+                    coach_request=request)
     message = app.run()
     if app.return_code:
         say(message or "canvas-wizard: stopped with an error", error=True)

@@ -36,7 +36,7 @@ SUMMARIES = {
 """Each command's one line, in `canvas-wizard --help` and in its own help."""
 
 SHELLS = ("bash", "zsh", "fish")
-OPTIONS_WITH_VALUES = ("--banks", "--theme")
+OPTIONS_WITH_VALUES = ("--banks", "--theme", "--minutes", "--sections")
 """Options of the wizard whose value is a separate word (never the command word)."""
 
 # What a shell should offer for an argument: wizard/commands/completion.py turns these into
@@ -93,7 +93,14 @@ def wizard_parser(themes: Sequence[str] | None = None) -> Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _file(parser, "file", metavar="FILE", help="the canvas file (.toml) to resume or to start", nargs="?")
-    parser.add_argument("--coach", action="store_true", help="coach mode: facilitator notes, probes, section timer")
+    parser.add_argument("--coach", action="store_true",
+                        help="coach mode: plan and run a session with the founder (notes, probes, time left)")
+    parser.add_argument("--minutes", type=int, metavar="N",
+                        help="with --coach: the session is N minutes (with no --sections: every section still "
+                        "open); without it the wizard asks")
+    parser.add_argument("--sections", metavar="IDS",
+                        help="with --coach: the sections the session covers, by id, comma-separated "
+                        "(e.g. segment_questions,audience; 'canvas-wizard banks' lists them)")
     parser.add_argument("--version", action="version", version=f"canvas-wizard {__version__}",
                         help="print the version and exit")
     _banks(parser)

@@ -10,7 +10,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wizard.core import scoring
+from wizard.core import coach_plan, scoring
+from wizard.core.coach_plan import Plan
 from wizard.core.session import Session, Step
 from wizard.model.tree import Location, path_str
 
@@ -75,6 +76,9 @@ class SectionTimer:
         self.section = ""
         self.since = self.started
         self.pending: dict[str, float] = {}
+        """Seconds not yet added to the canvas, per section."""
+        self.today: dict[str, float] = {}
+        """Seconds per section in this session (never handed over: the plan counts them)."""
 
     def enter(self, section: str) -> None:
         """The coach moved to a step of `section` (the same section is a no-op)."""
@@ -87,6 +91,7 @@ class SectionTimer:
         now = self.clock()
         if self.section:
             self.pending[self.section] = self.pending.get(self.section, 0.0) + now - self.since
+            self.today[self.section] = self.today.get(self.section, 0.0) + now - self.since
         self.since = now
 
     def spent(self, section: str) -> int:
@@ -97,6 +102,15 @@ class SectionTimer:
 
     def session_seconds(self) -> int:
         return int(self.clock() - self.started)
+
+    def spent_today(self, section: str) -> int:
+        """Whole seconds on `section` in this session, the running stretch included."""
+        running = self.clock() - self.since if section == self.section else 0.0
+        return int(self.today.get(section, 0.0) + running)
+
+    def all_today(self) -> dict[str, int]:
+        """Seconds per section in this session, each section the coach has been on."""
+        return {s: self.spent_today(s) for s in {*self.today, *([self.section] if self.section else [])}}
 
     def flush(self) -> None:
         """Add the time so far to the canvas and save it (on leaving, or when asked)."""
@@ -123,25 +137,30 @@ class AgendaRow:
     score: int
     notes: int
     """How many coach's notes sit on this section's questions."""
+    today: int | None = None
+    """Seconds today's plan gives it; None when it is not in today's plan."""
+    spent_today: int = 0
+    """Seconds on it in this session."""
+
+    @property
+    def left(self) -> int | None:
+        """Seconds left of today's time (negative: over), None when not planned today."""
+        return None if self.today is None else self.today - self.spent_today
 
 
-STRUCTURE_MINUTES = 10
-
-
-def agenda(session: Session, timer: SectionTimer) -> list[AgendaRow]:
-    """The session plan in asking order: planned minutes, time spent, score and notes per section."""
+def agenda(session: Session, timer: SectionTimer, plan: Plan | None = None) -> list[AgendaRow]:
+    """The session plan in asking order: planned minutes, today's share, time spent, score
+    and notes per section."""
     report = session.report()
     notes = session.canvas.coach.notes
     rows = []
-    for section, tally in report.sections.items():
-        if section != scoring.STRUCTURE and not tally.possible:
-            continue
-        bank = session.catalog.bank(section)
-        minutes = bank.minutes if bank else STRUCTURE_MINUTES
+    for info in coach_plan.sections(report, session.catalog):
+        section = info.id
         prefix = "structure." if section == scoring.STRUCTURE else f"{section}."
         count = sum(1 for key in notes if key.partition("#")[2].startswith(prefix))
-        rows.append(AgendaRow(section, report.section_titles[section], minutes, timer.spent(section),
-                              tally.score, count))
+        today = plan.allot.get(section) if plan is not None and section in plan.sections else None
+        rows.append(AgendaRow(section, info.title, info.planned, timer.spent(section),
+                              report.sections[section].score, count, today, timer.spent_today(section)))
     return rows
 
 
@@ -149,3 +168,34 @@ def clock_text(seconds: int) -> str:
     minutes, secs = divmod(max(seconds, 0), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def minutes_text(seconds: int) -> str:
+    """A time as a coach glances at it: whole minutes, rounded up (`12 min`), or `under 1 min`."""
+    if seconds <= 0:
+        return "0 min"
+    return "under 1 min" if seconds < 60 else f"{-(-seconds // 60)} min"
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """The coach's line under the top bar: this section's time left, and the session's."""
+
+    text: str
+    over: bool = False
+    """The section (or the session) has run over its time: shown as a gentle warning."""
+
+
+def session_line(plan: Plan | None, timer: SectionTimer, section: str, title: str) -> SessionLine:
+    elapsed = timer.session_seconds()
+    if plan is None:
+        return SessionLine(f"{title} · coach session {clock_text(elapsed)} so far · F4 plans it")
+    session_left = plan.seconds - elapsed
+    session = (f"session {minutes_text(session_left)} left" if session_left > 0
+               else f"session over by {minutes_text(-session_left)}")
+    left = plan.section_left(section, timer.spent_today(section))
+    if left is None:
+        return SessionLine(f"{title} (not in today's plan) · {session}", session_left <= 0)
+    if left > 0:
+        return SessionLine(f"{title} · {minutes_text(left)} left · {session}", session_left <= 0)
+    return SessionLine(f"{title} · {minutes_text(-left) if left else '0 min'} over its time · {session}", True)

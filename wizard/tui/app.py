@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ from wizard.tui.textual_internals.input import reading_safely
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from wizard.core.coach_request import Request
     from wizard.core.session import Session
     from wizard.files.saver import BackgroundSaver
     from wizard.model.catalog import Catalog
@@ -55,16 +58,22 @@ class WizardApp(App[str]):
     ]
 
     def __init__(self, path: Path | None, catalog: Catalog | None = None, coach: bool = False,
-                 frame: FirstFrame | None = None, banks_dir: Path | None = None, theme: str | None = None) -> None:
+                 frame: FirstFrame | None = None, banks_dir: Path | None = None, theme: str | None = None,
+                 coach_request: Request | None = None, coach_clock: Callable[[], float] = time.monotonic) -> None:
         """Without a catalog the banks (shipped, and `banks_dir`'s) are loaded once `frame`,
         the picture of the first question, is on screen (see wizard/files/first_frame.py).
-        `theme` is for this run only; the user's settings file gives the theme otherwise."""
+        `theme` is for this run only; the user's settings file gives the theme otherwise.
+        `coach_request`: the coach session's length and sections from the command line;
+        `coach_clock`: what the coach session's times are read from (tests run a session
+        of 45 minutes in no time)."""
         super().__init__()
         self.preferences = Preferences(self, theme)  # before the first frame: painted in its theme
         self.start_path = path
         self._catalog = catalog
         self.banks_dir = banks_dir
         self.coach = coach
+        self.coach_request = coach_request
+        self.coach_clock = coach_clock
         self.session: Session | None = None
         self.new_title = ""
         self.asking_whose = False
@@ -221,7 +230,7 @@ class WizardApp(App[str]):
                 self._held.drop()
                 self.notify("What you typed while the wizard started was not used: the question it was "
                             "typed at is not there any more.", severity="warning", markup=False, timeout=10)
-        self.show_only(QuestionScreen(session, drafts, start, coach=self.coach))
+        self.show_only(QuestionScreen(session, drafts, start, coach=self.coach, clock=self.coach_clock))
         if resumed:
             note = " Unsaved text was restored." if drafts.texts else ""
             if restored:

@@ -69,7 +69,8 @@ def load_theirs(app: WizardApp) -> None:
     screen.drafts.reloaded()
     resume.recover(screen.drafts, session)  # items added here and not saved: back in their boxes
     start = screen.step if session.exists(screen.step) else session.first_open() or session.steps()[-1]
-    app.show_only(QuestionScreen(session, screen.drafts, start, coach=app.coach))
+    app.show_only(QuestionScreen(session, screen.drafts, start, coach=app.coach,
+                                  clock=app.coach_clock, run=screen.run))  # the coach session goes on
     app.notify("Loaded the file from disk; what you had typed here is kept as drafts.", markup=False)
 
 

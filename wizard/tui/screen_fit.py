@@ -7,8 +7,8 @@ box the founder types into: first the help, then the checks, then the coach's pr
 stylesheet cannot say that (Textual's layouts have no shrink order), so the screen works it
 out here from the heights its parts would take, and caps them.
 
-Anything given a line of its own outside the question's body (the top bar, the key bar;
-the coach session's timer line, issue 16) is simply not part of the room counted here.
+Anything given a line of its own outside the question's body (the top bar, the key bar,
+the coach session's line) is simply not part of the room counted here.
 """
 
 from __future__ import annotations
@@ -128,7 +128,9 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
     # The help follows the coach's part on its last (blank) line.
     coach_lines = content_lines(Content.assemble(coach, "x"), help_widget, side_width) - 1 if coach else 0
     total_help = content_lines(cast(Content, help_widget.content), help_widget, side_width)
-    parts = Parts(room=size.height - 2, stacked=stacked,  # the top bar and the key bar
+    # The top bar and the key bar, and the coach session's line when there is one.
+    bars = 2 + sum(1 for line in screen.query("#session-line") if line.display)
+    parts = Parts(room=size.height - bars, stacked=stacked,
                   fixed=lines(screen.query_one("#where"), width) + lines(screen.query_one("#prompt"), width) + marks,
                   answer=lines(screen.query_one("#field-box"), width), checks=checks,
                   coach=coach_lines, help=max(total_help - coach_lines, 0))

@@ -1,4 +1,4 @@
-"""Coach mode's screens: facilitator notes for a question and its segment, and the agenda."""
+"""Coach mode's screens: facilitator notes for a question and its segment, and the agenda (today's plan)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Static, TextArea
 
 from wizard.core import coaching
-from wizard.core.coaching import AgendaRow, clock_text
+from wizard.core.coach_plan import Plan
+from wizard.core.coaching import AgendaRow, clock_text, minutes_text
 from wizard.core.session import Session, Step
 from wizard.files.errors import UserFileError
 from wizard.tui.screens.dialogs import Dialog
@@ -18,11 +19,11 @@ from wizard.tui.text import literal, literal_text, one_line
 
 
 def notes_text(targets: list[tuple[str, str, str]]) -> Content:
-    """The notes shown above the help in coach mode (a hint when there are none yet)."""
+    """The notes shown above the help in coach mode (none: the key bar offers F2)."""
     notes = [(heading, text) for _key, heading, text in targets if text]
     if not notes:
-        return Content("Coach's notes: none yet (F2)").stylize("dim")
-    parts = [literal("Coach's notes", "bold")]
+        return Content("")
+    parts = [literal("Coach's notes (F2)", "bold")]
     parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
     return Content("\n").join(parts)
 
@@ -85,34 +86,56 @@ class NoteScreen(Dialog[dict[str, str] | None]):
             self.dismiss(None)
 
 
-class AgendaScreen(Dialog[None]):
-    """The session's plan: each section's planned time, time spent, score and notes."""
+class AgendaScreen(Dialog[str | None]):
+    """Today's plan: each section's share of the session, time spent today, score and notes.
 
-    BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close", id="agenda-close")]
+    Returns the section to jump to (Enter on its row), REPLAN (p), or None (Esc)."""
 
-    def __init__(self, rows: list[AgendaRow], session_seconds: int, current: str) -> None:
+    REPLAN = "\x00replan"
+    BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close", id="agenda-close"),
+                Binding("p,f4", "replan", "Re-plan", id="agenda-replan")]
+
+    def __init__(self, rows: list[AgendaRow], plan: Plan | None, session_seconds: int, current: str) -> None:
         super().__init__()
         self.rows = rows
+        self.plan = plan
         self.session_seconds = session_seconds
         self.current = current
 
     def compose(self) -> ComposeResult:
-        planned = sum(r.minutes for r in self.rows)
+        gone = clock_text(self.session_seconds)
+        if self.plan is None:
+            heading = f"Agenda: no plan yet (p plans it) · {gone} so far"
+        else:
+            left = self.plan.seconds - self.session_seconds
+            state = f"{minutes_text(left)} left" if left > 0 else f"over by {minutes_text(-left)}"
+            heading = f"Agenda: {self.plan.minutes} min session · {gone} gone · {state}"
         with Vertical(classes="dialog agenda-dialog"):
-            yield Static(f"Agenda: {planned} min planned · this session {clock_text(self.session_seconds)}",
-                         classes="heading", markup=False)
+            yield Static(heading, classes="heading", markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Static("Times add up over sessions; over plan shows in bold. Esc closes.",
+            yield Static("Enter jumps to a section · p re-plans · Esc closes. Over its time shows in bold.",
                          classes="field-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "Section", "Plan", "Spent", "Score", "Notes")
+        table.add_columns("", "Section", "Today", "Spent", "Left", "Score", "Notes")
         for row in self.rows:
-            over = row.spent > row.minutes * 60
+            left = row.left
+            over = left is not None and left < 0
             # DataTable measures Rich Text cells; user text goes in as Text, never as markup.
-            spent = literal_text(clock_text(row.spent), "bold" if over else "")
             mark = "▸" if row.section == self.current else ""
-            table.add_row(mark, literal_text(one_line(row.title, 34)), f"{row.minutes} min", spent,
-                          f"{row.score}%", str(row.notes) if row.notes else "")
+            today = f"{round(row.today / 60)} min" if row.today is not None else "-"
+            left_text = "-" if left is None else f"+{minutes_text(-left)}" if over else minutes_text(left)
+            table.add_row(mark, literal_text(one_line(row.title, 30)), today, clock_text(row.spent_today),
+                          literal_text(left_text, "bold" if over else ""), f"{row.score}%",
+                          str(row.notes) if row.notes else "", key=row.section)
+        current = next((i for i, r in enumerate(self.rows) if r.section == self.current), 0)
+        table.move_cursor(row=current)
         table.focus()
+
+    def action_replan(self) -> None:
+        self.dismiss(self.REPLAN)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(event.row_key.value)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import time
+from collections.abc import Callable
 from functools import partial
 
 from textual import on, work
@@ -15,6 +17,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
+from wizard.core.coach_run import CoachRun
 from wizard.core.coaching import SectionTimer
 from wizard.core.progress import explain_drop
 from wizard.core.scoring import Report
@@ -24,8 +27,8 @@ from wizard.files.errors import UserFileError
 from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
+from wizard.tui.screens import coach_session, question_commit
 from wizard.tui.screens import question_actions as actions
-from wizard.tui.screens import question_commit
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
@@ -67,16 +70,21 @@ class QuestionScreen(Screen[None]):
         # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
         Binding("f2", "note", "Note", id="note",
                 tooltip="Coach's notes on this question and its segment", priority=True),
-        Binding("f3", "agenda", "Agenda", id="agenda", tooltip="Planned and spent time per section", priority=True),
+        Binding("f3", "agenda", "Agenda", id="agenda", tooltip="Today's plan per section; Enter jumps there",
+                priority=True),
+        Binding("f4", "plan", "Plan", id="plan", tooltip="Re-plan the session: its length and its sections",
+                priority=True),
     ]
 
-    def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False) -> None:
+    def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,
+                 clock: Callable[[], float] = time.monotonic, run: CoachRun | None = None) -> None:
         super().__init__()
         self.session = session
         self.drafts = drafts
         self.step = start
         self.coach = coach
-        self.timer = SectionTimer(session) if coach else None
+        self.run = run if run is not None or not coach else CoachRun(session, clock)
+        """The coach session (coach mode only): its clock and its plan."""
         self._shown_where = ""
         self._froze = False
         self._coach_text: Content | None = None
@@ -85,8 +93,14 @@ class QuestionScreen(Screen[None]):
         self.was_at: Step | None = None
         """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
 
+    @property
+    def timer(self) -> SectionTimer | None:
+        return self.run.timer if self.run is not None else None
+
     def compose(self) -> ComposeResult:
         yield SteadyStatic(id="topbar", markup=False)
+        if self.coach:  # a line of its own: the time left in this section and in the session
+            yield SteadyStatic(id="session-line", markup=False)
         # Laid out for the terminal's width from the start: set only on the first resize, the
         # first frame was painted in the wrong layout and then the whole screen again.
         width = self.app.size.width
@@ -107,6 +121,8 @@ class QuestionScreen(Screen[None]):
         # (another program may have changed it, or put a folder in its place).
         self.set_interval(1, partial(actions.tick, self))
         self.call_after_refresh(self._settle_memory)
+        if self.run is not None:
+            self.call_after_refresh(self.plan_session)
 
     def _settle_memory(self) -> None:
         """Once the first question is on screen: what the wizard has loaded so far (Textual,
@@ -124,7 +140,7 @@ class QuestionScreen(Screen[None]):
         gc.enable()  # held off while the wizard started (wizard/commands/launch.py)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("note", "agenda"):
+        if action in ("note", "agenda", "plan"):
             return self.coach
         if action == "return":
             return self.was_at is not None
@@ -160,8 +176,13 @@ class QuestionScreen(Screen[None]):
         if intro:
             help_text = Content.assemble(literal("About this section", "bold"), "\n", literal(intro),
                                          "\n\n", help_text)
-        # The coach's notes and probes come first: they give way after the help does.
-        self._coach_text = Content.assemble(actions.notes_text(self, step), "\n\n", probes) if self.coach else None
+        # The coach's probes come first, then the coach's notes: they give way after the help
+        # does, and the notes before the probes (F2 shows the notes whole).
+        if self.coach:
+            notes = actions.notes_text(self, step)
+            self._coach_text = Content.assemble(probes, notes, "\n\n") if notes else probes
+        else:
+            self._coach_text = None
         if self._coach_text is not None:
             help_text = Content.assemble(self._coach_text, help_text)
         self.query_one("#help", Static).update(help_text)
@@ -175,6 +196,8 @@ class QuestionScreen(Screen[None]):
         self.drafts.settle(session.unsaved)  # the status is refreshed after every save
         self._explain_a_fall()
         self.show_topbar()
+        if self.run is not None:
+            coach_session.show_line(self)
         self.query_one(StatusLine).show_for(step, note)
         where = where_text(session, step)
         if where != self._shown_where:  # unchanged after a save: leave it, no layout
@@ -210,7 +233,7 @@ class QuestionScreen(Screen[None]):
         """The file, whether it holds what is on screen, and the scores."""
         # One line whatever it says, so no layout (the status is refreshed after every save).
         for bar in self.query("#topbar").results(Static):  # none once the screen is closing
-            bar.update(topbar(self.session, self.step, actions.timer_text(self)), layout=False)
+            bar.update(topbar(self.session, self.step), layout=False)
 
     # -- committing (wizard/tui/screens/question_commit.py) -----------------------------
     def commit(self, typed: str = "") -> bool:
@@ -310,8 +333,18 @@ class QuestionScreen(Screen[None]):
     async def action_note(self) -> None:
         await actions.note(self)
 
-    def action_agenda(self) -> None:
-        actions.agenda(self)
+    @work
+    async def action_agenda(self) -> None:
+        await coach_session.agenda(self)
+
+    @work
+    async def plan_session(self) -> None:
+        """The start of a coach session: the plan from the command line, or the dialog."""
+        await coach_session.start(self)
+
+    @work
+    async def action_plan(self) -> None:
+        await coach_session.replan(self)
 
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of

@@ -1,6 +1,6 @@
 """What the question screen does besides showing a question: jumps and the way back, what it
 opens over itself (the review, the finish, the reason a question does not apply) and, in
-coach mode, the notes, the agenda and the section clock."""
+coach mode, the notes (the session's plan and agenda: coach_session.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from wizard.core import coaching
-from wizard.core.coaching import clock_text
 from wizard.core.session import Step
 from wizard.files.errors import UserFileError
 from wizard.tui.screens.dialogs import ReasonScreen
@@ -108,16 +107,9 @@ async def finish(screen: QuestionScreen) -> None:
 
 
 # -- coach mode ----------------------------------------------------------------------
-def timer_text(screen: QuestionScreen) -> str:
-    """The section clock in the top bar (coach mode; "" otherwise)."""
-    if screen.timer is None:
-        return ""
-    return f" · ⏱ {clock_text(screen.timer.spent(screen.step.section))}"
-
-
 def tick(screen: QuestionScreen) -> None:
-    """Each second: only the header changes; the rest of the screen is left alone."""
-    if screen.timer is not None:
+    """Each second: the header, and in coach mode the session's line and the marks."""
+    if screen.run is not None:
         screen.refresh_status()
     else:
         screen.show_topbar()
@@ -135,12 +127,3 @@ async def note(screen: QuestionScreen) -> None:
 
     if screen.coach and await edit_notes(screen.app, screen.session, screen.step):
         screen.show(screen.step)
-
-
-def agenda(screen: QuestionScreen) -> None:
-    """F3: each section's planned minutes, time spent, score and notes."""
-    from wizard.tui.screens.coach import AgendaScreen
-
-    if screen.timer is not None:
-        rows = coaching.agenda(screen.session, screen.timer)
-        screen.app.push_screen(AgendaScreen(rows, screen.timer.session_seconds(), screen.step.section))

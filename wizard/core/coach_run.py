@@ -1,0 +1,68 @@
+"""A coach session while it runs: its clock, its plan, and where it is against the plan.
+
+Front ends drive it (the wizard's question screen holds one in coach mode); it never
+imports Textual. The clock is injectable so that tests can run a 45-minute session in
+no time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from wizard.core import coach_plan, coaching
+from wizard.core.coach_plan import Plan, SectionInfo
+from wizard.core.coach_request import Request
+from wizard.core.coaching import SectionTimer, SessionLine
+from wizard.core.session import Session, Step
+
+
+class CoachRun:
+    def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
+        self.session = session
+        self.timer = SectionTimer(session, clock)
+        self.plan: Plan | None = None
+        self.warned: set[str] = set()
+        """Sections (and "" for the session) whose running over was already said."""
+
+    def infos(self) -> list[SectionInfo]:
+        return coach_plan.sections(self.session.report(), self.session.catalog)
+
+    def default_sections(self, request: Request | None = None) -> list[str]:
+        """The request's sections, else the sections still open."""
+        infos = self.infos()
+        if request is not None and request.sections:
+            wanted = set(request.sections)
+            return [i.id for i in infos if i.id in wanted]
+        return coach_plan.still_open(infos)
+
+    def set_plan(self, minutes: int, sections: list[str]) -> Plan:
+        """Plan (or re-plan) the session; time already spent stays where it was spent."""
+        self.plan = Plan.make(minutes, sections, self.infos(), self.timer.all_today())
+        self.warned.clear()
+        return self.plan
+
+    def line(self, section: str) -> SessionLine:
+        title = self.session.report().section_titles.get(section, section)
+        return coaching.session_line(self.plan, self.timer, section, title)
+
+    def newly_over(self, section: str) -> str:
+        """What to say, once, when `section` (or the whole session) has just run over its time."""
+        plan = self.plan
+        if plan is None:
+            return ""
+        if plan.seconds - self.timer.session_seconds() <= 0 and "" not in self.warned:
+            self.warned.add("")
+            return "The session's time is up. End it when you are ready (Ctrl+F), or re-plan (F4)."
+        left = plan.section_left(section, self.timer.spent_today(section))
+        if left is not None and left <= 0 and section not in self.warned:
+            self.warned.add(section)
+            title = self.session.report().section_titles.get(section, section)
+            return f"The time planned for {title} is up: move on (F3, the agenda), or re-plan (F4)."
+        return ""
+
+
+def first_step_of(session: Session, section: str) -> Step | None:
+    """Where the agenda jumps for `section`: its first open question, else its first question."""
+    steps = [s for s in session.steps() if s.section == section]
+    return next((s for s in steps if session.status(s) in ("open", "partial", "locked")), steps[0] if steps else None)
