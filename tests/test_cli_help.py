@@ -107,7 +107,7 @@ def test_bash_completes_commands_options_choices_and_files(tmp_path: Path) -> No
     assert "--coach" not in _bash_complete(["canvas-wizard", "score", "--"], tmp_path)
     assert _bash_complete(["canvas-wizard", "score", "dr"], tmp_path) == ["draft.toml"]
     assert set(_bash_complete(["canvas-wizard", "export", "draft.toml", "--format", ""], tmp_path)) == {
-        "markdown", "html", "interview"}
+        "markdown", "html", "interview", "summary"}
     assert _bash_complete(["canvas-wizard", "completion", "f"], tmp_path) == ["fish"]
     assert "nord" in _bash_complete(["canvas-wizard", "--theme", "n"], tmp_path)
     assert _bash_complete(["canvas-wizard", "report", "c"], tmp_path) == ["cohort"]

@@ -10,7 +10,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.conftest import at_step
 from tests.factory import structure
-from wizard.core import coaching
+from wizard.core import coach_sessions, coaching
 from wizard.core.coach_request import Request
 from wizard.core.session import Session, Step
 from wizard.files import store
@@ -36,19 +36,28 @@ def session_at(path: Path) -> Session:
     return Session(path, store.load(path), shipped_catalog())
 
 
-def test_notes_are_saved_apart_from_answers_and_empty_ones_removed(tmp_path: Path) -> None:
+def test_notes_are_saved_per_session_apart_from_answers_and_empty_ones_removed(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     session = session_at(path)
-    assert coaching.set_notes(session, {coaching.question_key(WHO_PAYS): "  Probe the budget owner  ",
-                                        coaching.place_key(WHO_PAYS.location): "Two segments in one?"})
+    record = coach_sessions.begin(session, 45, ["segment_questions"])
+    assert coach_sessions.set_notes(session, record, {
+        coaching.question_key(WHO_PAYS): ("  Probe the budget owner  ", "private"),
+        coaching.place_key(WHO_PAYS.location): ("Two segments in one?", "homework")})
     data = tomllib.loads(path.read_text())
-    assert data["coach"]["notes"] == {"type-0/seg-0#segment_questions.who_pays": "Probe the budget owner",
-                                      "type-0/seg-0": "Two segments in one?"}
+    kept = data["coach"]["sessions"][0]
+    assert kept["minutes"] == 45 and kept["sections"] == ["segment_questions"] and "started" in kept
+    assert kept["notes"] == [
+        {"text": "Probe the budget owner", "place": "type-0/seg-0#segment_questions.who_pays"},  # private: the default
+        {"text": "Two segments in one?", "place": "type-0/seg-0", "kind": "homework"}]
     segment = data["customer_types"][0]["segments"][0]
     assert "answers" not in segment  # the founder's answers stay clean
-    assert not coaching.set_notes(session, {"type-0/seg-0": "Two segments in one?"})  # unchanged: no save
-    coaching.set_notes(session, {"type-0/seg-0": "   "})
-    assert store.load(path).coach.notes == {"type-0/seg-0#segment_questions.who_pays": "Probe the budget owner"}
+    unchanged = {"type-0/seg-0": ("Two segments in one?", "homework")}
+    assert not coach_sessions.set_notes(session, record, unchanged)  # unchanged: no save
+    coach_sessions.set_notes(session, record, {"type-0/seg-0": ("   ", "homework")})
+    notes = store.load(path).coach.sessions[0].notes
+    assert [(n.place, n.text, n.kind) for n in notes] == [
+        ("type-0/seg-0#segment_questions.who_pays", "Probe the budget owner", "private")]
+    assert coach_sessions.open_homework(store.load(path)) == 0
 
 
 def test_timer_counts_per_section_and_adds_up_over_sessions(tmp_path: Path) -> None:
@@ -74,7 +83,8 @@ def test_timer_counts_per_section_and_adds_up_over_sessions(tmp_path: Path) -> N
 
 def test_agenda_lists_sections_with_plan_time_score_and_notes(tmp_path: Path) -> None:
     session = session_at(tmp_path / "c.toml")
-    coaching.set_notes(session, {coaching.question_key(WHO_PAYS): "Ask who signs"})
+    record = coach_sessions.begin(session, 0, [])
+    coach_sessions.set_notes(session, record, {coaching.question_key(WHO_PAYS): ("Ask who signs", "private")})
     clock = FakeClock()
     timer = coaching.SectionTimer(session, clock)
     timer.enter("segment_questions")
@@ -104,7 +114,7 @@ async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Pat
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"[bold]who signs?[/]", "tab", *"Check the segment")
+        await pilot.press(*"[bold]who signs?[/]", "tab", "tab", *"Check the segment")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -116,8 +126,11 @@ async def test_coach_writes_a_note_and_sees_it_beside_the_question(tmp_path: Pat
         await pilot.press("escape")
         await pilot.press("ctrl+q")
     canvas = store.load(path)
-    assert canvas.coach.notes == {"type-0/seg-0#segment_questions.who_pays": "[bold]who signs?[/]",
-                                  "type-0/seg-0": "Check the segment"}
+    assert canvas.coach.notes == {}
+    notes = canvas.coach.sessions[-1].notes
+    assert [(n.place, n.text, n.kind) for n in notes] == [
+        ("type-0/seg-0#segment_questions.who_pays", "[bold]who signs?[/]", "private"),
+        ("type-0/seg-0", "Check the segment", "private")]
     assert canvas.customer_types[0].segments[0].answers == {}
 
 

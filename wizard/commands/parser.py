@@ -155,11 +155,13 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
                  "Render FILE for sharing, to standard output or to OUT: the founder's copy, or the "
                  "coach's with --coach. OUT is never replaced without --force, and never when it is FILE itself.")
     _file(export, "file", metavar="FILE", help="the canvas file (.toml) to export")
-    export.add_argument("--format", required=True, choices=["markdown", "html", "interview"],
+    export.add_argument("--format", required=True, choices=["markdown", "html", "interview", "summary"],
                         help="markdown: the persona document; html: the picture, an overview page and one "
-                        "A4 landscape page per segment; interview: the interview kit per segment")
-    export.add_argument("--coach", action="store_true",
-                        help="the coach's copy: add the coach's notes and the quality checks (left out by default)")
+                        "A4 landscape page per segment; interview: the interview kit per segment; summary: the "
+                        "last coach session (what it covered and changed, the homework, what is still open)")
+    export.add_argument("--coach", "--private", action="store_true",
+                        help="the coach's copy: add the coach's private notes and the quality checks (left out "
+                        "by default: the founder's copy never holds a private note)")
     _file(export, "-o", "--output", metavar="OUT", help="write here instead of standard output")
     export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     _banks(export)

@@ -10,11 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from wizard.core import coach_plan, coaching
+from wizard.core import coach_plan, coach_sessions, coaching
 from wizard.core.coach_plan import Plan, SectionInfo
 from wizard.core.coach_request import Request
 from wizard.core.coaching import SectionTimer, SessionLine
 from wizard.core.session import Session, Step
+from wizard.model.canvas import Canvas
+from wizard.model.coach import CoachSession
+
+COVERED_AFTER = 60
+"""Seconds on a section after which the session counts it as covered (a glance is not)."""
 
 
 class CoachRun:
@@ -24,6 +29,31 @@ class CoachRun:
         self.plan: Plan | None = None
         self.warned: set[str] = set()
         """Sections (and "" for the session) whose running over was already said."""
+        self.record: CoachSession | None = None
+        """The session on record in the canvas while it runs (None: not begun, or closed)."""
+        self.before: Canvas | None = None
+        """The canvas as the session began: what changed in it is the session's diff."""
+        self.closed: CoachSession | None = None
+        """The session last closed here, for its summary."""
+
+    def begin(self, minutes: int = 0, sections: list[str] | None = None) -> CoachSession:
+        """Put the session on record (saved at once); the clock starts again from here."""
+        if self.record is None:
+            self.before = self.session.canvas.model_copy(deep=True)
+            self.record = coach_sessions.begin(self.session, minutes, sections or [])
+            if self.closed is not None:  # a new session after one was closed: its own clock
+                self.timer.restart()
+        return self.record
+
+    def end(self) -> CoachSession | None:
+        """Close the session: when it ended, what it covered and what changed, saved."""
+        record = self.record
+        if record is None:
+            return None
+        visited = [s for s, t in self.timer.all_today().items() if t >= COVERED_AFTER]
+        coach_sessions.close(self.session, record, self.before, visited)
+        self.record, self.closed, self.plan = None, record, None
+        return record
 
     def infos(self) -> list[SectionInfo]:
         return coach_plan.sections(self.session.report(), self.session.catalog)
@@ -37,9 +67,14 @@ class CoachRun:
         return coach_plan.still_open(infos)
 
     def set_plan(self, minutes: int, sections: list[str]) -> Plan:
-        """Plan (or re-plan) the session; time already spent stays where it was spent."""
+        """Plan (or re-plan) the session; time already spent stays where it was spent. The
+        session is on record from its first plan."""
+        fresh = self.record is None
+        self.begin(minutes, sections)
         self.plan = Plan.make(minutes, sections, self.infos(), self.timer.all_today())
         self.warned.clear()
+        if not fresh and self.record is not None:
+            coach_sessions.replan(self.session, self.record, minutes, list(self.plan.sections))
         return self.plan
 
     def line(self, section: str) -> SessionLine:

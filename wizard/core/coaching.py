@@ -1,7 +1,8 @@
-"""Coach mode's core: facilitator notes, time per section, and the session agenda.
+"""Coach mode's core: where notes are kept, time per section, the session agenda and its line.
 
 Notes and times live in the canvas's own `[coach]` table, apart from the founder's
-answers, so a canvas sent back to the founder stays clean and a coach can resume.
+answers, so a canvas sent back to the founder stays clean and a coach can resume; the
+notes are kept per session (wizard/core/coach_sessions.py).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wizard.core import coach_plan, scoring
+from wizard.core import coach_plan, coach_sessions, scoring
 from wizard.core.coach_plan import Plan
+from wizard.core.coach_sessions import KeptNote
 from wizard.core.session import Session, Step
+from wizard.model.coach import CoachSession, NoteKind
 from wizard.model.tree import Location, path_str
 
 
@@ -31,39 +34,35 @@ def note_place(step: Step) -> Location:
     return step.location[:2]
 
 
-def note_targets(session: Session, step: Step) -> list[tuple[str, str, str]]:
-    """The two notes a coach keeps at a step, as (key, heading, text): on the question
-    itself, and on the segment (or type, or canvas) it belongs to."""
+@dataclass(frozen=True)
+class NoteTarget:
+    """One note a coach keeps at a step: its key, what it is about, and this session's note there."""
+
+    key: str
+    heading: str
+    text: str = ""
+    kind: NoteKind = "private"
+
+
+def note_targets(session: Session, step: Step, record: CoachSession | None = None) -> list[NoteTarget]:
+    """The two notes a coach keeps at a step: on the question itself, and on the segment (or
+    type, or canvas) it belongs to; with `record`, the text and kind they have in that session."""
     place = note_place(step)
     names = session.place(Step(place, step.key)).names if place else ()
     broader = " › ".join(names) if names else "the whole canvas"
-    return [
-        (question_key(step), f"On this question: {session.title(step)}", get_note(session, question_key(step))),
-        (place_key(place), f"On {broader}", get_note(session, place_key(place))),
-    ]
+    targets = []
+    for key, heading in ((question_key(step), f"On this question: {session.title(step)}"),
+                         (place_key(place), f"On {broader}")):
+        note = coach_sessions.note_at(record, key) if record is not None else None
+        targets.append(NoteTarget(key, heading, note.text if note else "", note.kind if note else "private"))
+    return targets
 
 
-def get_note(session: Session, key: str) -> str:
-    return session.canvas.coach.notes.get(key, "")
-
-
-def set_notes(session: Session, changes: dict[str, str]) -> bool:
-    """Store several notes in one save; an empty text removes a note. False when nothing changed."""
-    with session.changing():  # a background save must not copy half of the change
-        notes = session.canvas.coach.notes
-        changed = False
-        for key, text in changes.items():
-            text = text.strip()
-            if notes.get(key, "") == text:
-                continue
-            changed = True
-            if text:
-                notes[key] = text
-            else:
-                notes.pop(key, None)
-        if changed:
-            session.save_change()
-    return changed
+def notes_here(session: Session, step: Step) -> list[tuple[str, KeptNote]]:
+    """Every note kept at a step's two places (any session, and the undated ones), as
+    (heading, note), the question's first."""
+    kept = coach_sessions.kept_notes(session.canvas)
+    return [(t.heading, n) for t in note_targets(session, step) for n in kept if n.place == t.key]
 
 
 class SectionTimer:
@@ -99,6 +98,13 @@ class SectionTimer:
         saved = self.session.canvas.coach.seconds.get(section, 0)
         running = self.clock() - self.since if section == self.section else 0.0
         return int(saved + self.pending.get(section, 0.0) + running)
+
+    def restart(self) -> None:
+        """A new session begins: its clock and its time per section start from nothing (the
+        time so far stays to be added to the canvas)."""
+        self._bank()
+        self.started = self.since
+        self.today = {}
 
     def session_seconds(self) -> int:
         return int(self.clock() - self.started)
@@ -152,12 +158,12 @@ def agenda(session: Session, timer: SectionTimer, plan: Plan | None = None) -> l
     """The session plan in asking order: planned minutes, today's share, time spent, score
     and notes per section."""
     report = session.report()
-    notes = session.canvas.coach.notes
+    notes = [n.place for n in coach_sessions.kept_notes(session.canvas)]
     rows = []
     for info in coach_plan.sections(report, session.catalog):
         section = info.id
         prefix = "structure." if section == scoring.STRUCTURE else f"{section}."
-        count = sum(1 for key in notes if key.partition("#")[2].startswith(prefix))
+        count = sum(1 for place in notes if place.partition("#")[2].startswith(prefix))
         today = plan.allot.get(section) if plan is not None and section in plan.sections else None
         rows.append(AgendaRow(section, info.title, info.planned, timer.spent(section),
                               report.sections[section].score, count, today, timer.spent_today(section)))

@@ -49,7 +49,8 @@ def page(view: CanvasView, canvas_line: str, size: int) -> str:
                      for fid, title in MARKET if (text := view.text(fid)))
     market = f'<section class="card market">{market}</section>' if market else ""
     types = "".join(_type(t) for t in view.types) or '<p class="none">No customer types yet.</p>'
-    extra = notes_card("Homework", view.homework) + notes_card("Coach's notes", view.notes, view.findings)
+    extra = (notes_card("Homework from your coach", view.homework)
+             + notes_card("Coach's notes", view.notes, view.findings))
     return (f'<section class="page overview fit-{size}" aria-label="Overview">'
             f'<header class="page-head"><div><p class="kicker">Customer canvas</p><h1 class="text">{esc(view.title)}'
             f'</h1></div><p class="where">{canvas_line}</p></header>{lede_html}{market}'

@@ -67,7 +67,7 @@ def page(segment: SegmentView, number: int, of: int, canvas_line: str, still: li
     jobs = "".join(_job(job, n) for n, job in enumerate(segment.jobs, 1))
     if not segment.jobs:
         jobs = '<p class="none">No jobs yet: the jobs this segment is trying to get done go here.</p>'
-    extra = notes_card("Homework", segment.homework)
+    extra = notes_card("Homework from your coach", segment.homework)
     extra += notes_card("Coach's notes", segment.notes, segment.findings)
     open_line = "; ".join(f"{o.where.split(' › ', 2)[-1] if o.where.count(' › ') > 1 else 'the segment'}: "
                           f"{', '.join(o.what)}" for o in still)

@@ -58,7 +58,7 @@ def _canvas_sections(view: CanvasView) -> list[str]:
 
 def _homework(view: CanvasView) -> list[str]:
     notes = view.homework + [n for s in view.segments for n in s.homework]
-    return ["## Homework", "", *note_lines(notes), ""] if notes else []
+    return ["## Homework from your coach", "", *note_lines(notes), ""] if notes else []
 
 
 def _still_open(view: CanvasView) -> list[str]:

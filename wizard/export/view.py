@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from wizard.checks import Finding
 from wizard.core import scoring
+from wizard.core.coach_sessions import HOMEWORK, PRIVATE, kept_notes
 from wizard.core.session import STRUCTURE_TITLES
 from wizard.model.bank import Kind, Question, Scope
 from wizard.model.canvas import Canvas, Value
@@ -113,6 +114,10 @@ class Note:
     where: str
     question: str
     text: str
+    kind: str = "private"
+    """"private" (coach-facing outputs only) or "homework" (for the founder)."""
+    date: datetime | None = None
+    """When the session it was written in began; None for an undated note."""
 
 
 @dataclass(kw_only=True)
@@ -127,8 +132,8 @@ class SegmentView(NodeView):
     findings: list[Finding] = field(default_factory=list)
     """The quality checks' findings here: coach-facing exports only (empty in the founder's)."""
     homework: list[Note] = field(default_factory=list)
-    """Homework the coach set for the founder: the one kind of coach note that founder-facing
-    exports show. Nothing fills it yet (the coach-session issue will)."""
+    """Homework the coach set for the founder and not done yet: the one kind of coach note
+    that founder-facing exports show."""
 
 
 @dataclass(kw_only=True)
@@ -218,16 +223,19 @@ def _sections(catalog: Catalog, entries: Iterable[Entry], place: Place) -> list[
     return [Section(bank_id, titles[bank_id], tuple(items)) for bank_id, items in grouped.items()]
 
 
-def _notes(canvas: Canvas, catalog: Catalog) -> list[Note]:
+def _notes(canvas: Canvas, catalog: Catalog, private: bool) -> list[Note]:
+    """The homework still to do, and with `private` the coach's private notes too."""
     notes = []
-    for key, text in canvas.coach.notes.items():
-        path, _, question_id = key.partition("#")
+    for kept in kept_notes(canvas):
+        if not (kept.is_open_homework or (private and kept.kind == PRIVATE)):
+            continue
+        path, _, question_id = kept.place.partition("#")
         location = parse_path(path)
         place = find(canvas, location)
         where = place.label if place else f"{path} (no longer in the canvas)"
         entry = catalog.get(question_id) if question_id else None
         question = entry.question.title if entry else STRUCTURE_TITLES.get(question_id, question_id)
-        notes.append(Note(location, where, question, text))
+        notes.append(Note(location, where, question, kept.text, kept.kind, kept.date))
     return notes
 
 
@@ -242,7 +250,10 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
     report = scoring.score(canvas, catalog)
     all_findings = list(findings)
     coach = audience is Audience.COACH
-    notes = _notes(canvas, catalog) if coach else []
+    # Private notes for the coach's copy only; homework is for the founder, in every copy.
+    every_note = _notes(canvas, catalog, private=coach)
+    notes = [n for n in every_note if n.kind == PRIVATE]
+    homework = [n for n in every_note if n.kind == HOMEWORK]
     findings = all_findings if coach else []
     view = CanvasView(sections=[], title=canvas.title.strip() or untitled, created=canvas.created,
                       updated=canvas.updated, report=report, audience=audience, all_findings=all_findings)
@@ -258,6 +269,7 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
                 sections=sections, location=place.location, name=place.names[-1], type_name=place.names[0],
                 score=tally.score if tally else 0,
                 notes=[n for n in notes if n.location[:2] == place.location],
+                homework=[n for n in homework if n.location[:2] == place.location],
                 findings=[f for f in findings if f.location[:2] == place.location]))
         elif place.scope is Scope.JOB:
             view.types[-1].segments[-1].jobs.append(JobView(sections=sections, statement=place.names[-1],
@@ -267,5 +279,6 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
                                                                          name=place.location[-1]))
     placed = {seg.location for seg in view.segments}
     view.notes = [n for n in notes if n.location[:2] not in placed]
+    view.homework = [n for n in homework if n.location[:2] not in placed]
     view.findings = [f for f in findings if f.location[:2] not in placed]
     return view

@@ -312,7 +312,12 @@ class WizardApp(App[str]):
         self.push_screen(screen)
 
     async def action_quit(self) -> None:
-        # Nothing is ever unsaved, so quitting asks nothing; it says where the work is.
+        # Nothing is ever unsaved, so quitting asks nothing; it says where the work is. A
+        # coach session still running is closed first, and its summary shown.
+        screen = self.question_screen()
+        if screen is not None and screen.run is not None and screen.run.record is not None:
+            screen.end_session(quitting=True)
+            return
         self.finish()
 
     def stop_for_signal(self, signum: int) -> None:

@@ -64,12 +64,22 @@ def _export(screen: FinishScreen, fmt: str) -> None:
     open_export(screen.app, screen.session, fmt)
 
 
+def end_session(screen: FinishScreen) -> Iterable[FinishAction]:
+    """A coach session running: end it, and see (and export) its summary."""
+    question = getattr(screen.app, "question_screen", lambda: None)()
+    run = getattr(question, "run", None)
+    if run is not None and run.record is not None:
+        yield FinishAction("end-session", "e", "End the coach session: its summary",
+                           "What was covered and changed, the homework and what is still open; export it",
+                           lambda s: s.dismiss("end-session"), order=25)
+
+
 def close(screen: FinishScreen) -> Iterable[FinishAction]:
     yield FinishAction("close", "q", "Close the wizard", "Everything is saved; the next steps are printed as it closes",
                        lambda s: s.app.finish(), order=90)  # type: ignore[attr-defined]
 
 
-OFFERS: list[Offer] = [keep_going, exports, close]
+OFFERS: list[Offer] = [keep_going, end_session, exports, close]
 
 
 def actions(screen: FinishScreen) -> list[FinishAction]:

@@ -7,45 +7,55 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, Static, TextArea
+from textual.widgets import Button, Checkbox, DataTable, Static, TextArea
 
-from wizard.core import coaching
+from wizard.core import coach_sessions, coaching
 from wizard.core.coach_plan import Plan
-from wizard.core.coaching import AgendaRow, clock_text, minutes_text
-from wizard.core.session import Session, Step
+from wizard.core.coach_run import CoachRun
+from wizard.core.coach_sessions import HOMEWORK, PRIVATE, KeptNote
+from wizard.core.coaching import AgendaRow, NoteTarget, clock_text, minutes_text
+from wizard.core.session import Step
+from wizard.export.view import stamp
 from wizard.files.errors import UserFileError
+from wizard.model.coach import NoteKind
 from wizard.tui.screens.dialogs import Dialog
 from wizard.tui.text import literal, literal_text, one_line
 
 
-def notes_text(targets: list[tuple[str, str, str]]) -> Content:
-    """The notes shown above the help in coach mode (none: the key bar offers F2)."""
-    notes = [(heading, text) for _key, heading, text in targets if text]
+def notes_text(notes: list[tuple[str, KeptNote]]) -> Content:
+    """The coach's notes at this question and its segment, each with its date and kind,
+    shown with the probes in coach mode (none: the key bar offers F2)."""
     if not notes:
         return Content("")
     parts = [literal("Coach's notes (F2)", "bold")]
-    parts += [Content.assemble(literal(heading, "italic"), "\n", literal(text)) for heading, text in notes]
+    for heading, note in notes:
+        when = stamp(note.date) if note.date is not None else "undated"
+        kind = "homework" + (", done" if note.done else "") if note.kind == HOMEWORK else "private"
+        parts.append(Content.assemble(literal(f"{heading} · {when} · {kind}", "italic"), "\n", literal(note.text)))
     return Content("\n").join(parts)
 
 
-async def edit_notes(app: App[object], session: Session, step: Step) -> bool:
-    """The coach's notes on `step` and its segment, edited in a dialog; True once saved."""
-    targets = coaching.note_targets(session, step)
-    changes = await app.push_screen_wait(NoteScreen(targets))
-    if changes is None:
-        return False
+async def edit_notes(app: App[object], run: CoachRun, step: Step) -> bool:
+    """This session's notes on `step` and its segment, edited in a dialog; True once saved."""
+    session = run.session
     try:
-        coaching.set_notes(session, changes)
+        record = run.begin()  # a note always belongs to a session: one begins if none runs
+        targets = coaching.note_targets(session, step, record)
+        changes = await app.push_screen_wait(NoteScreen(targets))
+        if changes is None:
+            return False
+        coach_sessions.set_notes(session, record, changes)
     except (UserFileError, ValueError) as exc:
         app.notify(str(exc), title="Notes not saved", severity="error", markup=False, timeout=8)
         return False
     return True
 
 
-class NoteScreen(Dialog[dict[str, str] | None]):
-    """Two notes at once: on this question here, and on the segment (or type) it belongs to.
+class NoteScreen(Dialog[dict[str, tuple[str, NoteKind]] | None]):
+    """Two notes at once, in this session: on this question here, and on the segment (or
+    type) it belongs to; each private (the default) or homework for the founder.
 
-    Returns {key: text} for both (an empty text removes a note), or None when cancelled.
+    Returns {key: (text, kind)} for both (an empty text removes a note), or None when cancelled.
     """
 
     BINDINGS = [
@@ -53,21 +63,24 @@ class NoteScreen(Dialog[dict[str, str] | None]):
         Binding("escape", "dismiss(None)", "Cancel", id="note-cancel"),
     ]
 
-    def __init__(self, notes: list[tuple[str, str, str]]) -> None:
-        """`notes`: (key, heading, current text) for each note to edit."""
+    def __init__(self, notes: list[NoteTarget]) -> None:
         super().__init__()
         self.notes = notes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog note-dialog"):
-            yield Static("Coach's notes (kept apart from the founder's answers)", classes="heading", markup=False)
-            for n, (_key, heading, text) in enumerate(self.notes):
-                yield Static(literal(heading, "bold"), markup=False)
-                yield TextArea(text, id=f"note-{n}", tab_behavior="focus", classes="note-text")
-            yield Static("Tab moves between notes · Ctrl+S saves · Esc cancels", classes="field-hint", markup=False)
+            yield Static("Coach's notes in this session (apart from the founder's answers)", classes="heading",
+                         markup=False)
+            for n, target in enumerate(self.notes):
+                yield Static(literal(target.heading, "bold"), markup=False)
+                yield TextArea(target.text, id=f"note-{n}", tab_behavior="focus", classes="note-text")
+                yield Checkbox("Homework for the founder (unticked: private, for the coach)",
+                               target.kind == HOMEWORK, id=f"note-homework-{n}", compact=True)
+            yield Static("Tab moves · Space ticks homework · Ctrl+S saves · Esc cancels", classes="field-hint",
+                         markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one("#note-0", TextArea)
@@ -75,7 +88,10 @@ class NoteScreen(Dialog[dict[str, str] | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        texts = {key: self.query_one(f"#note-{n}", TextArea).text for n, (key, _h, _t) in enumerate(self.notes)}
+        texts: dict[str, tuple[str, NoteKind]] = {}
+        for n, target in enumerate(self.notes):
+            homework = self.query_one(f"#note-homework-{n}", Checkbox).value
+            texts[target.key] = (self.query_one(f"#note-{n}", TextArea).text, HOMEWORK if homework else PRIVATE)
         self.dismiss(texts)
 
     @on(Button.Pressed)
@@ -92,8 +108,10 @@ class AgendaScreen(Dialog[str | None]):
     Returns the section to jump to (Enter on its row), REPLAN (p), or None (Esc)."""
 
     REPLAN = "\x00replan"
+    END = "\x00end"
     BINDINGS = [Binding("escape,f3", "dismiss(None)", "Close", id="agenda-close"),
-                Binding("p,f4", "replan", "Re-plan", id="agenda-replan")]
+                Binding("p,f4", "replan", "Re-plan", id="agenda-replan"),
+                Binding("e", "end", "End the session", id="agenda-end")]
 
     def __init__(self, rows: list[AgendaRow], plan: Plan | None, session_seconds: int, current: str) -> None:
         super().__init__()
@@ -113,7 +131,8 @@ class AgendaScreen(Dialog[str | None]):
         with Vertical(classes="dialog agenda-dialog"):
             yield Static(heading, classes="heading", markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Static("Enter jumps to a section · p re-plans · Esc closes. Over its time shows in bold.",
+            yield Static("Enter jumps to a section · p re-plans · e ends the session · Esc closes. Over its "
+                         "time shows in bold.",
                          classes="field-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -135,6 +154,9 @@ class AgendaScreen(Dialog[str | None]):
 
     def action_replan(self) -> None:
         self.dismiss(self.REPLAN)
+
+    def action_end(self) -> None:
+        self.dismiss(self.END)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

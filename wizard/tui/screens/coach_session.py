@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from wizard.core.coach_request import Request
 from wizard.core.coach_run import first_step_of
+from wizard.files.errors import UserFileError
 from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
 
 if TYPE_CHECKING:
+    from wizard.tui.screens.coach_plan import PlanChoice
     from wizard.tui.screens.question import QuestionScreen
 
 
@@ -31,13 +33,19 @@ async def start(screen: QuestionScreen) -> None:
         return
     request = request_of(screen)
     if request.minutes is not None:
-        run.set_plan(request.minutes, run.default_sections(request))
+        choice: PlanChoice | None = (request.minutes, run.default_sections(request))
     else:
         from wizard.tui.screens.coach_plan import PlanScreen
 
         choice = await screen.app.push_screen_wait(PlanScreen(run.infos(), run.default_sections(request)))
+    try:
         if choice is not None:
             run.set_plan(*choice)
+        elif not screen.session.read_only:
+            run.begin()  # no plan, but a session all the same: its notes and summary are kept
+    except UserFileError as exc:
+        screen.notify(f"The session is not on record: {exc}", title="Not saved", severity="error",
+                      markup=False, timeout=10)
     to_the_plan(screen)
     show_line(screen)
 
@@ -65,7 +73,10 @@ async def replan(screen: QuestionScreen) -> None:
                         spent=run.timer.all_today(), elapsed=max(run.timer.session_seconds(), 1))
     choice = await screen.app.push_screen_wait(dialog)
     if choice is not None:
-        run.set_plan(*choice)
+        try:
+            run.set_plan(*choice)
+        except UserFileError as exc:
+            screen.notify(str(exc), title="Plan not saved", severity="error", markup=False, timeout=10)
         screen.notify(f"Re-planned: {choice[0]} min in all, {len(choice[1])} "
                       f"section{'s' * (len(choice[1]) > 1)}.", markup=False)
     show_line(screen)
@@ -100,8 +111,43 @@ async def agenda(screen: QuestionScreen) -> None:
                                                             screen.step.section))
     if choice == AgendaScreen.REPLAN:
         await replan(screen)
+    elif choice == AgendaScreen.END:
+        await end_session(screen)
     elif choice:
         step = first_step_of(screen.session, choice)
         if step is not None:
             screen.jump(step)
     show_line(screen)
+
+
+async def end_session(screen: QuestionScreen, quitting: bool = False) -> None:
+    """Close the session (saved: when, what it covered, what changed) and show its summary;
+    from there the coach exports it, closes the wizard, or goes back to the questions."""
+    run = screen.run
+    app = screen.app
+    if run is None or run.record is None:
+        if quitting:
+            app.finish()  # type: ignore[attr-defined]
+        else:
+            screen.notify("No coach session is running: F4 plans one.", markup=False)
+        return
+    if not screen.commit():
+        return
+    from wizard.export.formats import SUMMARY, render_canvas
+    from wizard.export.view import Audience
+    from wizard.tui.screens.coach_summary import SummaryScreen
+
+    try:
+        run.timer.flush()
+        run.end()
+    except UserFileError as exc:
+        screen.notify(f"The session could not be closed: {exc}", title="Not saved", severity="error",
+                      markup=False, timeout=10)
+        return
+    text = render_canvas(screen.session.canvas, screen.session.catalog, SUMMARY, Audience.COACH,
+                         untitled=screen.session.path.stem)
+    choice = await app.push_screen_wait(SummaryScreen(screen.session, text, quitting))
+    if choice == "close":
+        app.finish()  # type: ignore[attr-defined]
+    else:
+        show_line(screen)

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
     from wizard.core.session import Session
 
-FORMATS = ("html", "markdown", "interview")
+FORMATS = ("html", "markdown", "interview", "summary")
 TITLES = {"html": "The picture (HTML, to print or show)", "markdown": "Persona document (Markdown)",
-          "interview": "Interview kit (Markdown)"}
+          "interview": "Interview kit (Markdown)", "summary": "Coach session summary (Markdown)"}
 
 
 def default_path(canvas: Path, fmt: str) -> Path:
@@ -77,7 +77,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 for fmt in FORMATS:
                     yield RadioButton(TITLES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
             yield Input(str(self._suggested), id="export-path", placeholder="The file to write")
-            yield Checkbox("Coach's copy: add the coach's notes and the quality checks", self.coach,
+            yield Checkbox("Coach's copy: add the coach's private notes and the quality checks", self.coach,
                            id="export-coach")
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):

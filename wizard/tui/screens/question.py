@@ -346,6 +346,11 @@ class QuestionScreen(Screen[None]):
     async def action_plan(self) -> None:
         await coach_session.replan(self)
 
+    @work
+    async def end_session(self, quitting: bool = False) -> None:
+        """Close the coach session and show its summary (the finish screen, the agenda, Ctrl+Q)."""
+        await coach_session.end_session(self, quitting)
+
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of
         the drafts of answers now saved."""
@@ -355,8 +360,9 @@ class QuestionScreen(Screen[None]):
         # A save that fails here must not stop the wizard closing: the app saves once more,
         # and keeps a rescue copy if that fails too (the drafts stay then).
         with contextlib.suppress(UserFileError):
-            if self.timer is not None:
-                self.timer.flush()
+            if self.run is not None:
+                self.run.timer.flush()
+                self.run.end()  # a session still running is closed as the wizard closes
             self.session.flush()
         self.drafts.settle(self.session.unsaved)
 

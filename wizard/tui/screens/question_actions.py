@@ -102,6 +102,8 @@ async def finish(screen: QuestionScreen) -> None:
             screen.jump(first)
     elif choice == "review":
         screen.action_review()
+    elif choice == "end-session":
+        screen.end_session()
     else:
         back_from_a_dialog(screen)
 
@@ -118,12 +120,12 @@ def tick(screen: QuestionScreen) -> None:
 def notes_text(screen: QuestionScreen, step: Step) -> Content:
     from wizard.tui.screens.coach import notes_text  # coach mode only: kept off the start-up path
 
-    return notes_text(coaching.note_targets(screen.session, step))
+    return notes_text(coaching.notes_here(screen.session, step))
 
 
 async def note(screen: QuestionScreen) -> None:
-    """F2: the coach's notes on the question and on its segment."""
+    """F2: this session's notes on the question and on its segment."""
     from wizard.tui.screens.coach import edit_notes  # coach mode only: kept off the start-up path
 
-    if screen.coach and await edit_notes(screen.app, screen.session, screen.step):
+    if screen.run is not None and await edit_notes(screen.app, screen.run, screen.step):
         screen.show(screen.step)
