@@ -2,7 +2,8 @@
 
 Every `*.toml` directly in DIR (not in sub-folders) is read once against banks loaded
 once. Per canvas: overall score, weakest section, segments, required questions and
-structure still open, and open quality checks. Files that are not valid canvases are
+structure still open, open quality checks, the day of the last coach session and the
+homework not done yet (so a coach with a cohort sees who needs attention). Files that are not valid canvases are
 listed with their one-line problem and the report goes on.
 
 Exit codes: 0 when the report was made, even if some files are not valid canvases (they
@@ -17,6 +18,7 @@ import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from wizard.commands.check import load_checked
 from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
-from wizard.core import scoring
+from wizard.core import coach_sessions, scoring
 from wizard.files import banks as bank_loader
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
@@ -66,6 +68,10 @@ class Row:
     """Required questions and structure slots (a type, a segment, a job) with nothing in them."""
     checks: dict[str, int]
     """Open quality checks by severity."""
+    last_session: date | None = None
+    """The day the last coach session began (None: never coached)."""
+    open_homework: int = 0
+    """Homework the coach set that the founder has not done yet, over every session."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
     if weakest is not None and sections[weakest] == 100:
         weakest = None  # a complete canvas has no weak spot worth pointing at
     open_required = sum(1 for s in report.slots if s.required and s.credit == 0)
+    last = coach_sessions.last_session(canvas)
     return Row(
         file=path,
         title=canvas.title,
@@ -109,6 +116,8 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         segments=sum(len(t.segments) for t in canvas.customer_types),
         open_required=open_required,
         checks=quality_checks(canvas, catalog),
+        last_session=last.started.date() if last is not None else None,
+        open_homework=coach_sessions.open_homework(canvas),
     )
 
 
@@ -172,7 +181,9 @@ def as_json(folder: Path, rows: list[Row], invalid: list[Invalid]) -> dict[str, 
              "weakest": {"id": r.weakest.id, "title": r.weakest.title, "score": r.weakest.score}
              if r.weakest else None,
              "sections": r.sections, "segments": r.segments, "open_required": r.open_required,
-             "checks": r.checks}
+             "checks": r.checks,
+             "last_session": r.last_session.isoformat() if r.last_session else None,
+             "open_homework": r.open_homework}
             for r in rows
         ],
         "invalid": [{"file": str(i.file), "problem": i.problem} for i in invalid],
@@ -219,6 +230,8 @@ def _empty_table() -> Table:
                  Column("Segs", justify="right", no_wrap=True),
                  Column("Required", justify="right", no_wrap=True),
                  Column("Checks", justify="right", no_wrap=True),
+                 Column("Session", no_wrap=True),  # the last coach session's day
+                 Column("Homework", justify="right", no_wrap=True),
                  title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
 
 
@@ -244,7 +257,9 @@ def row_cells(r: Row) -> list[Text]:
     weakest = literal(f"{r.weakest.score}% {r.weakest.title}") if r.weakest else Text("-")
     # Text cells throughout: plain strings would be parsed for markup and emoji codes.
     return [Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
-            Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks))]
+            Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks)),
+            Text(r.last_session.isoformat() if r.last_session else "never"),
+            Text(str(r.open_homework) if r.open_homework else "-")]
 
 
 _render_console: list[Console] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 from wizard.core import coach_plan, coach_sessions, coaching
 from wizard.core.coach_plan import Plan, SectionInfo
@@ -51,7 +52,9 @@ class CoachRun:
         if record is None:
             return None
         visited = [s for s, t in self.timer.all_today().items() if t >= COVERED_AFTER]
-        coach_sessions.close(self.session, record, self.before, visited)
+        # Ended as long after it began as the session's clock says (the one the plan runs on).
+        ended = record.started + timedelta(seconds=self.timer.session_seconds())
+        coach_sessions.close(self.session, record, self.before, visited, ended)
         self.record, self.closed, self.plan = None, record, None
         return record
 

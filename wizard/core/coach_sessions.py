@@ -108,15 +108,16 @@ def set_done(session: Session, note: SessionNote, done: bool) -> None:
         session.save_change(steps_too=False)
 
 
-def close(session: Session, record: CoachSession, before: Canvas | None, visited: Iterable[str]) -> None:
-    """The session ends: when, what it covered (the sections `visited` for a while, and
-    those whose answers changed) and what changed since `before`, the canvas as the session
-    began (None when that is not known: nothing is listed then)."""
+def close(session: Session, record: CoachSession, before: Canvas | None, visited: Iterable[str],
+          ended: datetime | None = None) -> None:
+    """The session ends (at `ended`, else now): what it covered (the sections `visited` for a
+    while, and those whose answers changed) and what changed since `before`, the canvas as
+    the session began (None when that is not known: nothing is listed then)."""
     diff = compare.diff(before, session.canvas, session.catalog) if before is not None else []
     covered = {*visited, *sections_with_changes(diff)}
     order = list(session.report().section_titles)
     with session.changing():
-        record.ended = now()
+        record.ended = ended or now()
         record.covered = sorted(covered, key=lambda s: order.index(s) if s in order else len(order))
         record.changes = change_lines(diff)
         session.save_change(steps_too=False)
