@@ -128,3 +128,10 @@ async def test_the_screen_fits_again_as_the_answer_grows(tmp_path: Path) -> None
         text = shown(app)
         assert all(f"{n}. {name}" in text for n, name in enumerate(("Users", "Advertisers", "Sponsors"), 1)), text
         assert visible_lines(app) >= 3
+
+
+def test_the_coach_notes_give_way_before_the_checks_and_the_probes_last() -> None:
+    got = fit(Parts(room=22, fixed=6, answer=6, checks=3, coach=4, notes=6, help=10, stacked=True))
+    assert (got.help, got.notes, got.checks, got.coach) == (0, 2, 3, 4)
+    tighter = fit(Parts(room=17, fixed=6, answer=6, checks=3, coach=4, notes=6, help=10, stacked=True))
+    assert (tighter.help, tighter.notes, tighter.checks, tighter.coach) == (0, 0, 0, 4), "the probes stay"

@@ -1,9 +1,10 @@
 """Fitting the question screen to the terminal: the answer box always in view.
 
 Around the answer box are the place and progress, the prompt, marks (not applicable, a
-short list), the coach's checks, and below or beside it the coach's notes and probes and
+short list), the coach's checks, and below or beside it the coach's probes and notes and
 the help. When they do not all fit, something has to give way, and it must never be the
-box the founder types into: first the help, then the checks, then the coach's probes. A
+box the founder types into: first the help, then the coach's notes (F2 shows them whole),
+then the checks, then the coach's probes. A
 stylesheet cannot say that (Textual's layouts have no shrink order), so the screen works it
 out here from the heights its parts would take, and caps them.
 
@@ -45,10 +46,12 @@ class Parts:
     checks: int
     """The coach's checks, with their margin."""
     coach: int
-    """The coach's notes and probes, at the top of the side panel (coach mode)."""
+    """The coach's probes, at the top of the side panel (coach mode)."""
     help: int
     stacked: bool
     """The side panel below the question (a terminal narrower than WIDE), not beside it."""
+    notes: int = 0
+    """The coach's notes, below the probes (coach mode)."""
     frame: int = 1
     """The line the side panel's border takes when it is below the question."""
 
@@ -58,22 +61,23 @@ class Fit:
     checks: int
     coach: int
     help: int
+    notes: int = 0
 
     @property
     def side(self) -> int:
         """Lines of the side panel (its border not included)."""
-        return self.coach + self.help
+        return self.coach + self.notes + self.help
 
 
 def fit(parts: Parts) -> Fit:
     """How many lines the checks, the coach's part and the help may take."""
-    checks, coach, help_ = parts.checks, parts.coach, parts.help
+    checks, coach, notes, help_ = parts.checks, parts.coach, parts.notes, parts.help
     if not parts.stacked:
         # The side panel is a column of its own; only the checks share the answer's column.
-        return Fit(max(0, min(checks, parts.room - parts.fixed - parts.answer)), coach, help_)
+        return Fit(max(0, min(checks, parts.room - parts.fixed - parts.answer)), coach, help_, notes)
 
     def over() -> int:
-        side = coach + help_
+        side = coach + notes + help_
         return parts.fixed + parts.answer + checks + (parts.frame + side if side else 0) - parts.room
 
     if over() > 0:
@@ -81,10 +85,12 @@ def fit(parts: Parts) -> Fit:
         if help_ < min(MIN_HELP, parts.help):
             help_ = 0
     if over() > 0:
+        notes = max(0, notes - over())
+    if over() > 0:
         checks = max(0, checks - over())
     if over() > 0:
         coach = max(0, coach - over())
-    return Fit(checks, coach, help_)
+    return Fit(checks, coach, help_, notes)
 
 
 class Status(Protocol):
@@ -109,7 +115,8 @@ def content_lines(content: Content, widget: Widget, width: int) -> int:
     return content.get_height(cast("RulesMap", widget.styles), max(width, 1)) if content else 0
 
 
-def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: Content | None = None) -> Fit:
+def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: Content | None = None,
+          notes: Content | None = None) -> Fit:
     """Cap the parts of the question screen (its ids: #where, #prompt, #field-box, #aside,
     #help) so that the answer box stays in view at `size`. `coach` is the coach's part at
     the top of the help, which gives way after the help and the checks."""
@@ -125,15 +132,17 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
         marks, checks = status.heights(width)
         if marks or checks:
             marks, checks = (marks + 1, checks) if marks else (0, checks + 1)  # its margin below
-    # The help follows the coach's part on its last (blank) line.
+    # The help follows the coach's part on its last (blank) line; the notes follow the probes.
     coach_lines = content_lines(Content.assemble(coach, "x"), help_widget, side_width) - 1 if coach else 0
+    both = Content.assemble(coach or "", notes or "", "x")
+    notes_lines = content_lines(both, help_widget, side_width) - 1 - coach_lines if notes else 0
     total_help = content_lines(cast(Content, help_widget.content), help_widget, side_width)
     # The top bar and the key bar, and the coach session's line when there is one.
     bars = 2 + sum(1 for line in screen.query("#session-line") if line.display)
     parts = Parts(room=size.height - bars, stacked=stacked,
                   fixed=lines(screen.query_one("#where"), width) + lines(screen.query_one("#prompt"), width) + marks,
                   answer=lines(screen.query_one("#field-box"), width), checks=checks,
-                  coach=coach_lines, help=max(total_help - coach_lines, 0))
+                  coach=coach_lines, notes=notes_lines, help=max(total_help - coach_lines - notes_lines, 0))
     room = fit(parts)
     if status is not None:
         status.set_budget(max(room.checks - (0 if marks else 1), 0), width)

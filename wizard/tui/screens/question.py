@@ -88,6 +88,9 @@ class QuestionScreen(Screen[None]):
         self._shown_where = ""
         self._froze = False
         self._coach_text: Content | None = None
+        """The coach's probes (coach mode), at the top of the side panel."""
+        self._coach_notes: Content | None = None
+        """The coach's notes at this question, below the probes."""
         self._scored: Report | None = None
         """The report the score on screen came from, to explain a fall (progress.py)."""
         self.was_at: Step | None = None
@@ -180,11 +183,11 @@ class QuestionScreen(Screen[None]):
         # does, and the notes before the probes (F2 shows the notes whole).
         if self.coach:
             notes = actions.notes_text(self, step)
-            self._coach_text = Content.assemble(probes, notes, "\n\n") if notes else probes
+            self._coach_text = probes
+            self._coach_notes = Content.assemble(notes, "\n\n") if notes else None
+            help_text = Content.assemble(probes, self._coach_notes or "", help_text)
         else:
-            self._coach_text = None
-        if self._coach_text is not None:
-            help_text = Content.assemble(self._coach_text, help_text)
+            self._coach_text = self._coach_notes = None
         self.query_one("#help", Static).update(help_text)
         self.query_one("#prompt", Static).update(literal(prompt_text(self.session, step), "bold"))
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
@@ -211,7 +214,7 @@ class QuestionScreen(Screen[None]):
         way, in that order (screen_fit.py)."""
         if not self.is_mounted:
             return
-        apply(self, size, self.query_one(StatusLine), self._coach_text)
+        apply(self, size, self.query_one(StatusLine), self._coach_text, self._coach_notes)
         field = self.field
         if again and field is not None and not field.is_mounted:  # a new kind of answer: measured once in
             self.call_after_refresh(self.fit_to, size, again - 1)
