@@ -2,8 +2,9 @@
 
 Every `*.toml` directly in DIR (not in sub-folders) is read once against banks loaded
 once. Per canvas: overall score, weakest section, segments, required questions and
-structure still open, and open quality checks. Files that are not valid canvases are
-listed with their one-line problem and the report goes on.
+structure still open, open quality checks, the evidence score and how many interviews.
+Files that are not valid canvases are listed with their one-line problem and the report
+goes on.
 
 Exit codes: 0 when the report was made, even if some files are not valid canvases (they
 are listed, and counted on the last line); 1 when DIR is missing, is not a folder or
@@ -31,7 +32,7 @@ from wizard.commands.check import load_checked
 from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
-from wizard.core import scoring
+from wizard.core import evidence, scoring
 from wizard.files import banks as bank_loader
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
@@ -66,6 +67,9 @@ class Row:
     """Required questions and structure slots (a type, a segment, a job) with nothing in them."""
     checks: dict[str, int]
     """Open quality checks by severity."""
+    evidence: int = 0
+    """The evidence score: the weighted share of items interviews support (or marked observed or paid)."""
+    interviews: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
     if weakest is not None and sections[weakest] == 100:
         weakest = None  # a complete canvas has no weak spot worth pointing at
     open_required = sum(1 for s in report.slots if s.required and s.credit == 0)
+    proof = evidence.evidence(canvas, catalog)
     return Row(
         file=path,
         title=canvas.title,
@@ -109,6 +114,8 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         segments=sum(len(t.segments) for t in canvas.customer_types),
         open_required=open_required,
         checks=quality_checks(canvas, catalog),
+        evidence=proof.overall,
+        interviews=proof.interviews,
     )
 
 
@@ -172,7 +179,7 @@ def as_json(folder: Path, rows: list[Row], invalid: list[Invalid]) -> dict[str, 
              "weakest": {"id": r.weakest.id, "title": r.weakest.title, "score": r.weakest.score}
              if r.weakest else None,
              "sections": r.sections, "segments": r.segments, "open_required": r.open_required,
-             "checks": r.checks}
+             "checks": r.checks, "evidence": r.evidence, "interviews": r.interviews}
             for r in rows
         ],
         "invalid": [{"file": str(i.file), "problem": i.problem} for i in invalid],
@@ -219,6 +226,8 @@ def _empty_table() -> Table:
                  Column("Segs", justify="right", no_wrap=True),
                  Column("Required", justify="right", no_wrap=True),
                  Column("Checks", justify="right", no_wrap=True),
+                 Column("Evid", justify="right", no_wrap=True),
+                 Column("Intv", justify="right", no_wrap=True),
                  title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
 
 
@@ -244,7 +253,8 @@ def row_cells(r: Row) -> list[Text]:
     weakest = literal(f"{r.weakest.score}% {r.weakest.title}") if r.weakest else Text("-")
     # Text cells throughout: plain strings would be parsed for markup and emoji codes.
     return [Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
-            Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks))]
+            Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks)),
+            Text(f"{r.evidence}%"), Text(str(r.interviews))]
 
 
 _render_console: list[Console] = []
