@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.core.evidence import EvidenceReport, Item
+from wizard.model.bank import Kind
 from wizard.model.catalog import Catalog
 from wizard.model.evidence import Interview, Link
 from wizard.model.tree import path_str
@@ -48,6 +49,8 @@ def shown_text(item: Item, catalog: Catalog) -> str:
     entry = catalog.get(item.question) if item.question else None
     if entry is not None and entry.question.kind.has_choices:
         return entry.question.choice_label(item.text)
+    if entry is not None and entry.question.kind is Kind.RANGE:
+        return item.text.replace("-", "–", 1)  # as the exports write a range: 18–24 years
     return item.text
 
 
