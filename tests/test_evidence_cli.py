@@ -205,3 +205,15 @@ def test_bad_interview_tables_are_named_with_the_file_and_the_problem(saved: Pat
     out = done.stderr if command != "report" else done.stdout
     assert saved.name in out and field in out, out
     assert done.returncode == (0 if command == "report" else 1), out  # report lists the file and goes on
+
+
+def test_check_says_when_a_link_is_about_what_interviews_do_not_test(tmp_path: Path) -> None:
+    canvas = interviewed()
+    segment = canvas.customer_types[0].segments[0]
+    segment.set("research.description", "student")
+    segment.interviews[0].links.append(Link(at="", question="research.description"))
+    path = tmp_path / "label.toml"
+    store.save(canvas, path)
+    done = cli("check", str(path))
+    assert done.returncode == 0
+    assert "which interviews do not test" in done.stderr and "Interview label" in done.stderr

@@ -104,7 +104,7 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
     if weakest is not None and sections[weakest] == 100:
         weakest = None  # a complete canvas has no weak spot worth pointing at
     open_required = sum(1 for s in report.slots if s.required and s.credit == 0)
-    proof = evidence.evidence(canvas, catalog)
+    proof = evidence.evidence(canvas, catalog) if evidence.records_any(canvas) else None  # most have none yet
     return Row(
         file=path,
         title=canvas.title,
@@ -114,8 +114,8 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         segments=sum(len(t.segments) for t in canvas.customer_types),
         open_required=open_required,
         checks=quality_checks(canvas, catalog),
-        evidence=proof.overall,
-        interviews=proof.interviews,
+        evidence=proof.overall if proof else 0,
+        interviews=proof.interviews if proof else 0,
     )
 
 

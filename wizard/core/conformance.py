@@ -118,6 +118,9 @@ def _broken_problem(base: str, seg: Segment, broken: evidence.Broken, catalog: C
     else:
         m = next(n for n, mark in enumerate(seg.marks) if mark is target)
         field, who, kind = f"{base}.marks[{m}]", f"a mark ({getattr(target, 'kind', 'observed')})", "mark"
+    if entry is not None and not entry.question.testable:
+        return Problem(WARNING, field, f"in segment {broken.where}, {who} is about {what}{at}, which interviews do "
+                                       f"not test (it names the segment); the {kind} is kept but counts for nothing")
     return Problem(WARNING, field,
                    f"in segment {broken.where}, {who} is about {what}{at}, which is not in the canvas any more "
                    f"(the {kind} is kept): point its `item` at the entry's new words, or delete it")

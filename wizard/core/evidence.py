@@ -211,6 +211,12 @@ def _find(index: dict[tuple[str, str, str], Item], target: Target) -> Item | Non
     return found
 
 
+def records_any(canvas: Canvas) -> bool:
+    """Whether any segment holds an interview or a mark: without one, every item is a guess and
+    the evidence score is 0, which callers over many canvases (`report`) need not work out."""
+    return any(seg.interviews or seg.marks for ctype in canvas.customer_types for seg in ctype.segments)
+
+
 def evidence(canvas: Canvas, catalog: Catalog) -> EvidenceReport:
     """The evidence of every segment of the canvas, in the canvas's order."""
     segments = [
