@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -15,9 +16,11 @@ import pytest
 from tests import realistic
 from tests.conftest import EXAMPLES
 from wizard.commands.export import render
+from wizard.core import evidence
 from wizard.export import palette
 from wizard.files import store
 from wizard.model.catalog import Catalog
+from wizard.model.evidence import Interview, Link
 
 CHROMIUM = Path("/usr/bin/chromium")
 needs_browser = pytest.mark.skipif(not CHROMIUM.exists() or not shutil.which("pdftotext"),
@@ -119,6 +122,24 @@ def test_beyond_the_recommended_counts_a_segment_continues_on_pages_of_its_own_c
             assert max(on(f"s{seg - 1}j3ag7")) < min(on(f"s{seg}j1bp1"))
 
 
+@needs_browser
+def test_evidence_marks_keep_a_three_job_segment_on_one_page(browser: Any, tmp_path: Path, catalog: Catalog) -> None:
+    """Every item of a segment answered to the recommended counts, each with a mark: still one page."""
+    canvas = realistic.canvas(catalog, segments=(1,), jobs=3)
+    segment = canvas.customer_types[0].segments[0]
+    items = evidence.evidence(canvas, catalog).items
+    links = [Link(at=i.at, question=i.question, item=i.item, verdict="contradicts" if n % 3 == 0 else "supports")
+             for n, i in enumerate(items)]
+    segment.interviews = [Interview(id=f"i{k}", date=dt.date(2026, 11, 1), links=links[k::3]) for k in range(3)]
+    path = tmp_path / "marked.toml"
+    store.save(canvas, path)
+    html = picture_of(path, catalog)
+    assert html.count('class="ev ') >= len(items)
+    pages = pages_text(print_pdf(browser, html, tmp_path))
+    assert len(pages) == 2
+    assert "supported by N" in pages[1] and "s1j3ag3" in pages[1].lower()
+
+
 def test_every_text_colour_keeps_aa_contrast_on_every_surface() -> None:
     for name, theme in palette.THEMES.items():
         ratio, text, surface = palette.weakest(theme)
@@ -146,10 +167,11 @@ _CONTRAST_JS = """() => {
 
 
 @needs_browser
+@pytest.mark.parametrize("example", ["facebook", "harbour-box"])  # the second with evidence marks
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_page_on_screen_has_aa_contrast_everywhere(scheme: str, browser: Any, tmp_path: Path,
+def test_the_page_on_screen_has_aa_contrast_everywhere(scheme: str, example: str, browser: Any, tmp_path: Path,
                                                         catalog: Catalog) -> None:
-    canvas = store.load(EXAMPLES / "facebook.toml")
+    canvas = store.load(EXAMPLES / f"{example}.toml")
     canvas.coach.notes = {"": "A note"}
     path = tmp_path / "c.toml"
     store.save(canvas, path)

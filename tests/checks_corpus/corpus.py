@@ -8,7 +8,8 @@ they say how the rules generalise.
 
 A mutation's change is a table of `"path#what" = value`: `what` is a question's full id
 (`profile.pains`), or `name` / `statement` to rename a type, segment or job; an empty
-string or list removes an answer; `remove` lists paths of nodes to delete.
+string or list removes an answer; `remove` lists paths of nodes to delete; `interviews`
+(and `marks`) add, per segment path, interviews (marks) written as in a canvas file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from wizard import checks
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
 from wizard.model.canvas import Canvas, CustomerType, Job, Segment
+from wizard.model.evidence import Interview, Mark
 from wizard.model.tree import find, parse_path
 
 HERE = Path(__file__).parent
@@ -38,6 +40,8 @@ class Mutation:
     remove: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     note: str = ""
+    interviews: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    marks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,7 +64,8 @@ def good_canvases(folder: str = "good") -> dict[str, Canvas]:
 def mutations(name: str = "mutations.toml") -> list[Mutation]:
     data = tomllib.loads((HERE / name).read_text(encoding="utf-8"))
     return [Mutation(m["base"], m["rule"], m["at"], m.get("set", {}), tuple(m.get("remove", ())),
-                     tuple(m.get("also", ())), m.get("note", "")) for m in data["mutation"]]
+                     tuple(m.get("also", ())), m.get("note", ""), m.get("interviews", {}), m.get("marks", {}))
+            for m in data["mutation"]]
 
 
 def apply(canvas: Canvas, mutation: Mutation) -> Canvas:
@@ -88,6 +93,11 @@ def apply(canvas: Canvas, mutation: Mutation) -> Canvas:
             holder.segments if isinstance(holder, CustomerType) else
             holder.jobs if isinstance(holder, Segment) else [])
         children[:] = [c for c in children if c.id != location[-1]]  # type: ignore[assignment]
+    for table, model in (("interviews", Interview), ("marks", Mark)):
+        for path, added in getattr(mutation, table).items():
+            place = find(out, parse_path(path))
+            assert place is not None and isinstance(place.node, Segment), path
+            getattr(place.node, table).extend(model.model_validate(a) for a in added)
     return out
 
 

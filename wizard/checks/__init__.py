@@ -11,7 +11,17 @@ the rules.
 from __future__ import annotations
 
 # Importing the rule modules registers their rules, in this order.
-from wizard.checks import adopters, audience, customers, jobs, persona, profile, research, value  # noqa: F401
+from wizard.checks import (  # noqa: F401
+    adopters,
+    audience,
+    customers,
+    evidence,
+    jobs,
+    persona,
+    profile,
+    research,
+    value,
+)
 from wizard.checks.registry import INFO, RULES, SEVERITIES, WARNING, Finding, Hit, Rule, for_step, run
 
 __all__ = ["INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Hit", "Rule", "for_step", "run", "warm"]

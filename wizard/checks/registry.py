@@ -150,6 +150,12 @@ def once(canvas: Canvas, key: str, compute: Callable[[], T]) -> T:
     return found
 
 
+def current_catalog() -> Catalog | None:
+    """The catalog `run` was given (None outside a run, or when it was given none)."""
+    catalog: Catalog | None = getattr(_walked, "catalog", None)
+    return catalog
+
+
 def recommended(question: str, default: int) -> int:
     """How many items the bank recommends for a list question (during `run`, from the
     catalog it was given; `default` without one)."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
@@ -22,7 +23,7 @@ from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
 from wizard.core import compare as cd
-from wizard.core import scoring
+from wizard.core import evidence, evidence_diff, scoring
 from wizard.files import banks as bank_loader
 from wizard.model.bank import Question
 from wizard.model.safetext import file_name
@@ -41,10 +42,11 @@ def run(args: argparse.Namespace) -> int:
     changes = cd.diff(old, new, catalog)
     before, after = scoring.score(old, catalog), scoring.score(new, catalog)
     sections = changed_sections(before, after)
+    proof = evidence_diff.compare(evidence.evidence(old, catalog), evidence.evidence(new, catalog), catalog)
     if args.json:
-        print_json(as_json(args.old, args.new, changes, before, after, sections))
+        print_json({**as_json(args.old, args.new, changes, before, after, sections), "evidence": proof.as_json()})
     else:
-        print_diff(args.old, args.new, changes, before, after, sections)
+        print_diff(args.old, args.new, changes, before, after, sections, proof)
     return 0
 
 
@@ -173,11 +175,12 @@ def _answer_lines(c: cd.Change) -> Iterator[Text]:
 
 
 def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.Report,
-               after: scoring.Report, sections: list[dict[str, Any]]) -> None:
+               after: scoring.Report, sections: list[dict[str, Any]],
+               proof: evidence_diff.EvidenceDiff | None = None) -> None:
     console = make_console()
     head = literal(file_name(old), "bold").append(" → ").append_text(literal(file_name(new), "bold"))
     console.print(head)
-    if not changes:
+    if not changes and (proof is None or proof.empty):
         console.print("No changes.")
         return
     where = None
@@ -189,10 +192,36 @@ def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.R
         for n, line in enumerate(change_lines(change)):
             # Padding, not leading spaces, so that long answers wrap under themselves.
             console.print(Padding(line, (0, 0, 0, 2 if n == 0 else 6), expand=False))
+    if proof is not None and not proof.empty:
+        print_evidence(console, proof)
     console.print()
     console.print(_score_line("Score", before.score, after.score, "bold"))
     for s in sections:
         console.print(_score_line(f"  {s['title']}", s["before"], s["after"]))
+    if proof is not None and (proof.before != proof.after or not proof.empty):
+        console.print(_score_line("Evidence", proof.before, proof.after, "bold"))
+
+
+def print_evidence(console: Console, proof: evidence_diff.EvidenceDiff) -> None:
+    """Interviews added, removed or edited, then the items whose evidence moved, under where they are."""
+    console.print()
+    console.print(Text("Evidence", style="bold"))
+    lines: list[tuple[str, Text]] = []
+    for c in proof.interviews:
+        day = c.interview.date.isoformat()
+        dated = "" if c.interview.id.startswith(day) else f" of {day}"
+        lines.append((c.where, _mark(c.change, f"interview {c.interview.id}{dated} {c.change}")))
+    for m in proof.items:
+        line = _mark("changed", f"{m.title} “{m.text}”")
+        line.append_text(Text(": ")).append_text(literal(m.before_label)).append(" → ")
+        line.append_text(literal(m.after_label, "bold" if m.after != "guess" else ""))
+        lines.append((m.where, line))
+    where = None
+    for place, line in lines:
+        if place != where:
+            where = place
+            console.print(Padding(literal(place), (0, 0, 0, 2), expand=False))
+        console.print(Padding(line, (0, 0, 0, 4), expand=False))
 
 
 def _score_line(label: str, before: int, after: int, style: str = "") -> Text:

@@ -19,9 +19,10 @@ from wizard.model.safetext import file_name
 __all__ = ["DESCRIPTIONS", "FORMATS", "RENDERERS", "SUFFIXES", "render", "render_canvas", "run"]
 
 
-def render(path: Path, fmt: str, catalog: Catalog, audience: Audience = Audience.FOUNDER) -> str:
+def render(path: Path, fmt: str, catalog: Catalog, audience: Audience = Audience.FOUNDER,
+           with_names: bool = False) -> str:
     canvas, _ = load_checked(path, catalog)
-    return render_canvas(canvas, catalog, fmt, audience, untitled=path.stem)
+    return render_canvas(canvas, catalog, fmt, audience, untitled=path.stem, with_names=with_names)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -33,7 +34,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     catalog = banks.load_catalog(args.banks)
-    text = render(args.file, args.format, catalog, Audience.COACH if args.coach else Audience.FOUNDER)
+    text = render(args.file, args.format, catalog, Audience.COACH if args.coach else Audience.FOUNDER,
+                  with_names=args.with_names)
     out: Path | None = args.output
     if out is None:
         sys.stdout.write(text)

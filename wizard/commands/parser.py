@@ -162,6 +162,9 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     export.add_argument("--coach", "--private", action="store_true",
                         help="the coach's copy: add the coach's private notes and the quality checks (left out "
                         "by default: the founder's copy never holds a private note)")
+    export.add_argument("--with-names", action="store_true",
+                        help="name the people interviewed (their name and who they are) beside their quotes, "
+                        "and add the interview notes; left out by default, the quotes stay")
     _file(export, "-o", "--output", metavar="OUT", help="write here instead of standard output")
     export.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     _banks(export)

@@ -3,8 +3,9 @@
 Every `*.toml` directly in DIR (not in sub-folders) is read once against banks loaded
 once. Per canvas: overall score, weakest section, segments, required questions and
 structure still open, open quality checks, the day of the last coach session and the
-homework not done yet (so a coach with a cohort sees who needs attention). Files that are not valid canvases are
-listed with their one-line problem and the report goes on.
+homework not done yet (so a coach with a cohort sees who needs attention), the evidence
+score and how many interviews. Files that are not valid canvases are listed with their
+one-line problem and the report goes on.
 
 Exit codes: 0 when the report was made, even if some files are not valid canvases (they
 are listed, and counted on the last line); 1 when DIR is missing, is not a folder or
@@ -33,7 +34,7 @@ from wizard.commands.check import load_checked
 from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
-from wizard.core import coach_sessions, scoring
+from wizard.core import coach_sessions, evidence, scoring
 from wizard.files import banks as bank_loader
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
@@ -72,6 +73,9 @@ class Row:
     """The day the last coach session began (None: never coached)."""
     open_homework: int = 0
     """Homework the coach set that the founder has not done yet, over every session."""
+    evidence: int = 0
+    """The evidence score: the weighted share of items interviews support (or marked observed or paid)."""
+    interviews: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         weakest = None  # a complete canvas has no weak spot worth pointing at
     open_required = sum(1 for s in report.slots if s.required and s.credit == 0)
     last = coach_sessions.last_session(canvas)
+    proof = evidence.evidence(canvas, catalog) if evidence.records_any(canvas) else None  # most have none yet
     return Row(
         file=path,
         title=canvas.title,
@@ -118,6 +123,8 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         checks=quality_checks(canvas, catalog),
         last_session=last.started.date() if last is not None else None,
         open_homework=coach_sessions.open_homework(canvas),
+        evidence=proof.overall if proof else 0,
+        interviews=proof.interviews if proof else 0,
     )
 
 
@@ -183,7 +190,8 @@ def as_json(folder: Path, rows: list[Row], invalid: list[Invalid]) -> dict[str, 
              "sections": r.sections, "segments": r.segments, "open_required": r.open_required,
              "checks": r.checks,
              "last_session": r.last_session.isoformat() if r.last_session else None,
-             "open_homework": r.open_homework}
+             "open_homework": r.open_homework,
+             "evidence": r.evidence, "interviews": r.interviews}
             for r in rows
         ],
         "invalid": [{"file": str(i.file), "problem": i.problem} for i in invalid],
@@ -232,6 +240,8 @@ def _empty_table() -> Table:
                  Column("Checks", justify="right", no_wrap=True),
                  Column("Session", no_wrap=True),  # the last coach session's day
                  Column("Homework", justify="right", no_wrap=True),
+                 Column("Evid", justify="right", no_wrap=True),
+                 Column("Intv", justify="right", no_wrap=True),
                  title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
 
 
@@ -259,7 +269,8 @@ def row_cells(r: Row) -> list[Text]:
     return [Text(f"{r.score}%"), literal(file_name(r.file.name)), literal(r.title), weakest,
             Text(str(r.segments)), Text(str(r.open_required)), Text(_checks_cell(r.checks)),
             Text(r.last_session.isoformat() if r.last_session else "never"),
-            Text(str(r.open_homework) if r.open_homework else "-")]
+            Text(str(r.open_homework) if r.open_homework else "-"),
+            Text(f"{r.evidence}%"), Text(str(r.interviews))]
 
 
 _render_console: list[Console] = []

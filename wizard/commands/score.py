@@ -17,19 +17,23 @@ from wizard.commands.check import load_checked
 from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
-from wizard.core import scoring
+from wizard.core import evidence, scoring
+from wizard.core.evidence_text import evidence_json, quote_of, shown_text
 from wizard.files import banks as bank_loader
 from wizard.model.canvas import Canvas
+from wizard.model.catalog import Catalog
 from wizard.model.safetext import file_name
 from wizard.model.tree import path_str
 
 TOP_MISSING = 10
+TOP_UNTESTED = 5
 
 
 def score_json(path: Path, report: scoring.Report, limit: int | None,
-               findings: Sequence[checks.Finding] = ()) -> dict[str, Any]:
+               findings: Sequence[checks.Finding] = (),
+               proof: evidence.EvidenceReport | None = None, catalog: Catalog | None = None) -> dict[str, Any]:
     missing = report.missing()
-    return {
+    out: dict[str, Any] = {
         "file": str(path),
         "overall": report.score,
         "sections": [
@@ -49,6 +53,9 @@ def score_json(path: Path, report: scoring.Report, limit: int | None,
         ],
         "checks": [f.as_json() for f in findings],
     }
+    if proof is not None and catalog is not None:
+        out["evidence"] = evidence_json(proof, catalog)
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,11 +63,13 @@ def run(args: argparse.Namespace) -> int:
     canvas, _ = load_checked(args.file, catalog)
     report = scoring.score(canvas, catalog)
     findings = checks.run(canvas, catalog)  # advice only: it never changes the score
+    proof = evidence.evidence(canvas, catalog)  # beside the score, never part of it
     below = args.min is not None and report.score < args.min
     if args.json:
-        print_json(score_json(args.file, report, None, findings))
+        print_json(score_json(args.file, report, None, findings, proof, catalog))
     else:
-        print_score(canvas, report, args.file, everything=args.all, findings=findings)
+        print_score(canvas, report, args.file, everything=args.all, findings=findings, proof=proof,
+                    catalog=catalog)
     if below:
         print(f"canvas-wizard: {file_name(args.file)}: {report.score}% is below the minimum of {args.min}%",
               file=sys.stderr)
@@ -69,26 +78,40 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: bool,
-                findings: Sequence[checks.Finding] = ()) -> None:
+                findings: Sequence[checks.Finding] = (), proof: evidence.EvidenceReport | None = None,
+                catalog: Catalog | None = None) -> None:
     console = make_console()
     title = literal(canvas.title or file_name(path.name))  # never read as markup, control characters made visible
     title.append(f"  {report.score}% complete", style="bold")
+    if proof is not None:
+        title.append(f"  {proof.overall}% evidence", style="bold")
+        title.append(f" ({proof.interviews} interview{'s' * (proof.interviews != 1)})", style="dim")
     console.print(title)
     sections = Table("Section", "Score", title="Sections", title_justify="left")
     for sid, tally in report.sections.items():
         if tally.possible:
             sections.add_row(literal(report.section_titles[sid]), f"{tally.score}%")
     console.print(sections)
+    by_segment = {seg.location: seg for seg in proof.segments} if proof is not None else {}
     if report.segments:
-        segs = Table("Segment", "Score", title="Segments", title_justify="left")
+        columns = ("Segment", "Score", "Evidence", "Interviews") if proof is not None else ("Segment", "Score")
+        segs = Table(*columns, title="Segments", title_justify="left")
         for loc, tally in report.segments.items():
-            segs.add_row(literal(report.segment_names[loc]), f"{tally.score}%")
+            seg = by_segment.get(loc)
+            more = (f"{seg.score}%", str(len(seg.interviews))) if seg is not None else ()
+            segs.add_row(literal(report.segment_names[loc]), f"{tally.score}%", *more)
         console.print(segs)
     missing = report.missing()
     if not missing:
         console.print("Nothing is missing.")
-        print_findings(console, findings)
-        return
+    else:
+        print_missing(console, missing, everything)
+    if proof is not None and catalog is not None:
+        print_evidence(console, proof, everything, catalog)
+    print_findings(console, findings)
+
+
+def print_missing(console: Console, missing: list[scoring.Missing], everything: bool) -> None:
     shown = missing if everything else missing[:TOP_MISSING]
     table = Table("Adds", "What is missing", "Where", title="What is missing, most valuable first",
                   title_justify="left")
@@ -102,7 +125,33 @@ def print_score(canvas: Canvas, report: scoring.Report, path: Path, everything: 
     console.print(table)
     if len(missing) > len(shown):
         console.print(f"... and {len(missing) - len(shown)} more (--all lists them all)")
-    print_findings(console, findings)
+
+
+def print_evidence(console: Console, proof: evidence.EvidenceReport, everything: bool,
+                   catalog: Catalog) -> None:
+    """What interviews contradicted (with their words), then the heaviest items nobody tested yet."""
+    contradicted = proof.contradicted()
+    if contradicted:
+        table = Table("Contradicted", "Where", "What they said", title="Contradicted by interviews",
+                      title_justify="left")
+        for item in contradicted:
+            said = [f"“{quote_of(i, link)}” ({i.id})" if quote_of(i, link) else f"({i.id}, no quote)"
+                    for i, link in item.contradicts]
+            table.add_row(literal(shown_text(item, catalog)), literal(item.where), literal("\n".join(said)))
+        console.print(table)
+    untested = proof.untested()
+    if not untested:
+        if proof.items:
+            console.print("Every item has been tested in an interview.")
+        return
+    shown = untested if everything else untested[:TOP_UNTESTED]
+    table = Table("Untested", "Question", "Where", title="Still guesses, heaviest first (ask about these next)",
+                  title_justify="left")
+    for item in shown:
+        table.add_row(literal(shown_text(item, catalog)), literal(item.title), literal(item.where))
+    console.print(table)
+    if len(untested) > len(shown):
+        console.print(f"... and {len(untested) - len(shown)} more untested (--all lists them all)")
 
 
 def print_findings(console: Console, findings: Sequence[checks.Finding]) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wizard.core import evidence
 from wizard.model.bank import STAGES, Kind, Question, Scope
 from wizard.model.bulk import gc_paused
-from wizard.model.canvas import Canvas, Node, Value
+from wizard.model.canvas import Canvas, Node, Segment, Value
 from wizard.model.catalog import Catalog
+from wizard.model.evidence import Link
+from wizard.model.safetext import visible as visible_text
 from wizard.model.tree import walk
 
 ERROR = "error"
@@ -73,7 +76,9 @@ def shape_problem(question: Question, value: Value) -> str | None:
 
 
 @gc_paused
-def check(canvas: Canvas, catalog: Catalog) -> list[Problem]:
+def check(canvas: Canvas, catalog: Catalog, links: bool = True) -> list[Problem]:
+    """Every problem of the canvas; with `links`, also the evidence links a hand edit broke
+    (warnings only: a caller after the errors alone may leave them out)."""
     problems: list[Problem] = []
     fields = _node_fields(canvas)
     for place in walk(canvas):
@@ -82,7 +87,43 @@ def check(canvas: Canvas, catalog: Catalog) -> list[Problem]:
             if base is None:
                 base = _node_field(canvas, place.location)
             problems += _check_node(place.node, place.scope, base, catalog)
+    return problems + broken_links(canvas, catalog) if links else problems
+
+
+def broken_links(canvas: Canvas, catalog: Catalog) -> list[Problem]:
+    """Links and marks whose item is no longer in the canvas (a hand edit changed its text or
+    removed its job): warnings, since the quotes they hold are kept and nothing else breaks."""
+    problems: list[Problem] = []
+    for t, ctype in enumerate(canvas.customer_types):
+        for s, seg in enumerate(ctype.segments):
+            if not seg.interviews and not seg.marks:
+                continue
+            found = evidence.segment_evidence(seg, (ctype.id, seg.id), f"{ctype.name} › {seg.name}", catalog)
+            for broken in found.broken:
+                problems.append(_broken_problem(f"customer_types[{t}].segments[{s}]", seg, broken, catalog))
     return problems
+
+
+def _broken_problem(base: str, seg: Segment, broken: evidence.Broken, catalog: Catalog) -> Problem:
+    target = broken.target
+    entry = catalog.get(target.question) if target.question else None
+    what = entry.question.title if entry else (target.question or "the job")
+    if target.item:
+        what += f" “{visible_text(target.item)}”"
+    at = f" at {target.at}" if target.at else ""
+    if isinstance(target, Link):
+        i = next(n for n, interview in enumerate(seg.interviews) if interview.id == broken.interview)
+        k = next(n for n, link in enumerate(seg.interviews[i].links) if link is target)
+        field, who, kind = f"{base}.interviews[{i}].links[{k}]", f"interview “{broken.interview}”", "link"
+    else:
+        m = next(n for n, mark in enumerate(seg.marks) if mark is target)
+        field, who, kind = f"{base}.marks[{m}]", f"a mark ({getattr(target, 'kind', 'observed')})", "mark"
+    if entry is not None and not entry.question.testable:
+        return Problem(WARNING, field, f"in segment {broken.where}, {who} is about {what}{at}, which interviews do "
+                                       f"not test (it names the segment); the {kind} is kept but counts for nothing")
+    return Problem(WARNING, field,
+                   f"in segment {broken.where}, {who} is about {what}{at}, which is not in the canvas any more "
+                   f"(the {kind} is kept): point its `item` at the entry's new words, or delete it")
 
 
 def _node_fields(canvas: Canvas) -> dict[tuple[str, ...], str]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from wizard.model.bank import STAGES, Question, Scope
 from wizard.model.canvas import Canvas, Job, Node, Segment, Value
 from wizard.model.catalog import Catalog
-from wizard.model.evidence import Interview, Link, Mark, Target
+from wizard.model.evidence import Interview, Link, Mark, Target, state_of
 from wizard.model.tree import Location
 
 JOB_WEIGHT = 2.0
@@ -58,11 +58,8 @@ class Item:
 
     @property
     def state(self) -> str:
-        if self.marks:
-            return "paid" if any(m.kind == "paid" for m in self.marks) else "observed"
-        if self.contradicts and len(self.contradicts) >= len(self.supports):
-            return "contradicted"
-        return "supported" if self.supports else "guess"
+        # The rule in wizard/checks/evidence.py judges from the model alone, by the same function.
+        return state_of(len(self.supports), len(self.contradicts), (m.kind for m in self.marks))
 
     @property
     def interviews(self) -> int:
@@ -212,6 +209,12 @@ def _find(index: dict[tuple[str, str, str], Item], target: Target) -> Item | Non
         # found by where they are, whatever the text says.
         found = index.get((target.at, target.question, ""))
     return found
+
+
+def records_any(canvas: Canvas) -> bool:
+    """Whether any segment holds an interview or a mark: without one, every item is a guess and
+    the evidence score is 0, which callers over many canvases (`report`) need not work out."""
+    return any(seg.interviews or seg.marks for ctype in canvas.customer_types for seg in ctype.segments)
 
 
 def evidence(canvas: Canvas, catalog: Catalog) -> EvidenceReport:

@@ -31,9 +31,11 @@ DESCRIPTIONS = {
 
 
 def render_canvas(canvas: Canvas, catalog: Catalog, fmt: str, audience: Audience = Audience.FOUNDER,
-                  untitled: str = "Customer canvas") -> str:
-    """An export of a canvas in memory (the wizard's), for the founder unless `audience` says coach."""
+                  untitled: str = "Customer canvas", with_names: bool = False) -> str:
+    """An export of a canvas in memory (the wizard's), for the founder unless `audience` says coach;
+    the people interviewed are named only `with_names` (see wizard/export/evidence_view.py)."""
     if fmt == SUMMARY:
         return summary.render_canvas(canvas, catalog, audience, untitled)
     findings = checks.run(canvas, catalog)
-    return RENDERERS[fmt](build(canvas, catalog, untitled=untitled, findings=findings, audience=audience))
+    return RENDERERS[fmt](build(canvas, catalog, untitled=untitled, findings=findings, audience=audience,
+                                with_names=with_names))

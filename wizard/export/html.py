@@ -35,10 +35,11 @@ def sheets(view: CanvasView) -> list[str]:
     out = [html_overview.page(view, line, fit.choose(lambda r: html_overview.height(r, view)))]
     segments = list(view.segments)
     items = still_open(view)
+    marks = view.has_evidence
     for number, segment in enumerate(segments, 1):
         still = _open_here(items, segment)
         size = fit.choose(lambda r, s=segment, o=still: html_segment.height(r, s, o))  # type: ignore[misc]
-        out.append(html_segment.page(segment, number, len(segments), line, still, size))
+        out.append(html_segment.page(segment, number, len(segments), line, still, size, marks))
     return out
 
 

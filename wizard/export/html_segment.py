@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from wizard.export import fit
 from wizard.export.escape import html_text as esc
+from wizard.export.evidence_view import ItemEvidence
 from wizard.export.fit import Ruler
-from wizard.export.html_parts import chips, fact, inline, items, notes_card, notes_text
+from wizard.export.html_parts import (
+    chips,
+    fact,
+    inline,
+    items,
+    legend,
+    mark,
+    mark_text,
+    marked,
+    notes_card,
+    notes_text,
+)
 from wizard.export.still_open import Open
 from wizard.export.view import JobView, SegmentView, Shown, StageView
 
@@ -26,13 +38,21 @@ def _who_facts(segment: SegmentView) -> list[Shown]:
     return [a for a in segment.answered() if a.full_id not in SHOWN_ELSEWHERE]
 
 
-def _chip_texts(segment: SegmentView) -> list[str]:
+def _chip_items(segment: SegmentView) -> list[list[tuple[str, ItemEvidence | None]]]:
     out = []
     for fid in CHIPS:
         shown = segment.answer(fid)
         if shown is not None and shown.answered:
-            out.append(", ".join(shown.items) if fid != "audience.age" else f"Aged {shown.items[0]}")
+            parts = list(shown.marks())
+            if fid == "audience.age":
+                parts = [(f"Aged {parts[0][0]}", parts[0][1])]
+            out.append(parts)
     return out
+
+
+def _chip_texts(segment: SegmentView) -> list[str]:
+    """The chips as plain text, marks included, for the fit estimate."""
+    return [", ".join(t + mark_text(ev) for t, ev in parts) for parts in _chip_items(segment)]
 
 
 def _stage(stage: StageView) -> str:
@@ -52,16 +72,25 @@ def _job(job: JobView, number: int) -> str:
                + inline(job.answer("profile.fears"), "Fears", runin=True))
     context = f'<div class="job-context">{context}</div>' if context else ""
     stages = "".join(_stage(s) for s in job.stages)
-    return (f'<article class="card job"><div class="job-head">{badge}<h3 class="text">{esc(job.statement)}</h3></div>'
+    return (f'<article class="card job"><div class="job-head">{badge}<h3 class="text">{esc(job.statement)}'
+            f'{mark(job.evidence)}</h3></div>'
             f'{context}<div class="stages">{stages}</div></article>')
 
 
-def page(segment: SegmentView, number: int, of: int, canvas_line: str, still: list[Open], size: int) -> str:
+def _evidence_line(segment: SegmentView) -> str:
+    n = len(segment.interviews)
+    return f" · evidence {segment.evidence_score}%, {n} interview{'s' * (n != 1)}"
+
+
+def page(segment: SegmentView, number: int, of: int, canvas_line: str, still: list[Open], size: int,
+         marks: bool = False) -> str:
+    """One segment's sheet; with `marks` (the canvas records evidence) each item carries its
+    mark, the head the segment's evidence score, and the foot what the marks mean."""
     keys = "".join(f'<div class="card">{fact(segment.answer(fid), title)}</div>'
                    for fid, title in KEY_FACTS if segment.text(fid))
     keys = f'<div class="keyfacts">{keys}</div>' if keys else ""
     who = "".join(fact(s) for s in _who_facts(segment))
-    chip = chips(_chip_texts(segment))
+    chip = chips(_chip_items(segment))
     who_card = (f'<section class="card who"><span class="label">Who they are</span>{chip}'
                 f'<div class="who-facts">{who}</div></section>') if who or chip else ""
     jobs = "".join(_job(job, n) for n, job in enumerate(segment.jobs, 1))
@@ -72,16 +101,19 @@ def page(segment: SegmentView, number: int, of: int, canvas_line: str, still: li
     open_line = "; ".join(f"{o.where.split(' › ', 2)[-1] if o.where.count(' › ') > 1 else 'the segment'}: "
                           f"{', '.join(o.what)}" for o in still)
     foot = f'<p class="page-foot">Still open: {esc(open_line)}</p>' if still else ""
+    where = canvas_line + (f"<br>{legend()}" if marks else "")  # in the head's spare corner: no height taken
+    evidence_kicker = esc(_evidence_line(segment)) if marks else ""
     return (f'<section class="page segment fit-{size}" aria-label="{esc(segment.name)}">'
             f'<header class="page-head"><div><p class="kicker">{esc(segment.type_name)} · segment {number} of {of}'
-            f'</p><h2 class="text">{esc(segment.name)}</h2></div><p class="where">{canvas_line}</p></header>'
+            f'{evidence_kicker}</p><h2 class="text">{esc(segment.name)}</h2></div>'
+            f'<p class="where">{where}</p></header>'
             f"{keys}{who_card}{jobs}{extra}{foot}</section>")
 
 
 # Height estimates, in mm, mirroring the layout above and page_style.py.
 
 def _fact_height(r: Ruler, shown: Shown, width: float) -> float:
-    body = r.items(shown.items, width) if shown.many else r.text(shown.items[0], width)
+    body = r.items(marked(shown), width) if shown.many else r.text(marked(shown)[0], width)
     return r.label() + body
 
 
@@ -90,18 +122,18 @@ def _stage_height(r: Ruler, stage: StageView, width: float) -> float:
     blocks = []
     for fid in ("profile.pains", "profile.gains"):
         shown = stage.answer(fid)
-        body = r.items(shown.items, inner) if shown and shown.answered else r.text("none yet", inner)
+        body = r.items(marked(shown), inner) if shown and shown.answered else r.text("none yet", inner)
         blocks.append(0.5 * r.em + body)
     return 0.7 * r.em + 0.95 * fit.LINE * r.em + fit.stack(r, blocks, 0.3) + 0.3 * r.em
 
 
 def _inline_text(shown: Shown | None) -> str:
-    return " · ".join(shown.items) if shown and shown.answered else ""
+    return " · ".join(marked(shown)) if shown and shown.answered else ""
 
 
 def job_height(r: Ruler, job: JobView) -> float:
     inner = fit.PAGE_W - 2 * 0.65 * r.em
-    head = r.text("Social job " + job.statement, inner, 1.15, 1.2)
+    head = r.text("Social job " + job.statement + mark_text(job.evidence), inner, 1.15, 1.2)
     halves = r.columns(inner, (1, 1), 1.2)
     context = max((r.text(t, halves[0]) for t in (
         "How they do it today: " + _inline_text(job.answer("customer_model.existing_alternatives")),

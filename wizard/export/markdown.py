@@ -9,7 +9,7 @@ view.Audience); homework, when the coach sets some, is for the founder and shows
 from __future__ import annotations
 
 from wizard.export.escape import md_line
-from wizard.export.markdown_doc import answers, coach_lines, finish, note_lines
+from wizard.export.markdown_doc import answers, coach_lines, evidence_note, finish, note_lines
 from wizard.export.still_open import still_open
 from wizard.export.view import CanvasView, JobView, NodeView, SegmentView, TypeView, stamp
 
@@ -20,7 +20,10 @@ def _all(node: NodeView) -> list[str]:
 
 def _job(job: JobView) -> list[str]:
     statement = md_line(job.statement)
-    lines = [f"#### Job: {statement}", "", *_all(job)]
+    lines = [f"#### Job: {statement}", ""]
+    if job.evidence is not None:
+        lines += [f"The job is{evidence_note(job.evidence).removeprefix(' ·')}.", ""]
+    lines += _all(job)
     for stage in job.stages:
         body = _all(stage)
         if body:
@@ -37,7 +40,32 @@ def _segment(segment: SegmentView, coach: bool) -> list[str]:
     lines = [f"### Segment: {name}", "", intro, "", *_all(segment)]
     for job in segment.jobs:
         lines += _job(job)
+    lines += heard(segment)
     return lines + coach_lines(f"#### Coach's notes on {name}", segment.notes, segment.findings)
+
+
+def heard(segment: SegmentView) -> list[str]:
+    """The segment's interviews, each with its quotes: who said them only `--with-names`."""
+    if not segment.interviews:
+        return []
+    n = len(segment.interviews)
+    lines = [f"#### What we heard: {md_line(segment.name)}", "",
+             f"{n} interview{'s' * (n != 1)}; {segment.evidence_score}% of the segment's items are backed by an "
+             "interview, or were seen or paid for.", ""]
+    for interview in segment.interviews:
+        lines += [f"- **{md_line(interview.source[:1].upper() + interview.source[1:])}**"
+                  + (f": {md_line(interview.notes)}" if interview.notes.strip() else "")]
+        lines += [f"  - “{md_line(q)}”" for q in interview.quotes]
+    return [*lines, ""]
+
+
+def _evidence_intro(view: CanvasView) -> str:
+    if not view.has_evidence or view.evidence is None:
+        return " No interviews are recorded yet: every item is still a guess."
+    n = view.proof.interviews if view.proof is not None else 0
+    who = "" if view.with_names else " Who said what is left out of this copy; the quotes stay."
+    return (f" {view.evidence.overall}% backed by evidence ({n} interview{'s' * (n != 1)}): each item says "
+            f"whether it is a guess, supported, contradicted, observed or paid.{who}")
 
 
 def _customer_type(ctype: TypeView, coach: bool) -> list[str]:
@@ -71,7 +99,8 @@ def _still_open(view: CanvasView) -> list[str]:
 
 def render(view: CanvasView) -> str:
     coach = view.for_coach
-    intro = f"Last updated {stamp(view.updated)} (started {stamp(view.created)}). {view.report.score}% complete."
+    intro = (f"Last updated {stamp(view.updated)} (started {stamp(view.created)}). {view.report.score}% complete."
+             + _evidence_intro(view))
     lines = [f"# {md_line(view.title)}: customer personas", "", intro, ""]
     if coach:
         lines += ["This is the coach's copy: it includes the coach's notes and the quality checks.", ""]

@@ -8,6 +8,7 @@ import mdformat
 
 from wizard.checks import Finding
 from wizard.export.escape import md_block, md_line
+from wizard.export.evidence_view import ItemEvidence
 from wizard.export.view import Note, Shown, State
 
 # Lines are wrapped for people reading the file as text; `mdformat --check` accepts the result as it is.
@@ -27,16 +28,32 @@ def finish(lines: Iterable[str]) -> str:
         return text
 
 
+def evidence_note(evidence: ItemEvidence | None) -> str:
+    """An item's state after it: " · *supported by 2 interviews*"; "" for an item nothing can test."""
+    if evidence is None:
+        return ""
+    note = f" · *{evidence.label}*"
+    if evidence.marks:
+        note += f" ({md_line('; '.join(evidence.marks))})"
+    elif evidence.state in ("contradicted", "supported"):
+        quoted = [s for s in (evidence.against if evidence.state == "contradicted" else evidence.backing) if s.quote]
+        if quoted:
+            note += f": “{md_line(quoted[0].quote)}” ({md_line(quoted[0].source)})"
+    return note
+
+
 def answer_block(shown: Shown) -> list[str]:
-    """One answered question: `**Title:** text`, or the title and a list (numbered when ranked)."""
+    """One answered question: `**Title:** text`, or the title and a list (numbered when ranked),
+    each item followed by its evidence when the canvas records any."""
     label = f"**{md_line(shown.title)}:**"
     if shown.state is State.NOT_APPLICABLE:
         reason = f" ({md_line(shown.reason)})" if shown.reason.strip() else ""
         return [f"{label} not applicable{reason}", ""]
     if shown.many:
         marker = "1." if shown.ranked else "-"
-        return [label, "", *(f"{marker} {md_line(item)}" for item in shown.items), ""]
-    return [f"{label} {md_block(shown.items[0])}", ""]
+        return [label, "", *(f"{marker} {md_line(item)}{evidence_note(ev)}" for item, ev in shown.marks()), ""]
+    (_, ev), = shown.marks()
+    return [f"{label} {md_block(shown.items[0])}{evidence_note(ev)}", ""]
 
 
 def answers(shown: Iterable[Shown]) -> list[str]:

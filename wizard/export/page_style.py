@@ -65,6 +65,12 @@ ol.ranked li::marker {{ color: var(--muted); font-weight: 700; }}
 .gains ul.items li::before {{ content: "+"; color: var(--gain); font-weight: 700; }}
 .none {{ color: var(--muted); font-style: italic; }}
 .page-foot {{ font-size: .8em; color: var(--muted); margin-top: auto; }}
+.legend {{ white-space: nowrap; }}
+.ev {{ font-size: .72em; font-weight: 700; white-space: nowrap; text-indent: 0; }}
+.ev-guess {{ color: var(--muted); }}
+.ev-supported {{ color: var(--gain); }}
+.ev-contradicted {{ color: var(--pain); }}
+.ev-observed, .ev-paid {{ color: var(--accent); }}
 .types {{ display: grid; gap: .7em; align-items: start; }}
 .types.n1 {{ grid-template-columns: 1fr; }}
 .types.n2 {{ grid-template-columns: 1fr 1fr; }}

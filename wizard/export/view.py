@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from wizard.checks import Finding
-from wizard.core import scoring
+from wizard.core import evidence, scoring
 from wizard.core.coach_sessions import HOMEWORK, PRIVATE, kept_notes
+from wizard.core.evidence import EvidenceReport
 from wizard.core.session import STRUCTURE_TITLES
+from wizard.export import evidence_view
+from wizard.export.evidence_view import EvidenceIndex, InterviewView, ItemEvidence
 from wizard.model.bank import Kind, Question, Scope
 from wizard.model.canvas import Canvas, Value
 from wizard.model.catalog import Catalog, Entry
@@ -41,6 +44,14 @@ class Shown:
     """Why the question is not applicable, when one was given."""
     recommended: int = 1
     """Lists: how many items the bank recommends (what the picture is laid out to hold)."""
+    evidence: tuple[ItemEvidence | None, ...] = ()
+    """Each item's evidence, beside `items`; empty when the canvas has no interview or mark yet
+    (every item is a guess), None for an item no interview can test (the segment's name)."""
+
+    def marks(self) -> tuple[tuple[str, ItemEvidence | None], ...]:
+        """(item, its evidence or None) for each item."""
+        return tuple((text, self.evidence[n] if n < len(self.evidence) else None)
+                     for n, text in enumerate(self.items))
 
     @property
     def answered(self) -> bool:
@@ -104,6 +115,8 @@ class JobView(NodeView):
     statement: str
     location: Location = ()
     stages: list[StageView] = field(default_factory=list)
+    evidence: ItemEvidence | None = None
+    """The job's own evidence (None while the canvas has no interview or mark)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +147,9 @@ class SegmentView(NodeView):
     homework: list[Note] = field(default_factory=list)
     """Homework the coach set for the founder and not done yet: the one kind of coach note
     that founder-facing exports show."""
+    interviews: list[InterviewView] = field(default_factory=list)
+    """The segment's interviews, as this export may name them (see evidence_view)."""
+    evidence_score: int = 0
 
 
 @dataclass(kw_only=True)
@@ -160,6 +176,15 @@ class CanvasView(NodeView):
     all_findings: list[Finding] = field(default_factory=list)
     """Every finding, for the founder's copy too: an export may use them to order its own content
     (the interview kit asks first about what is flagged) but shows their words only to a coach."""
+    evidence: EvidenceIndex | None = None
+    proof: EvidenceReport | None = None
+    """The evidence report the index was made from (the interview kit lists its untested items)."""
+    with_names: bool = False
+
+    @property
+    def has_evidence(self) -> bool:
+        """Any interview or mark: only then do the exports show a state beside every item."""
+        return self.evidence is not None and self.evidence.any
 
     @property
     def for_coach(self) -> bool:
@@ -176,7 +201,7 @@ class CanvasView(NodeView):
         return [(report.section_titles[sid], t.score) for sid, t in report.sections.items() if t.possible]
 
 
-def stamp(moment: datetime) -> str:
+def stamp(moment: date) -> str:
     """A date as people write it (20 November 2026), in English whatever the locale: the exports are."""
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
@@ -195,7 +220,7 @@ def render_value(question: Question, value: Value) -> tuple[str, ...]:
     return (question.choice_label(value) if question.kind.has_choices else value,)
 
 
-def _shown(catalog: Catalog, entry: Entry, place: Place) -> Shown | None:
+def _shown(catalog: Catalog, entry: Entry, place: Place, found: EvidenceIndex | None = None) -> Shown | None:
     """None when the question is not asked here (its condition is false)."""
     q, full_id, node = entry.question, entry.full_id, place.node
     if scoring.applies(catalog, full_id, place) is False:
@@ -209,14 +234,16 @@ def _shown(catalog: Catalog, entry: Entry, place: Place) -> Shown | None:
     if value is None:
         return Shown(full_id, title, State.MISSING, recommended=q.recommended_items)
     return Shown(full_id, title, State.ANSWERED, render_value(q, value),
-                 many=q.kind.is_list, ranked=q.kind is Kind.RANKING, recommended=q.recommended_items)
+                 many=q.kind.is_list, ranked=q.kind is Kind.RANKING, recommended=q.recommended_items,
+                 evidence=evidence_view.for_answer(found, q, full_id, place.location, value))
 
 
-def _sections(catalog: Catalog, entries: Iterable[Entry], place: Place) -> list[Section]:
+def _sections(catalog: Catalog, entries: Iterable[Entry], place: Place,
+              found: EvidenceIndex | None = None) -> list[Section]:
     grouped: dict[str, list[Shown]] = {}
     titles: dict[str, str] = {}
     for entry in entries:
-        shown = _shown(catalog, entry, place)
+        shown = _shown(catalog, entry, place, found)
         if shown is not None:
             grouped.setdefault(entry.bank.id, []).append(shown)
             titles[entry.bank.id] = entry.bank.title
@@ -240,11 +267,13 @@ def _notes(canvas: Canvas, catalog: Catalog, private: bool) -> list[Note]:
 
 
 def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
-          findings: Iterable[Finding] = (), audience: Audience = Audience.FOUNDER) -> CanvasView:
+          findings: Iterable[Finding] = (), audience: Audience = Audience.FOUNDER,
+          with_names: bool = False) -> CanvasView:
     """Everything an export shows, in the canvas's own order; `untitled` names a canvas without a title.
 
     For the founder (the default) the coach's notes and the findings are left out here, once,
-    so that no renderer can show them by mistake.
+    so that no renderer can show them by mistake; so are the people interviewed, unless
+    `with_names` (see evidence_view).
     """
     by_scope = {scope: catalog.at_scope(scope) for scope in Scope}
     report = scoring.score(canvas, catalog)
@@ -255,10 +284,13 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
     notes = [n for n in every_note if n.kind == PRIVATE]
     homework = [n for n in every_note if n.kind == HOMEWORK]
     findings = all_findings if coach else []
+    proof = evidence.evidence(canvas, catalog)
+    found = evidence_view.index(proof, catalog, with_names, coach)
     view = CanvasView(sections=[], title=canvas.title.strip() or untitled, created=canvas.created,
-                      updated=canvas.updated, report=report, audience=audience, all_findings=all_findings)
+                      updated=canvas.updated, report=report, audience=audience, all_findings=all_findings,
+                      evidence=found, proof=proof, with_names=with_names)
     for place in walk(canvas):
-        sections = _sections(catalog, by_scope[place.scope], place)
+        sections = _sections(catalog, by_scope[place.scope], place, found)
         if place.scope is Scope.CANVAS:
             view.sections = sections
         elif place.scope is Scope.CUSTOMER_TYPE:
@@ -270,10 +302,13 @@ def build(canvas: Canvas, catalog: Catalog, untitled: str = "Customer canvas",
                 score=tally.score if tally else 0,
                 notes=[n for n in notes if n.location[:2] == place.location],
                 homework=[n for n in homework if n.location[:2] == place.location],
-                findings=[f for f in findings if f.location[:2] == place.location]))
+                findings=[f for f in findings if f.location[:2] == place.location],
+                interviews=found.interviews.get(place.location, []),
+                evidence_score=found.scores.get(place.location, 0)))
         elif place.scope is Scope.JOB:
+            job_evidence = found.get(place.location[:2], place.location[2], "", "") if found.any else None
             view.types[-1].segments[-1].jobs.append(JobView(sections=sections, statement=place.names[-1],
-                                                                 location=place.location))
+                                                                 location=place.location, evidence=job_evidence))
         else:
             view.types[-1].segments[-1].jobs[-1].stages.append(StageView(sections=sections,
                                                                          name=place.location[-1]))

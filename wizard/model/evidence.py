@@ -9,6 +9,7 @@ it renames or rewords an item, and `check` warns about a link a hand edit has br
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator
@@ -80,3 +81,14 @@ class Interview(Described):
     @classmethod
     def _drop_blank(cls, quotes: list[str]) -> list[str]:
         return [q for q in quotes if q.strip()]
+
+
+def state_of(supports: int, contradicts: int, marks: Iterable[MarkKind]) -> str:
+    """An item's state from its links and the founder's marks (see `wizard/core/evidence.py`):
+    a mark wins over words; as many contradictions as supports, or more, is `contradicted`."""
+    kinds = set(marks)
+    if kinds:
+        return "paid" if "paid" in kinds else "observed"
+    if contradicts and contradicts >= supports:
+        return "contradicted"
+    return "supported" if supports else "guess"
