@@ -253,3 +253,33 @@ async def test_the_focused_box_of_the_form_stays_on_screen_at_80x24(tmp_path: Pa
         focused = app.screen.focused
         assert focused is not None and focused.region.bottom <= SMALL[1] - 1
         assert isinstance(focused.parent, ListEditor)
+
+
+async def test_the_review_lists_contradicted_items_then_the_heaviest_guesses_and_jumps_there(tmp_path: Path) -> None:
+    from wizard.tui.screens.review import ReviewScreen
+
+    path = tmp_path / "c.toml"
+    canvas = canvas_at(path, links=True)
+    segment = canvas.customer_types[0].segments[0]
+    segment.interviews[0].links[0].verdict = "contradicts"
+    store.save(canvas, path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await at_step(pilot, ADOPTERS)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        listed = review.query_one("#evidence", OptionList)
+        rows = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert rows[0].startswith(" ✗ Shy · Pains · contradicted: “I am shy”")
+        weights = [float(r.split("weight ")[1].split(" ")[0]) for r in rows[1:]]
+        assert weights and weights == sorted(weights, reverse=True)  # heaviest first
+        assert all(r.lstrip().startswith("?") for r in rows[1:])
+        listed.focus()
+        await pilot.pause()
+        assert listed.region.bottom <= SMALL[1] - 1  # scrolled into view at 80x24
+        listed.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.step == PAINS

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from wizard.core import interviews
 from wizard.core.evidence import Item, SegmentEvidence
 from wizard.core.interviews import Form
-from wizard.core.session import JOBS, Session, Step
+from wizard.core.session import Session, Step
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
 from wizard.model.evidence import Interview
@@ -26,12 +26,7 @@ from wizard.tui.screens.dialogs import ConfirmScreen
 from wizard.tui.screens.interview_form import InterviewFormScreen
 from wizard.tui.screens.interview_links import group_of
 from wizard.tui.text import literal, one_line
-
-
-def step_of(item: Item) -> Step:
-    """The question an item is the answer to (a job: the segment's list of jobs)."""
-    below = tuple(p for p in item.at.split("/") if p)
-    return Step(item.segment, JOBS) if not item.question else Step((*item.segment, *below), item.question)
+from wizard.tui.widgets.evidence_panel import step_of
 
 
 def summary(interview: Interview) -> str:
