@@ -191,3 +191,38 @@ class ListEditsKeepLinks(RuleBasedStateMachine):
 
 ListEditsKeepLinks.TestCase.settings = settings(max_examples=60, stateful_step_count=12, deadline=None)
 TestListEditsKeepLinks = ListEditsKeepLinks.TestCase
+
+
+def test_a_save_that_fails_and_is_tried_again_does_not_log_the_interview_twice(tmp_path: Path) -> None:
+    from wizard.files.errors import UserFileError
+
+    session = session_at(tmp_path / "c.toml")
+    form = Form(date="today", who="J.M.")
+    calls = []
+
+    def failing_save(steps_too: bool = True) -> None:
+        calls.append(steps_too)
+        raise UserFileError(session.path, "disk full")
+
+    real = session.save_change
+    session.save_change = failing_save  # type: ignore[method-assign]
+    with pytest.raises(UserFileError):
+        interviews.save(session, SEGMENT, form, TODAY)
+    session.save_change = real  # type: ignore[method-assign]
+    interviews.save(session, SEGMENT, form, TODAY)
+    assert [i.id for i in store.load(session.path).customer_types[0].segments[0].interviews] == ["2026-12-01-j-m"]
+
+
+def test_jobs_keep_their_links_when_renamed_or_moved(tmp_path: Path) -> None:
+    store.save(structure(1, 1, 2), tmp_path / "c.toml")
+    session = Session(tmp_path / "c.toml", store.load(tmp_path / "c.toml"), CATALOG)
+    jobs = Step(SEGMENT, "structure.jobs")
+    seg = interviews.segment_at(session.canvas, SEGMENT)
+    assert seg is not None
+    seg.interviews = [Interview(id="a", date=TODAY, links=[Link(at="job-1", question="")])]
+    session.rename_child(jobs, "job-1", "Find a flat before term starts")
+    session.move_child(jobs, "job-1", -1)
+    report = interviews.segment_report(session, SEGMENT)
+    assert report is not None and report.broken == []
+    (job,) = [i for i in report.items if i.at == "job-1" and not i.question]
+    assert job.text == "Find a flat before term starts" and interviews.badge(job) == "✓1"

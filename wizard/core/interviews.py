@@ -213,6 +213,10 @@ def save(session: Session, segment: Location, form: Form, today: dt.date | None 
     if problem:
         raise ValueError(problem)
     _writable(session)
+    return _store(session, segment, form, today)
+
+
+def _store(session: Session, segment: Location, form: Form, today: dt.date | None) -> Interview:
     with session.changing():
         seg = _segment(session, segment)
         day = parse_date(form.date, today)
@@ -230,6 +234,7 @@ def save(session: Session, segment: Location, form: Form, today: dt.date | None 
             seg.interviews[seg.interviews.index(old)] = interview
         else:
             seg.interviews.append(interview)
+        form.id = new_id  # in the canvas now: a save that fails and is tried again replaces it
         session.save_change(steps_too=False)
     return interview
 
