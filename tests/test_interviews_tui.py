@@ -283,3 +283,17 @@ async def test_the_review_lists_contradicted_items_then_the_heaviest_guesses_and
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and screen.step == PAINS
+
+
+async def test_removing_an_entry_an_interview_spoke_to_says_its_evidence_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    canvas_at(path, links=True)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SMALL) as pilot:
+        await at_step(pilot, PAINS)
+        await pilot.press("tab", "down", "d")  # remove "Shy", which an interview supports
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("about “Shy” is kept" in m and "check" in m for m in said), said
+    (link,) = segment_of(path).interviews[0].links  # type: ignore[attr-defined]
+    assert link.item == "Shy" and link.quote == "I am shy"  # the quote is not lost

@@ -4,6 +4,7 @@ answer's evidence shown beside it."""
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -96,9 +97,31 @@ def show_evidence(screen: QuestionScreen) -> None:
             line = f"Evidence: {interviews.badge(whole[0])} {interviews.describe(whole[0])} (F5: the interviews)"
     if isinstance(field, (ListField, StructureField)):
         _set_badges(screen, field, badges)
+    _tell_broken(screen)
     if line != status.evidence:
         status.evidence = line
         status.show_for(step, status.note)
+
+
+_BROKEN: weakref.WeakKeyDictionary[QuestionScreen, tuple[Location | None, set[tuple[str, str, str, str]]]] = (
+    weakref.WeakKeyDictionary())
+"""Per question screen: the segment last shown and its links that pointed at nothing then."""
+
+
+def _tell_broken(screen: QuestionScreen) -> None:
+    """An entry removed (or a job) takes no quotes with it: its links stay in the file and
+    `check` lists them. Said once, when it happens, so the founder can put the entry back."""
+    segment = interviews.segment_location(screen.step.location)
+    report = interviews.segment_report(screen.session, segment) if segment else None
+    broken = {(b.interview, b.target.at, b.target.question, b.target.item) for b in report.broken} if report else set()
+    before = _BROKEN.get(screen)
+    _BROKEN[screen] = (segment, broken)
+    new = sorted(broken - before[1]) if before is not None and before[0] == segment else []
+    if new:
+        what = f"“{new[0][3]}”" if new[0][3] else "what you removed"
+        screen.notify(f"What interviews said about {what} is kept, pointing at nothing now (`canvas-wizard check` "
+                      "lists it): add the entry back as it was to use it again.", title="Evidence kept",
+                      severity="warning", markup=False, timeout=12)
 
 
 def _set_badges(screen: QuestionScreen, field: ListField | StructureField, badges: dict[str, str],
