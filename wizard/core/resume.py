@@ -7,19 +7,28 @@ position, and knows nothing of steps.
 
 from __future__ import annotations
 
+from wizard.core import interviews
 from wizard.core.session import Session
 from wizard.core.steps import Step
 from wizard.files.drafts import Drafts
 
 
 def resume_at(drafts: Drafts, session: Session) -> Step:
-    """Where the canvas opens: where they were typing when the wizard closed, else the
-    first question still open, else the last."""
+    """Where the canvas opens: where they were typing when the wizard closed (an answer, or
+    an interview of that question's segment), else the first question still open, else the last."""
     if drafts.position:
         remembered = Step.from_ref(drafts.position)
-        if drafts.get(remembered.ref) is not None and session.exists(remembered):
+        typing = drafts.get(remembered.ref) is not None or _logging_interview(drafts, remembered)
+        if typing and session.exists(remembered):
             return remembered
     return session.first_open() or session.steps()[-1]
+
+
+def _logging_interview(drafts: Drafts, step: Step) -> bool:
+    """An interview of the step's segment was being typed (its form is opened from there)."""
+    segment = interviews.segment_location(step.location)
+    return segment is not None and any(
+        (parsed := interviews.parse_draft_key(key)) is not None and parsed[0] == segment for key in drafts.texts)
 
 
 def recover(drafts: Drafts, session: Session) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard.core import scoring, set_aside
+from wizard.core import interviews, scoring, set_aside
 from wizard.core.conformance import shape_problem
 from wizard.core.steps import JOBS, SEGMENTS, STRUCTURE_TITLES, TYPES, Step, walk_steps
 from wizard.files import tomlio
@@ -156,6 +156,8 @@ class Session(EditedCanvas):
                 if na is not None:
                     node.mark_na(step.key, na)
                 raise
+        # A list entry reworded or moved keeps the interviews' links and the marks on it.
+        interviews.follow_answer_edit(self.canvas, step.location, step.key, before, node.get(step.key))
         self.save_change(steps_too=self.catalog.decides(step.key))
         return True
 

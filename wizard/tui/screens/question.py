@@ -27,7 +27,7 @@ from wizard.files.errors import UserFileError
 from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
-from wizard.tui.screens import coach_session, question_commit
+from wizard.tui.screens import coach_session, interview_actions, question_commit
 from wizard.tui.screens import question_actions as actions
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic
@@ -74,6 +74,12 @@ class QuestionScreen(Screen[None]):
                 priority=True),
         Binding("f4", "plan", "Plan", id="plan", tooltip="Re-plan the session: its length and its sections",
                 priority=True),
+        # Interviews (interview_actions.py): in a segment only. Not in the key bar, which has no
+        # room left at 80 columns (Quit went); the help of every segment question and the palette say them.
+        Binding("f5", "interviews", "Interviews", id="interviews", priority=True, show=False,
+                tooltip="This segment's interviews: log one, link what it showed, mark items observed or paid"),
+        Binding("f6", "log_interview", "Log interview", id="log-interview", priority=True, show=False,
+                tooltip="Log an interview with someone of this segment, then come back here"),
     ]
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,
@@ -123,6 +129,7 @@ class QuestionScreen(Screen[None]):
         # Each second: the coach's clock, and whether the file still holds what is on screen
         # (another program may have changed it, or put a folder in its place).
         self.set_interval(1, partial(actions.tick, self))
+        interview_actions.tell_kept_drafts(self)
         self.call_after_refresh(self._settle_memory)
         if self.run is not None:
             self.call_after_refresh(self.plan_session)
@@ -145,6 +152,8 @@ class QuestionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "agenda", "plan"):
             return self.coach
+        if action in ("interviews", "log_interview"):
+            return len(self.step.location) >= 2  # a segment's, or below it
         if action == "return":
             return self.was_at is not None
         return True
@@ -166,7 +175,9 @@ class QuestionScreen(Screen[None]):
             assert question is not None
             box.show_question(question, self.session.value(step), self.drafts.get(step.ref))
             probes, help_text = question_parts(question, self.coach)
+        help_text = Content.assemble(help_text, interview_actions.evidence_help(self.session, step))
         self._show_texts(step, probes, help_text)
+        interview_actions.show_evidence(self)
         self.fit_to(self.app.size)
 
     @property
@@ -257,6 +268,7 @@ class QuestionScreen(Screen[None]):
     @on(AnswerField.Changed)
     def _changed(self, event: AnswerField.Changed) -> None:
         if self.commit(event.typed):
+            interview_actions.show_evidence(self)  # an entry reworded keeps its mark
             self.refresh_status()
 
     @on(AnswerField.Commit)
@@ -265,6 +277,7 @@ class QuestionScreen(Screen[None]):
 
     @on(StructureField.Changed)
     def _structure_changed(self) -> None:
+        interview_actions.show_evidence(self)
         self.refresh_status()
 
     @on(ListEditor.Done)
@@ -353,6 +366,15 @@ class QuestionScreen(Screen[None]):
     async def end_session(self, quitting: bool = False) -> None:
         """Close the coach session and show its summary (the finish screen, the agenda, Ctrl+Q)."""
         await coach_session.end_session(self, quitting)
+
+    # -- interviews (wizard/tui/screens/interview_actions.py) ---------------------------
+    @work
+    async def action_interviews(self) -> None:
+        await interview_actions.show_interviews(self)
+
+    @work
+    async def action_log_interview(self) -> None:
+        await interview_actions.log_interview(self)
 
     def leaving(self) -> None:
         """The wizard is closing: add this session's coach time to the canvas, and let go of

@@ -7,7 +7,7 @@ import contextlib
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -20,6 +20,7 @@ from wizard.core.session import Session, Step
 from wizard.model.safetext import file_name
 from wizard.tui.screen_text import body_classes
 from wizard.tui.text import literal, one_line
+from wizard.tui.widgets.evidence_panel import EvidencePanel
 from wizard.tui.widgets.unasked_panel import SetAsidePanel
 
 MAX_ROWS = 200
@@ -53,7 +54,8 @@ class ReviewScreen(Screen[Step | str | None]):
         with Horizontal(id="review-body", classes=f"responsive {body_classes(self.app.size.width)}"):
             with Vertical(id="scores"):
                 yield Static(self._scores(), markup=False)
-            with Vertical(id="missing-box"):
+            # Scrolls when its lists do not all fit (80x24): the focused one is scrolled into view.
+            with VerticalScroll(id="missing-box", can_focus=False):
                 yield Static("Missing, most valuable first (Enter jumps there)",
                              classes="heading", markup=False)
                 yield OptionList(*self._missing(), id="missing")
@@ -61,6 +63,7 @@ class ReviewScreen(Screen[Step | str | None]):
                     yield Static("Quality checks (Enter jumps there)", classes="heading", markup=False)
                     yield OptionList(Option(literal("The coach is reading the canvas…"), id="reading",
                                             disabled=True), id="notes")
+                yield EvidencePanel(self.session)
                 yield SetAsidePanel(self.session)
         yield Footer()
 
@@ -165,6 +168,10 @@ class ReviewScreen(Screen[Step | str | None]):
                  and w.parent.display]
         if lists:
             lists[0].focus()
+
+    @on(EvidencePanel.Picked)
+    def _to_evidence(self, event: EvidencePanel.Picked) -> None:
+        self.dismiss(event.step)
 
     @on(OptionList.OptionSelected, "#missing")
     @on(OptionList.OptionSelected, "#notes")

@@ -113,6 +113,8 @@ class ListEditor(Vertical):
         self.draft = draft
         self.noun = noun
         self.editing: int | None = None
+        self.badges: dict[str, str] = {}
+        """The evidence mark shown beside an entry, by its text (wizard/core/interviews.py)."""
 
     def compose(self) -> ComposeResult:
         yield ItemInput(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
@@ -125,7 +127,20 @@ class ListEditor(Vertical):
         return list_hint(self.noun, self.editing, bool(self.items))
 
     def _options(self) -> list[Option]:
-        return [Option(literal(f"{n}. {text}")) for n, text in enumerate(self.items, 1)]
+        options = []
+        for n, text in enumerate(self.items, 1):
+            label = literal(f"{n}. {text}")
+            badge = self.badges.get(text)
+            if badge:
+                label = label.append(literal(f"  {badge}", "bold"))
+            options.append(Option(label))
+        return options
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """Show each entry's evidence beside it (`?`, `✓2`, `✗`, `●`, `$`; none: no mark)."""
+        if badges != self.badges:
+            self.badges = dict(badges)
+            self.set_items(self.items, self.query_one(ItemList).highlighted)
 
     @property
     def input(self) -> Input:

@@ -69,6 +69,8 @@ class StatusLine(SteadyStatic):
         the coach finds in it is said on the next question (once), with the way back."""
         self._known: set[tuple[str, str]] = set()
         """The findings about `_left` already known when it was left: only new ones are said."""
+        self.evidence = ""
+        """What the interviews say of the answer on screen ("" when there is nothing to say)."""
 
     def show_for(self, step: Step, note: str = "") -> None:
         if self.step is not None and step != self.step:
@@ -100,6 +102,8 @@ class StatusLine(SteadyStatic):
             lines.append("This counts once the question it depends on is answered.")
         elif status == "partial":
             lines.append(short_of(session, step))
+        if self.evidence:
+            lines.append(self.evidence)
         if note:
             lines.append(note)
         found = [f"Coach's check: {f.message} {f.suggestion}" for f in self._findings(step)]
