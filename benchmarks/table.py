@@ -92,6 +92,11 @@ def rows(f: dict[str, Any]) -> list[Row]:
                           "≤ 2 s", rep["seconds"] <= 2))
         out.append(Row("  the same, CPU time over all processes", f"{rep['cpu_seconds']:.2f} s", "", "",
                        "(for noisy machines)", ""))
+        if "fresh_seconds" in rep:
+            out.append(Row("  a cohort seen the first time (--fresh, no cached rows)", f"{rep['fresh_seconds']:.2f} s",
+                           "", "", "(every canvas read and checked)", ""))
+            out.append(Row("    its CPU time over all processes", f"{rep['fresh_cpu_seconds']:.2f} s", "", "",
+                           "(for noisy machines)", ""))
     return out
 
 
