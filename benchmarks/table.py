@@ -86,6 +86,12 @@ def rows(f: dict[str, Any]) -> list[Row]:
         out.append(Row("serve: page opened to first question painted", f"{served['wizard']:.2f} s",
                        f"{served['floor']:.2f} s", f"{ratio:.2f}x", "≤ 1.0 s and ≤ 2x",
                        _verdict(served["wizard"] <= 1.0 and ratio <= 2)))
+        if "next" in served:
+            then = served["next"]
+            ratio = then["wizard"] / then["floor"]
+            out.append(Row("  the next visitor of the same server", f"{then['wizard']:.2f} s",
+                           f"{then['floor']:.2f} s", f"{ratio:.2f}x", "≤ 1.0 s and ≤ 2x",
+                           _verdict(then["wizard"] <= 1.0 and ratio <= 2)))
     if "report" in f:
         rep = f["report"]
         out.append(_alone(f"report over {rep['files']} canvases, with the checks", f"{rep['seconds']:.2f} s",
