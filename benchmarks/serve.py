@@ -1,8 +1,10 @@
 """`serve` in headless Chromium: seconds from opening the page until the first question is painted.
 
-Each run starts a server on a fresh folder (not timed), opens the page in a new tab and
-stops the clock when the marker reaches the terminal (the websocket's output, escape
-sequences removed: the terminal draws on a canvas). The floor is the floor app served the
+Each run starts a server on a fresh folder (not timed: until it listens and, for the
+wizard, says where to point the browser), opens the page in a new tab and stops the clock
+when the marker reaches the terminal (the websocket's output, escape sequences removed:
+the terminal draws on a canvas); a few seconds after that page closes, a next visitor's
+page is timed the same way. The floor is the floor app served the
 same way by textual-serve itself, cold: a new process for each visitor. Run alone:
 `python -m benchmarks.serve [RUNS]` prints one JSON object.
 """
@@ -46,14 +48,22 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _server(argv: list[str], port: int, cwd: Path, env: dict[str, str]) -> Iterator[None]:
-    process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+def _server(argv: list[str], port: int, cwd: Path, env: dict[str, str], says: str = "") -> Iterator[None]:
+    """A server listening on `port` and, with `says`, once it has printed that (the wizard's
+    server prints its address once the first visitor's wizard is ready, as a user would see)."""
+    with tempfile.TemporaryFile() as log:
+        yield from _serving(argv, port, cwd, env, says, log)
+
+
+def _serving(argv: list[str], port: int, cwd: Path, env: dict[str, str], says: str, log: Any) -> Iterator[None]:
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            log.seek(0)
             with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                if sock.connect_ex(("127.0.0.1", port)) == 0 and says.encode() in log.read():
                     break
             time.sleep(0.05)
         else:
@@ -86,25 +96,33 @@ def _time_page(context: Any, port: int, marker: str) -> float:
     raise RuntimeError(f"{marker!r} was not painted within 60 s")
 
 
-def one_run(context: Any, kind: str) -> float:
+NEXT_AFTER = 4.0
+"""Seconds between the first visitor's page closing and the next one opening."""
+
+
+def one_run(context: Any, kind: str) -> tuple[float, float]:
+    """Seconds to the first question for the server's first visitor, and for the next one."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     with tempfile.TemporaryDirectory() as tmp:
         folder, port = Path(tmp), _free_port()
         env["CANVAS_WIZARD_STATE_DIR"] = str(folder / "state")
         if kind == "floor":
             floor = f"{sys.executable} {ROOT / 'benchmarks' / 'floor_app.py'}"
-            argv, marker = [sys.executable, "-c", FLOOR_SERVER, floor, str(port)], FLOOR_MARKER
+            argv, marker, says = [sys.executable, "-c", FLOOR_SERVER, floor, str(port)], FLOOR_MARKER, ""
         else:
             argv = [sys.executable, "-m", "wizard", "serve", str(folder / "NEW.toml"), "--port", str(port)]
-            marker = WIZARD_MARKER
-        with _server(argv, port, ROOT, env):
-            return _time_page(context, port, marker)
+            marker, says = WIZARD_MARKER, "in a browser"
+        with _server(argv, port, ROOT, env, says):
+            first = _time_page(context, port, marker)
+            time.sleep(NEXT_AFTER)
+            return first, _time_page(context, port, marker)
 
 
 def measure(runs: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     found: dict[str, list[float]] = {"floor": [], "wizard": []}
+    following: dict[str, list[float]] = {"floor": [], "wizard": []}
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
@@ -112,13 +130,16 @@ def measure(runs: int) -> dict[str, Any]:
         try:
             for i in range(runs + 1):  # the first round warms the browser and the bytecode caches
                 for kind in found:  # interleaved: a change in the machine's load hits both alike
-                    seconds = one_run(context, kind)
+                    first, then = one_run(context, kind)
                     if i:
-                        found[kind].append(seconds)
+                        found[kind].append(first)
+                        following[kind].append(then)
         finally:
             context.close()
     return {**{kind: median(values) for kind, values in found.items()},
-            "ratios": [w / f for w, f in zip(found["wizard"], found["floor"], strict=True)], "runs": found}
+            "next": {kind: median(values) for kind, values in following.items()},
+            "ratios": [w / f for w, f in zip(found["wizard"], found["floor"], strict=True)], "runs": found,
+            "next_runs": following}
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from rich.console import Console
 from tests.conftest import EXAMPLES
 from tests.factory import structure
 from wizard import checks
-from wizard.commands import report
+from wizard.commands import report, report_scan
 from wizard.commands.cli import main
 from wizard.core import scoring
 from wizard.files import store
@@ -117,10 +117,10 @@ def test_only_the_folder_itself_is_read(cohort: Path, capsys: pytest.CaptureFixt
 
 def test_large_folders_shared_among_processes_give_the_same_report(cohort: Path, catalog: Catalog,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = report.build(cohort, catalog)
-    monkeypatch.setattr(report, "PARALLEL_FROM", 1)
+    alone = report.build(cohort, catalog, cached=False)
+    monkeypatch.setattr(report_scan, "PARALLEL_FROM", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # the pool even on a one-core machine
-    assert report.build(cohort, catalog) == alone
+    assert report.build(cohort, catalog, cached=False) == alone
 
 
 @pytest.mark.parametrize(("setup", "problem"), [
@@ -148,7 +148,7 @@ _titles = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd",
 
 @settings(max_examples=25, deadline=None)
 @given(titles=st.lists(st.tuples(_titles, _titles, st.integers(0, 100)), min_size=20, max_size=60),
-       width=st.sampled_from([40, 60, 80, 120, 200]), color=st.sampled_from([None, "truecolor"]))
+       width=st.sampled_from([24, 40, 60, 80, 120, 200]), color=st.sampled_from([None, "truecolor"]))
 def test_a_long_report_is_drawn_as_rich_would_draw_it(titles: list[tuple[str, str, int]], width: int,
                                                        color: str | None) -> None:
     # The columns are sized on a few rows and the rows drawn by worker processes: the table
@@ -166,7 +166,7 @@ def test_a_long_report_is_drawn_as_rich_would_draw_it(titles: list[tuple[str, st
         if how == "whole":
             console.print(report.report_table(cells, console, measured=False))
         else:
-            report.print_table(cells, console, parallel_from=10)
+            report.print_table(cells, console)
         return console.file.getvalue()  # type: ignore[attr-defined]
 
     assert drawn("fast") == drawn("whole")

@@ -61,7 +61,8 @@ class Server:
             if self.process.poll() is not None:
                 raise AssertionError(f"the server exited with {self.process.returncode}:\n{self.output()}")
             with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
+                # The address is printed once the first visitor's wizard is ready.
+                if sock.connect_ex(("127.0.0.1", self.port)) == 0 and "in a browser" in self.output():
                     return
             time.sleep(0.2)
         raise AssertionError(f"nothing listened on port {self.port}:\n{self.output()}")

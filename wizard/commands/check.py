@@ -19,11 +19,16 @@ def load_checked(path: Path, catalog: Catalog) -> tuple[Canvas, list[conformance
     """The canvas and its problems; raises on the first error that makes it unusable."""
     canvas = store.load(path)
     problems = conformance.check(canvas, catalog)
+    refuse_errors(path, problems)
+    return canvas, problems
+
+
+def refuse_errors(path: Path, problems: list[conformance.Problem]) -> None:
+    """Raise on the first of `problems` that makes the canvas unusable (warnings pass)."""
     errors = [p for p in problems if p.severity == conformance.ERROR]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise UserFileError(path, f"{errors[0]}{more}")
-    return canvas, problems
 
 
 def run(args: argparse.Namespace) -> int:

@@ -185,6 +185,8 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     _complete(report.add_argument("dir", type=Path, metavar="DIR", help="the folder of canvases (*.toml)"),
               DIRECTORY)
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    report.add_argument("--fresh", action="store_true",
+                        help="read every canvas again, not the rows kept from the last report over DIR")
     _banks(report)
 
     serve = add("serve",

@@ -10,12 +10,15 @@ import shlex
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
-from textual_serve.server import Server
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
 
+from wizard.commands.serve_pool import WarmAppService, WarmPool, warm_command
 from wizard.files.banks import load_catalog
 from wizard.files.errors import UserFileError
 from wizard.model.safetext import file_name
@@ -64,8 +67,24 @@ def public_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
+WARM_AT_START = 20.0
+"""Seconds the server waits for its first warm wizard before it says where to point the browser."""
+
+
 class WizardServer(Server):
-    """textual-serve's server with an offline page, quiet logs and our own start and stop."""
+    """textual-serve's server with an offline page, quiet logs, our own start and stop, and
+    a wizard kept ready for the next visitor (serve_pool.py)."""
+
+    def __init__(self, command: str, **kwargs: Any) -> None:
+        super().__init__(command, **kwargs)
+        self.pool = WarmPool(warm_command(command), self._environment)
+
+    def _environment(self) -> dict[str, str]:
+        # textual-serve's own environment for a visitor's process (its driver, colours and
+        # the like); the terminal size is the visitor's, sent when one arrives.
+        service = AppService(self.command, write_bytes=_nowhere, write_str=_nowhere, close=_nowhere,
+                             download_manager=self.download_manager)
+        return service._build_environment()
 
     def initialize_logging(self) -> None:
         # Problems only: a line per browser request would bury the URL the user needs.
@@ -80,6 +99,31 @@ class WizardServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Replaces textual-serve's banner: the URL is printed once the port is really ours."""
 
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's handler, with the visitor's process taken from the pool."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        app_service: WarmAppService | None = None
+        try:
+            await websocket.prepare(request)
+            app_service = WarmAppService(self.command, self.pool, write_bytes=websocket.send_bytes,
+                                         write_str=websocket.send_str, close=websocket.close,
+                                         download_manager=self.download_manager, debug=self.debug)
+            await app_service.start(width, height)
+            try:
+                await self._process_messages(websocket, app_service)
+            finally:
+                await app_service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            logging.getLogger("canvas-wizard").exception(error)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+        return websocket
+
     async def run_until_stopped(self) -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -87,13 +131,22 @@ class WizardServer(Server):
             loop.add_signal_handler(sig, stop.set)
         runner = web.AppRunner(await self._make_app(), shutdown_timeout=5)
         await runner.setup()
+        self.pool.start()
         try:
             await web.TCPSite(runner, self.host, self.port).start()
+            # The address once the first visitor's wizard is ready (a second or so), so
+            # that whoever opens it at once does not wait for a start-up.
+            await self.pool.ready(WARM_AT_START)
             print(f"canvas-wizard: open {self.public_url} in a browser (Ctrl+C stops)", flush=True)
             await stop.wait()
         finally:
+            await self.pool.close()
             # Closes each browser's connection, which quits the wizard behind it.
             await runner.cleanup()
+
+
+async def _nowhere(*_: Any) -> None:
+    """A visitor's output, for an AppService made only to read its environment."""
 
 
 def run(args: argparse.Namespace) -> int:

@@ -63,7 +63,7 @@ def cache_file(folder: Path) -> Path:
     return cache_dir() / f"banks-{where}.pickle"
 
 
-def _safe_to_read(path: Path) -> bool:
+def safe_to_read(path: Path) -> bool:
     """Ours, and writable by nobody else (pickle would run what someone else put there)."""
     try:
         info = path.stat()
@@ -79,7 +79,7 @@ def _safe_to_read(path: Path) -> bool:
 
 def read(path: Path, key: bytes) -> list[Bank] | None:
     """The banks cached under `key` at `path`, or None when they are missing, stale or damaged."""
-    if not _safe_to_read(path):
+    if not safe_to_read(path):
         return None
     try:
         data = path.read_bytes()
