@@ -6,6 +6,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,3 +172,23 @@ def test_a_long_report_is_drawn_as_rich_would_draw_it(titles: list[tuple[str, st
         return console.file.getvalue()  # type: ignore[attr-defined]
 
     assert drawn("fast") == drawn("whole")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 220])
+def test_a_narrow_terminal_leaves_whole_columns_out_and_says_which(width: int, tmp_path: Path) -> None:
+    # Squeezed, Rich truncates every number ("4…"); a coach would rather see fewer columns whole.
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        (tmp_path / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "wizard", "report", str(tmp_path)], capture_output=True,
+                          text=True, env={**os.environ, "COLUMNS": str(width), "NO_COLOR": "1"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "…" not in out
+    assert all(len(line) <= width for line in out.splitlines())
+    assert "Score" in out and "draft-bakery.toml" in out
+    if width >= 80:
+        assert "Session" in out and "Homework" in out  # who needs attention, at any usual width
+    if width >= 220:
+        assert "Left out" not in out and "Interviews" in out
+    else:
+        assert f"Left out at {width} columns:" in out

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, JustifyMethod
 from rich.table import Column, Table
 from rich.text import Text
@@ -97,18 +99,43 @@ COLUMNS = [
     ReportColumn("Session", lambda r: Text(r.last_session or "never"), no_wrap=True),  # the last one's day
     ReportColumn("Homework", lambda r: Text(str(r.open_homework) if r.open_homework else "-"), "right",
                  no_wrap=True),
-    ReportColumn("Evid", lambda r: Text(f"{r.evidence}%"), "right", no_wrap=True),
-    ReportColumn("Intv", lambda r: Text(str(r.interviews)), "right", no_wrap=True),
+    ReportColumn("Evidence", lambda r: Text(f"{r.evidence}%"), "right", no_wrap=True),
+    ReportColumn("Interviews", lambda r: Text(str(r.interviews)), "right", no_wrap=True),
 ]
 
+LEFT_OUT_FIRST = ("Interviews", "Segs", "Title", "Required", "Evidence", "Weakest section", "Checks", "Homework",
+                  "Session")
+"""On a narrow terminal, the columns left out, first to last: a coach with a cohort keeps
+the score and the file, when each was last coached and the homework still open, then the
+checks and the weakest section (the file names the canvas; the title can go first)."""
+WRAPPED_MIN = 12
+"""The narrowest a wrapping column (the title, the weakest section) is worth drawing."""
 
-def _empty_table() -> Table:
-    return Table(*(Column(c.header, justify=c.justify, no_wrap=c.no_wrap) for c in COLUMNS),
+
+def _empty_table(columns: Sequence[ReportColumn] = tuple(COLUMNS)) -> Table:
+    return Table(*(Column(c.header, justify=c.justify, no_wrap=c.no_wrap) for c in columns),
                  title="Canvases, weakest first", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
 
 
 def row_cells(r: Row) -> list[Text]:
     return [column.cell(r) for column in COLUMNS]
+
+
+def fitting(cells: list[list[Text]], width: int) -> list[int]:
+    """The columns (by index) that fit `width` with their widest cells, leaving out the
+    least needed first (LEFT_OUT_FIRST): a table squeezed further truncates every number."""
+    def needs(index: int) -> int:
+        column = COLUMNS[index]
+        if not column.no_wrap:
+            return WRAPPED_MIN
+        return max([cell_len(column.header), *(row[index].cell_len for row in cells)])
+
+    shown = list(range(len(COLUMNS)))
+    order = [i for name in LEFT_OUT_FIRST for i, c in enumerate(COLUMNS) if c.header == name]
+    # Each column is padded by one cell either side, and one more between columns.
+    while order and sum(needs(i) + 3 for i in shown) - 1 > width:
+        shown.remove(order.pop(0))
+    return shown
 
 
 def report_table(cells: list[list[Text]], console: Console, measured: bool = True) -> Table:
@@ -124,7 +151,14 @@ def print_table(cells: list[list[Text]], console: Console) -> None:
 def print_report(rows: list[Row], invalid: list[Invalid]) -> None:
     console = make_console()
     if rows:
-        print_table([row_cells(r) for r in rows], console)
+        cells = [row_cells(r) for r in rows]
+        shown = fitting(cells, console.width)
+        draw_table([[row[i] for i in shown] for row in cells],
+                   functools.partial(_empty_table, [COLUMNS[i] for i in shown]), console)
+        left_out = [c.header for i, c in enumerate(COLUMNS) if i not in shown]
+        if left_out:
+            console.print(Text(f"Left out at {console.width} columns: {', '.join(left_out)} (a wider terminal "
+                               "shows them; --json has every column).", style="dim"))
     if invalid:
         console.print(Text("Not valid canvases:", style="bold"))
         for bad in invalid:
