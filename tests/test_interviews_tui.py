@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from tests.conftest import at_step
 from tests.factory import structure
 from wizard.core import interviews
+from wizard.core.coach_request import Request
 from wizard.core.session import Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -63,7 +64,9 @@ async def test_a_founder_logs_an_interview_with_three_links_from_the_keyboard(tm
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, InterviewFormScreen)
-        await pilot.press(*"J.M.", "enter", "right", "enter", "tab", *"Met at the union", "tab")
+        # Enter on How chooses and moves on, like Enter everywhere in the form: typing straight
+        # on lands in the notes (it used to go into the row of buttons, which takes no text).
+        await pilot.press(*"J.M.", "enter", "right", "enter", *"Met at the union", "tab")
         await pilot.press(*"I know nobody here", "enter", "enter")  # a quote; empty Enter: the links
         await pilot.pause()
         assert isinstance(app.screen, LinkScreen)
@@ -178,7 +181,7 @@ async def test_an_interview_is_edited_and_removed_and_items_marked_from_the_segm
 async def test_coach_logs_an_interview_mid_call_and_the_section_clock_runs_on(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     canvas_at(path)
-    app = WizardApp(path, shipped_catalog(), coach=True)
+    app = WizardApp(path, shipped_catalog(), coach=True, coach_request=Request(minutes=45))  # planned: no dialog
     async with app.run_test(size=SMALL) as pilot:
         screen = await at_step(pilot, ADOPTERS)
         timer = screen.timer

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -29,6 +31,18 @@ class WayButton(RadioButton):
     @property
     def _button(self) -> Content:
         return Content.assemble("(", ("●", "bold"), ")") if self.value else Content("( )")
+
+
+class WaySet(RadioSet):
+    """The ways an interview was held. Enter chooses the highlighted one and moves on to the
+    notes, as Enter does in every other box of the form: a founder typing on after Enter
+    would otherwise type into a row of buttons, which takes no text (Space still only chooses)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "Choose and go on", show=False)]
+
+    def action_choose(self) -> None:
+        self.action_toggle_button()
+        self.screen.focus_next()
 
 
 class InterviewFormScreen(Screen[str | None]):
@@ -83,7 +97,7 @@ class InterviewFormScreen(Screen[str | None]):
             with Horizontal(classes="form-row"):
                 yield Static("How", classes="form-label flat", markup=False)
                 ways = list(HOW) if self.form.how in HOW or not self.form.how else [self.form.how, *HOW]
-                with RadioSet(id="how"):
+                with WaySet(id="how"):
                     for way in ways:
                         yield WayButton(way, value=way == (self.form.how or "call"), name=way)
             with Horizontal(classes="form-row"):
