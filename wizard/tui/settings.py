@@ -21,6 +21,9 @@ BINDING_IDS = frozenset({
     "export-cancel", "closing-retry", "closing-back", "closing-lose",
     "set-aside-restore", "set-aside-delete", "set-aside-cancel",
     "list-edit", "list-remove", "list-up", "list-down", "ranking-pick", "ranking-up", "ranking-down",
+    "interviews", "log-interview", "interview-links", "interview-save", "interview-close",
+    "interviews-new", "interviews-remove", "interviews-back", "mark-observed", "mark-paid",
+    "link-cycle", "link-supports", "link-contradicts", "link-quote", "links-save", "links-back", "quote-cancel",
 })
 """The `id=` of every Binding of the wizard: what a keymap may name (tests/test_settings.py
 holds it to the bindings themselves). The screens are imported only once needed, so the
