@@ -15,7 +15,9 @@ from wizard.files import store
 from wizard.model.evidence import Interview, Link
 
 
-def test_report_has_evidence_and_interview_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_has_evidence_and_interview_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "220")  # every column (a narrow terminal leaves some out)
     store.save(interviewed(), tmp_path / "a.toml")
     bare = interviewed()
     bare.customer_types[0].segments[0].interviews = []
@@ -28,7 +30,7 @@ def test_report_has_evidence_and_interview_columns(tmp_path: Path, capsys: pytes
     assert rows["a.toml"]["score"] == rows["b.toml"]["score"]  # completeness does not count evidence
     assert main(["report", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "Evid" in out and "Intv" in out
+    assert "Evidence" in out and "Interviews" in out
     line = next(x for x in out.splitlines() if "a.toml" in x)
     assert line.split()[-2:] == [f"{rows['a.toml']['evidence']}%", "2"]
 

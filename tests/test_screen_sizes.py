@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 
 from tests.factory import structure
 from tests.test_reliability_lock import plant
+from wizard.core.coach_request import Request
 from wizard.core.session import Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -126,7 +127,9 @@ def _laid_out_for_its_size(app: WizardApp) -> None:
 
 
 async def _drive(name: str, sizes: list[tuple[int, int]]) -> None:
-    app = WizardApp(_file(name), shipped_catalog(), coach=name.startswith("coach"))
+    coach = name.startswith("coach")
+    app = WizardApp(_file(name), shipped_catalog(), coach=coach,  # a planned session: no plan dialog first
+                    coach_request=Request(minutes=45) if coach else None)
     async with app.run_test(size=sizes[0]) as pilot:
         await pilot.pause()
         await SCREENS[name](pilot)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
 BINDING_IDS = frozenset({
+    "plan", "plan-start", "plan-cancel", "agenda-end", "agenda-replan", "interview-how-choose",
+    "summary-back", "summary-close", "summary-coach", "summary-founder",
     "quit", "next", "back", "skip", "not-applicable", "tree", "review", "return", "finish", "answer",
     "note", "agenda", "review-back", "review-finish", "finish-back", "finish-page-down", "finish-page-up",
     "note-save", "note-cancel", "agenda-close", "confirm-no", "confirm-yes", "reason-cancel",

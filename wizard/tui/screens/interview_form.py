@@ -38,7 +38,8 @@ class WaySet(RadioSet):
     notes, as Enter does in every other box of the form: a founder typing on after Enter
     would otherwise type into a row of buttons, which takes no text (Space still only chooses)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "Choose and go on", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Choose and go on", show=False, id="interview-how-choose")]
 
     def action_choose(self) -> None:
         self.action_toggle_button()
