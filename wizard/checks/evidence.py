@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from wizard.checks.registry import WARNING, Hit, current_catalog, rule, segments
 from wizard.checks.words import quote
-from wizard.model.bank import STAGES
-from wizard.model.canvas import Canvas, Job, Node, Segment
+from wizard.model.canvas import Canvas, Job, Segment
 from wizard.model.evidence import Interview, Link, MarkKind, Target, state_of
 from wizard.model.structure import JOBS
-from wizard.model.tree import Location
+from wizard.model.tree import Location, node_at
 
 SHOWN_QUOTES = 2
 """Quotes a finding cites; the rest are counted."""
@@ -33,21 +32,11 @@ class _Tally:
     marks: list[MarkKind] = field(default_factory=list)
 
 
-def _node(segment: Segment, at: str) -> Node | None:
-    if not at:
-        return segment
-    job_id, _, stage = at.partition("/")
-    job = next((j for j in segment.jobs if j.id == job_id), None)
-    if job is None or (stage and stage not in STAGES):
-        return None
-    return job.stage(stage) if stage else job
-
-
 def _item(segment: Segment, location: Location, target: Target) -> tuple[tuple[str, str, str], Location, str,
                                                                         str] | None:
     """(key, where the fix is made, question, the item's text) of what a link names; None when
     it names nothing in the canvas (`check` warns about those) or a question not tested."""
-    node = _node(segment, target.at)
+    node = node_at(segment, target.at)
     if node is None:
         return None
     place = location + tuple(target.at.split("/")) if target.at else location

@@ -130,17 +130,6 @@ def _share(items: list[Item]) -> int:
     return int(100 * earned / possible + 1e-6)
 
 
-def node_at(segment: Segment, at: str) -> Node | None:
-    """The segment itself, one of its jobs, or a stage of a job, by `at`; None when not there."""
-    if not at:
-        return segment
-    job_id, _, stage = at.partition("/")
-    job = next((j for j in segment.jobs if j.id == job_id), None)
-    if job is None or (stage and stage not in STAGES):
-        return None
-    return job.stage(stage) if stage else job
-
-
 def entries(question: Question, value: Value | None) -> list[str]:
     """The items an answer holds: each entry of a list, else the answer as one item."""
     if value is None:

@@ -94,3 +94,15 @@ def find(canvas: Canvas, location: Location) -> Place | None:
         else:
             children = []
     return Place(tuple(location), tuple(chain), tuple(names))
+
+
+def node_at(segment: Segment, at: str) -> Node | None:
+    """Inside a segment, by an evidence link's `at`: the segment itself (``), one of its jobs
+    (`job-id`) or a stage of a job (`job-id/before`); None when it is not there."""
+    if not at:
+        return segment
+    job_id, _, stage = at.partition("/")
+    job = next((j for j in segment.jobs if j.id == job_id), None)
+    if job is None or (stage and stage not in STAGES):
+        return None
+    return job.stage(stage) if stage else job
