@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from tests.factory import full_canvas, structure
 from wizard.core.coach_request import Request
@@ -40,6 +41,9 @@ def steady(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         notify(self, message, **{**kwargs, "timeout": 3600})
 
     monkeypatch.setattr(WizardApp, "notify", lasting)
+    # The cursor of the focused box stays shown: it blinks every half second, and on a busy
+    # machine the picture was taken in the off half (five pictures differed by one cell).
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: setattr(self, "_cursor_visible", True))
 
 
 def canvas_file(canvas: Canvas) -> Path:
