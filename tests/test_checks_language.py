@@ -40,15 +40,32 @@ def test_zipf_is_wordfreqs_over_its_own_word_list() -> None:
     hyphened = [f"{a}-{b}" for a, b in zip(plain[::997], plain[13::991], strict=False)]
     odd = ["", "Café", "café", "naïve", "2026", "x2", "Leeds", "e-mail", "well-known", "don't", "it's", "o'hara",
            "y'all", "rock'n'roll", "organiser’s", "straße", "ﬁle", "qqqzzx", "qqqzzx-money", "a", "i"]
-    differ = [(w, language.zipf(w), wordfreq.zipf_frequency(w, "en")) for w in [*sample, *hyphened, *odd]
-              if language.zipf(w) != wordfreq.zipf_frequency(w, "en")]
+    differ = [(w, language.zipf(w), small(w)) for w in [*sample, *hyphened, *odd] if language.zipf(w) != small(w)]
     assert not differ
 
 
 @SOME
 @given(st.text(st.sampled_from(list("abehilostxyz-'")), min_size=1, max_size=14))
 def test_zipf_is_wordfreqs_for_any_plain_looking_word(word: str) -> None:
-    assert language.zipf(word) == wordfreq.zipf_frequency(word, "en")
+    assert language.zipf(word) == small(word)
+
+
+def small(word: str) -> float:
+    return float(wordfreq.zipf_frequency(word, "en", wordlist=language.WORDLIST))
+
+
+def test_the_small_word_list_answers_every_rule_as_the_large_one_would() -> None:
+    """The checks read wordfreq's small list (2 MB, not 33): for every threshold a rule asks
+    about, a word is as common on it as on the large list, over a sample of the large list."""
+    from wizard.checks import persona, research, value
+
+    asked = {research.NAME_BELOW, persona.COMMON, value.COMMON_ADJECTIVE, value.EVERYDAY}
+    assert min(asked) >= language.LOWEST_ASKED > 3.01  # the small list holds every word from Zipf 3.01
+    large = wordfreq.get_frequency_dict("en", wordlist="large")
+    sample = [w for w in list(large)[::5] if language._PLAIN.fullmatch(w)][:40_000]
+    flips = [(w, t) for w in sample for t in asked
+             if (language.zipf(w) >= t) != (wordfreq.zipf_frequency(w, "en", wordlist="large") >= t)]
+    assert not flips
 
 
 @SOME
@@ -178,3 +195,12 @@ def test_the_wizard_starts_without_the_language_libraries() -> None:
             "'numpy'}))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert found.strip() == "[]"
+
+
+def test_the_loaded_word_tables_are_out_of_the_garbage_collectors_sight() -> None:
+    """Once loaded they live as long as the process: no full collection goes through them
+    again (on the wizard's UI thread, between two keys)."""
+    code = ("import gc; from wizard.checks import language; before = len(gc.get_objects()); language.warm(); "
+            "print(gc.get_freeze_count() >= before, len(gc.get_objects()) < before + 10_000)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert found.split() == ["True", "True"]

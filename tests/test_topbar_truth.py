@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tests.conftest import at_step
 from tests.factory import structure
@@ -127,3 +129,33 @@ async def test_a_file_changed_or_removed_elsewhere_is_said_and_a_touch_is_not(tm
         assert "CHANGED ON DISK" in await says(pilot, "CHANGED ON DISK")
         path.unlink()
         assert "FILE MISSING" in await says(pilot, "FILE MISSING")
+
+
+async def test_the_top_bar_is_painted_again_only_when_what_it_says_changes(tmp_path: Path) -> None:
+    """Each second the top bar is worked out again; painted again only if its words or
+    their styles changed (a repaint each second landed just after a key and delayed it)."""
+    path = canvas_file(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, WHO_PAYS)
+        assert "saved " in await says(pilot, "saved ")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        bar = screen.query_one("#topbar", Static)
+        painted: list[object] = []
+        original = bar.update
+
+        def update(content: Any, **kwargs: Any) -> None:
+            painted.append(content)
+            original(content, **kwargs)
+
+        bar.update = update  # type: ignore[method-assign,assignment]
+        before = top_line(app)
+        await pilot.pause(2.3)  # two ticks or more, nothing changed
+        assert painted == []
+        await pilot.press(*"Parents", "enter")  # an answer: the score goes up
+        for _ in range(30):
+            if top_line(app) != before:
+                break
+            await pilot.pause(0.1)
+        assert top_line(app) != before and painted

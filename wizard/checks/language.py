@@ -17,6 +17,7 @@ after each change over a canvas whose text is nearly all as it was.
 from __future__ import annotations
 
 import functools
+import gc
 import math
 import re
 import threading
@@ -62,14 +63,24 @@ def _module(name: str) -> Any:
     return found
 
 
+_warmed = threading.Event()
+
+
 def warm() -> None:
     """Import the libraries and load their data now (on a worker thread or before a fork),
     so that the first check pays nothing."""
+    if _warmed.is_set():
+        return
     # zipf of a plain word reads wordfreq's table; of a number, its tokenizer too.
     for load in (lambda: forms("annoying"), lambda: zipf("hassle") + zipf("2026"),
                  lambda: similar_word_in("organiser", {"organizer"})):
         load()
         time.sleep(0.01)  # between libraries, let a UI thread have the interpreter
+    # The libraries' modules and tables (some 30,000 objects the collector tracks) live as
+    # long as the process: frozen, no full collection goes through them again, and forked
+    # report workers leave their pages shared.
+    gc.freeze()
+    _warmed.set()
 
 
 @_table
@@ -164,12 +175,21 @@ _PLAIN = re.compile(r"[a-z]+(?:-[a-z]+)*|[a-z]{3,}'[a-z]+")
 ASCII lower case, and an apostrophe only after three letters ("don't"; "l'a" it splits)."""
 
 
+WORDLIST = "small"
+"""wordfreq's list of the words seen at least once per million (Zipf 3 and up, 29,000 words,
+2 MB in memory) rather than its large one (321,000 words, 33 MB): every rule asks only
+whether a word is at least Zipf 4.5 common, and the two lists agree on each such answer
+(tests/test_checks_language.py holds them to it). A rarer word reads as Zipf 0."""
+LOWEST_ASKED = 4.5
+"""The lowest Zipf value a rule may compare with (persona.COMMON, research.NAME_BELOW, value's)."""
+
+
 @_table
 def _frequencies() -> tuple[dict[str, float], float]:
     """wordfreq's English frequency table (word -> share of all words), built once from its
     data (`zipf_frequency` builds the same one), and the frequency Zipf 0 stands for."""
     wordfreq = _module("wordfreq")
-    return wordfreq.get_frequency_dict("en"), wordfreq.zipf_to_freq(0.0)
+    return wordfreq.get_frequency_dict("en", wordlist=WORDLIST), wordfreq.zipf_to_freq(0.0)
 
 
 _ZIPF_OF_FREQUENCY: dict[float, float] = {}
@@ -191,14 +211,14 @@ def _zipf_of(frequencies: list[float], minimum: float) -> float:
 @functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common the word is in English, on the Zipf scale: about 7 for "the", 5 for
-    "money", 3 for "dentures", 0 for a word it has never seen.
+    "money", 0 for "dentures" (rarer than once per million words) and a word never seen.
 
-    Exactly wordfreq's `zipf_frequency(word, "en")`, but a plain word is looked up in its
+    Exactly wordfreq's `zipf_frequency(word, "en", wordlist=WORDLIST)`, but a plain word is looked up in its
     table directly: wordfreq tokenizes and normalizes every word it is asked about, which
     was most of the cost of checking a canvas whose words are new (tests/test_checks_language.py
     holds the two to the same answer)."""
     if not _PLAIN.fullmatch(word):
-        value: float = _module("wordfreq").zipf_frequency(word, "en")
+        value: float = _module("wordfreq").zipf_frequency(word, "en", wordlist=WORDLIST)
         return value
     table, minimum = _frequencies()
     if "-" not in word:

@@ -44,6 +44,10 @@ def _planned(canvas: Canvas) -> list[str]:
     return [q.split(".", 1)[1].replace("_", " ") for q in PLAN if canvas.get(q) is not None]
 
 
+NAME_BELOW = 4.5
+"""A capitalised word rarer than this (Zipf) is read as a person's name ("Priya", not "Sales")."""
+
+
 @functools.lru_cache(maxsize=4096)
 def nobody_in_particular(owner: str) -> bool:
     """A whole group, or nobody: "the team", "marketing", "everyone", "whoever is free"."""
@@ -53,7 +57,7 @@ def nobody_in_particular(owner: str) -> bool:
     if any(w in PERSON or language.lemma(w) in PERSON for w in found):
         return False
     names = [w for w in words(owner) if w[:1].isupper() and not w.isupper() and w.lower() not in GROUP
-             and language.lemma(w) not in GROUP and language.zipf(w.lower()) < 4.5]
+             and language.lemma(w) not in GROUP and language.zipf(w.lower()) < NAME_BELOW]
     if names:
         return False  # a name: "Priya", "Sam Okafor" (not an acronym such as "HR")
     return any(language.lemma(w) in GROUP or w in GROUP for w in found) or not concrete_words(owner)

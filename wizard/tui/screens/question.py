@@ -92,6 +92,8 @@ class QuestionScreen(Screen[None]):
         self.run = run if run is not None or not coach else CoachRun(session, clock)
         """The coach session (coach mode only): its clock and its plan."""
         self._shown_where = ""
+        self._topbar_said: tuple[object, ...] = ()
+        self._topbar_content: object = None
         self._froze = False
         self._coach_text: Content | None = None
         """The coach's probes (coach mode), at the top of the side panel."""
@@ -246,8 +248,14 @@ class QuestionScreen(Screen[None]):
     def show_topbar(self) -> None:
         """The file, whether it holds what is on screen, and the scores."""
         # One line whatever it says, so no layout (the status is refreshed after every save).
+        # Unchanged (most seconds), it is not painted again: the once-a-second frame landed
+        # right after a key's own and made the key look up to 30 ms slower.
+        line = topbar(self.session, self.step)
+        said = (line.plain, tuple(line.spans))
         for bar in self.query("#topbar").results(Static):  # none once the screen is closing
-            bar.update(topbar(self.session, self.step), layout=False)
+            if said != self._topbar_said or bar.content is not self._topbar_content:
+                bar.update(line, layout=False)
+                self._topbar_said, self._topbar_content = said, line
 
     # -- committing (wizard/tui/screens/question_commit.py) -----------------------------
     def commit(self, typed: str = "") -> bool:
