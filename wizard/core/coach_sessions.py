@@ -15,10 +15,12 @@ from datetime import datetime
 
 from wizard.core import compare
 from wizard.core.compare import Change
-from wizard.core.session import Session
+from wizard.core.session import STRUCTURE_TITLES, Session
 from wizard.model.bank import Question
 from wizard.model.canvas import Canvas, now
+from wizard.model.catalog import Catalog
 from wizard.model.coach import CoachSession, NoteKind, SessionNote
+from wizard.model.tree import Location, find, parse_path
 
 PRIVATE: NoteKind = "private"
 HOMEWORK: NoteKind = "homework"
@@ -49,13 +51,41 @@ def kept_notes(canvas: Canvas) -> list[KeptNote]:
     return notes
 
 
+@dataclass(frozen=True)
+class NotePlace:
+    """Where a note is, in words: the place and the question it is about."""
+
+    location: Location
+    where: str
+    """The place's label (`Users › Students`), or the path and "(no longer in the canvas)"."""
+    question: str
+    """The question's title, or "" for a note on the place as a whole."""
+
+
+def note_place(canvas: Canvas, catalog: Catalog, place: str) -> NotePlace:
+    """A note's `place` (`path` or `path#question`) in words, for the screens and the exports."""
+    path, _, question_id = place.partition("#")
+    location = parse_path(path)
+    found = find(canvas, location)
+    where = found.label if found else f"{path} (no longer in the canvas)"
+    entry = catalog.get(question_id) if question_id else None
+    question = entry.question.title if entry else STRUCTURE_TITLES.get(question_id, question_id)
+    return NotePlace(location, where, question)
+
+
+def homework(canvas: Canvas) -> list[tuple[CoachSession, SessionNote]]:
+    """Every piece of homework with its session, oldest session first, each in the order written."""
+    return [(record, note) for record in sorted(canvas.coach.sessions, key=lambda s: s.started)
+            for note in record.notes if note.kind == HOMEWORK]
+
+
 def last_session(canvas: Canvas) -> CoachSession | None:
     return max(canvas.coach.sessions, key=lambda s: s.started, default=None)
 
 
 def open_homework(canvas: Canvas) -> int:
     """How much homework the founder has not done yet, over every session."""
-    return sum(1 for record in canvas.coach.sessions for n in record.notes if n.kind == HOMEWORK and not n.done)
+    return canvas.coach.open_homework()
 
 
 # -- a session as it runs -----------------------------------------------------------

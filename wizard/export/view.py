@@ -9,15 +9,14 @@ from enum import StrEnum
 
 from wizard.checks import Finding
 from wizard.core import evidence, scoring
-from wizard.core.coach_sessions import HOMEWORK, PRIVATE, kept_notes
+from wizard.core.coach_sessions import HOMEWORK, PRIVATE, kept_notes, note_place
 from wizard.core.evidence import EvidenceReport
-from wizard.core.session import STRUCTURE_TITLES
 from wizard.export import evidence_view
 from wizard.export.evidence_view import EvidenceIndex, InterviewView, ItemEvidence
 from wizard.model.bank import Kind, Question, Scope
 from wizard.model.canvas import Canvas, Value
 from wizard.model.catalog import Catalog, Entry
-from wizard.model.tree import Location, Place, find, parse_path, walk
+from wizard.model.tree import Location, Place, walk
 
 STAGE_TITLES = {"before": "Before", "during": "During", "after": "After"}
 
@@ -256,13 +255,8 @@ def _notes(canvas: Canvas, catalog: Catalog, private: bool) -> list[Note]:
     for kept in kept_notes(canvas):
         if not (kept.is_open_homework or (private and kept.kind == PRIVATE)):
             continue
-        path, _, question_id = kept.place.partition("#")
-        location = parse_path(path)
-        place = find(canvas, location)
-        where = place.label if place else f"{path} (no longer in the canvas)"
-        entry = catalog.get(question_id) if question_id else None
-        question = entry.question.title if entry else STRUCTURE_TITLES.get(question_id, question_id)
-        notes.append(Note(location, where, question, kept.text, kept.kind, kept.date))
+        place = note_place(canvas, catalog, kept.place)
+        notes.append(Note(place.location, place.where, place.question, kept.text, kept.kind, kept.date))
     return notes
 
 

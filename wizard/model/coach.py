@@ -68,3 +68,7 @@ class CoachNotes(Described):
     @classmethod
     def _drop_empty(cls, notes: dict[str, str]) -> dict[str, str]:
         return {key: text for key, text in notes.items() if text.strip()}
+
+    def open_homework(self) -> int:
+        """How much homework the founder has not done yet, over every session."""
+        return sum(1 for record in self.sessions for n in record.notes if n.kind == "homework" and not n.done)

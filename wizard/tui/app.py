@@ -235,7 +235,12 @@ class WizardApp(App[str]):
             note = " Unsaved text was restored." if drafts.texts else ""
             if restored:
                 note += f" {restored} draft{'s' * (restored > 1)} typed while it was open read-only came back."
-            self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False)
+            homework = session.canvas.coach.open_homework()
+            if homework:
+                note += (f" Your coach set {homework} piece{'s' * (homework > 1)} of homework still to do: "
+                         "Ctrl+F, then h, ticks off what is done.")
+            self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False,
+                        timeout=12 if homework else None)
         if resumed:  # after the first paint: at 1000 segments the check takes 50 ms
             self.call_after_refresh(self._tell_rejected, session)
         if session.file.upgraded_from is not None and session.file.kept:

@@ -74,12 +74,32 @@ def end_session(screen: FinishScreen) -> Iterable[FinishAction]:
                            lambda s: s.dismiss("end-session"), order=25)
 
 
+def homework(screen: FinishScreen) -> Iterable[FinishAction]:
+    """The coach's homework, to tick off what is done, once a coach has set some."""
+    from wizard.tui.screens.homework import summary
+
+    said = summary(screen.session)
+    if said:
+        yield FinishAction("homework", "h", f"Homework from your coach: {said}",
+                           "Tick off what you have done (saved at once); the exports list what is still to do",
+                           _open_homework, order=15)
+
+
+def _open_homework(screen: FinishScreen) -> None:
+    from wizard.tui.screens.homework import HomeworkScreen
+
+    def back(_: object) -> None:  # what is left to do, as it is now
+        screen.relabel("homework", next(iter(homework(screen)), None))
+
+    screen.app.push_screen(HomeworkScreen(screen.session), back)
+
+
 def close(screen: FinishScreen) -> Iterable[FinishAction]:
     yield FinishAction("close", "q", "Close the wizard", "Everything is saved; the next steps are printed as it closes",
                        lambda s: s.app.finish(), order=90)  # type: ignore[attr-defined]
 
 
-OFFERS: list[Offer] = [keep_going, end_session, exports, close]
+OFFERS: list[Offer] = [keep_going, homework, end_session, exports, close]
 
 
 def actions(screen: FinishScreen) -> list[FinishAction]:

@@ -26,6 +26,7 @@ BINDING_IDS = frozenset({
     "interviews", "log-interview", "interview-links", "interview-save", "interview-close",
     "interviews-new", "interviews-remove", "interviews-back", "mark-observed", "mark-paid",
     "link-cycle", "link-supports", "link-contradicts", "link-quote", "links-save", "links-back", "quote-cancel",
+    "homework-close",
 })
 """The `id=` of every Binding of the wizard: what a keymap may name (tests/test_settings.py
 holds it to the bindings themselves). The screens are imported only once needed, so the

@@ -108,6 +108,13 @@ class FinishScreen(Screen[str | None]):
         key = f"({action.key}) " if action.key else "    "
         return Option(Content.assemble(literal(key, "bold"), literal(one_line(action.label, 70))), id=action.id)
 
+    def relabel(self, action_id: str, action: FinishAction | None) -> None:
+        """Show `action` in place of the one of that id (its label says what changed)."""
+        if action is None:
+            return
+        self.actions = [action if a.id == action_id else a for a in self.actions]
+        self.query_one("#finish-list", OptionList).replace_option_prompt(action_id, self._option(action).prompt)
+
     @on(OptionList.OptionHighlighted, "#finish-list")
     def _hint(self, event: OptionList.OptionHighlighted) -> None:
         action = next((a for a in self.actions if a.id == event.option.id), None)
