@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import Input, RadioSet
+from textual.widgets import Checkbox, Input, RadioSet
 
 from tests.conftest import EXAMPLES
 from wizard.files.banks import shipped_catalog
@@ -116,3 +116,36 @@ async def test_a_bad_file_name_is_said_in_the_dialog_and_the_canvas_is_never_the
             await pilot.pause()
         assert "canvas itself" in str(screen.query_one("#export-error").render())
     assert path.read_bytes() == before
+
+
+async def test_the_people_interviewed_are_named_only_when_ticked(tmp_path: Path) -> None:
+    """A founder's export from the wizard names no one unless asked, as `--with-names` on the
+    command line; a canvas with no interview has no such box."""
+    path = tmp_path / "harbour.toml"
+    shutil.copy(EXAMPLES / "harbour-box.toml", path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for ticked, name in ((False, "plain.md"), (True, "named.md")):
+            screen = await open_from_palette(pilot)
+            screen.query_one(RadioSet).focus()
+            await pilot.press("down", "enter")  # the persona
+            screen.query_one("#export-path", Input).value = str(tmp_path / name)
+            names = screen.query_one("#export-names", Checkbox)
+            assert names.value is False, "names are left out unless asked"
+            if ticked:
+                names.focus()
+                await pilot.press("space")
+            screen.query_one("#export").press()  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert not isinstance(app.screen, ExportScreen)
+    plain, named = ((tmp_path / n).read_text(encoding="utf-8") for n in ("plain.md", "named.md"))
+    assert "Helen Ashworth" not in plain and "secondary-school teacher" not in plain
+    assert "Helen Ashworth" in named
+
+    other = canvas_copy(tmp_path)
+    app = WizardApp(other, shipped_catalog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_from_palette(pilot)
+        assert not screen.query("#export-names")

@@ -38,8 +38,15 @@ def default_path(canvas: Path, fmt: str) -> Path:
     return canvas.with_name(canvas.stem + SUFFIXES[fmt])
 
 
-def export_to(session: Session, fmt: str, out: Path, coach: bool, replace: bool) -> None:
-    """Render the canvas as it is on screen and write it to `out`; UserFileError says why not."""
+def names_anyone(session: Session) -> bool:
+    """Whether an interview says who it was with (a name, or a role and initials)."""
+    return any(i.name.strip() or i.who.strip() for t in session.canvas.customer_types for seg in t.segments
+               for i in seg.interviews)
+
+
+def export_to(session: Session, fmt: str, out: Path, coach: bool, replace: bool, with_names: bool = False) -> None:
+    """Render the canvas as it is on screen and write it to `out`; UserFileError says why not.
+    The people interviewed are named only `with_names` (the coach's copy says who, by role)."""
     from wizard.export.formats import render_canvas
     from wizard.export.view import Audience
     from wizard.files.outputs import write_output
@@ -47,12 +54,14 @@ def export_to(session: Session, fmt: str, out: Path, coach: bool, replace: bool)
     if out.exists() and session.path.exists() and out.resolve() == session.path.resolve():
         raise UserFileError(out, "is the canvas itself; choose another file")
     audience = Audience.COACH if coach else Audience.FOUNDER
-    text = render_canvas(session.canvas, session.catalog, fmt, audience, untitled=session.path.stem)
+    text = render_canvas(session.canvas, session.catalog, fmt, audience, untitled=session.path.stem,
+                         with_names=with_names)
     write_output(out, text, force=replace)
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """The dialog: a format, a file (beside the canvas by default) and whether it is the coach's copy."""
+    """The dialog: a format, a file (beside the canvas by default), whether it is the coach's
+    copy and, when interviews say who they were with, whether the copy names them."""
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -77,8 +86,12 @@ class ExportScreen(ModalScreen[Path | None]):
                 for fmt in FORMATS:
                     yield RadioButton(TITLES[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
             yield Input(str(self._suggested), id="export-path", placeholder="The file to write")
-            yield Checkbox("Coach's copy: add the coach's private notes and the quality checks", self.coach,
-                           id="export-coach")
+            # Compact, one line each: the dialog, buttons and all, fits 80x24.
+            yield Checkbox("Coach's copy: private notes and quality checks", self.coach,
+                           id="export-coach", compact=True)
+            if names_anyone(self.session):  # interviews hold what founders type about real people
+                yield Checkbox("Name the people interviewed (quotes show anyway)", False,
+                               id="export-names", compact=True)
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="export", variant="primary")
@@ -122,8 +135,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _write(self, out: Path, replace: bool) -> None:
         coach = self.query_one("#export-coach", Checkbox).value
+        names = any(box.value for box in self.query("#export-names").results(Checkbox))
         try:
-            export_to(self.session, self.fmt, out, coach, replace)
+            export_to(self.session, self.fmt, out, coach, replace, with_names=names)
         except UserFileError as exc:
             self._error(str(exc))
             return
