@@ -10,7 +10,6 @@ from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
@@ -19,16 +18,15 @@ from textual.widgets import Static, Tree
 
 from wizard.core.coach_run import CoachRun
 from wizard.core.coaching import SectionTimer
-from wizard.core.progress import explain_drop
-from wizard.core.scoring import Report
 from wizard.core.session import Session, Step
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
-from wizard.tui.question_text import prompt_text, section_intro, topbar, where_text
+from wizard.tui.question_text import prompt_text, section_intro
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
-from wizard.tui.screens import coach_session, interview_actions, question_commit
+from wizard.tui.screens import coach_session, interview_actions, question_commit, question_keys
 from wizard.tui.screens import question_actions as actions
+from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
@@ -43,44 +41,7 @@ from wizard.tui.widgets.structure_field import StructureField
 
 
 class QuestionScreen(Screen[None]):
-    # The key bar holds what fits in 80 columns: Skip and Tree work but are not shown
-    # there (the sidebar is in view; Ctrl+N on an empty answer goes on too), and the way
-    # back appears only while there is one.
-    BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="next",
-                tooltip="Save this answer and go to the next question", priority=True),
-        Binding("ctrl+b", "back", "Back", id="back",
-                tooltip="Save this answer and go back one question", priority=True),
-        Binding("ctrl+g", "skip", "Skip", id="skip",
-                tooltip="Leave this question for later", priority=True, show=False),
-        Binding("ctrl+o", "not_applicable", "N/A", id="not-applicable",
-                tooltip="Mark this question not applicable (again to undo)",
-                priority=True),
-        Binding("ctrl+t", "focus_tree", "Tree", id="tree",
-                tooltip="Move to the sidebar to jump anywhere", priority=True,
-                show=False),
-        Binding("ctrl+r", "review", "Review", id="review", tooltip="Scores and what is missing", priority=True),
-        Binding("ctrl+l", "return", "Return", id="return", priority=True,
-                tooltip="Back to the question you were at before you went back or jumped"),
-        Binding("ctrl+f", "finish", "Finish", id="finish",
-                tooltip="Where the file is, what is still open, what to do next",
-                priority=True),
-        Binding("escape", "focus_answer", "Answer", id="answer", show=False),
-        # Coach mode only (see check_action): notes and the agenda. Function keys: Ctrl+A and
-        # Ctrl+E, the keys first chosen, are line start and end in the answer boxes.
-        Binding("f2", "note", "Note", id="note",
-                tooltip="Coach's notes on this question and its segment", priority=True),
-        Binding("f3", "agenda", "Agenda", id="agenda", tooltip="Today's plan per section; Enter jumps there",
-                priority=True),
-        Binding("f4", "plan", "Plan", id="plan", tooltip="Re-plan the session: its length and its sections",
-                priority=True),
-        # Interviews (interview_actions.py): in a segment only. Not in the key bar, which has no
-        # room left at 80 columns (Quit went); the help of every segment question and the palette say them.
-        Binding("f5", "interviews", "Interviews", id="interviews", priority=True, show=False,
-                tooltip="This segment's interviews: log one, link what it showed, mark items observed or paid"),
-        Binding("f6", "log_interview", "Log interview", id="log-interview", priority=True, show=False,
-                tooltip="Log an interview with someone of this segment, then come back here"),
-    ]
+    BINDINGS = question_keys.BINDINGS  # wizard/tui/screens/question_keys.py
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,
                  clock: Callable[[], float] = time.monotonic, run: CoachRun | None = None) -> None:
@@ -91,16 +52,12 @@ class QuestionScreen(Screen[None]):
         self.coach = coach
         self.run = run if run is not None or not coach else CoachRun(session, clock)
         """The coach session (coach mode only): its clock and its plan."""
-        self._shown_where = ""
-        self._topbar_said: tuple[object, ...] = ()
-        self._topbar_content: object = None
+        self.surroundings = Surroundings()
         self._froze = False
         self._coach_text: Content | None = None
         """The coach's probes (coach mode), at the top of the side panel."""
         self._coach_notes: Content | None = None
         """The coach's notes at this question, below the probes."""
-        self._scored: Report | None = None
-        """The report the score on screen came from, to explain a fall (progress.py)."""
         self.was_at: Step | None = None
         """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
 
@@ -210,15 +167,12 @@ class QuestionScreen(Screen[None]):
     def refresh_status(self, note: str = "") -> None:
         session, step = self.session, self.step
         self.drafts.settle(session.unsaved)  # the status is refreshed after every save
-        self._explain_a_fall()
+        self.surroundings.explain_a_fall(self)
         self.show_topbar()
         if self.run is not None:
             coach_session.show_line(self)
         self.query_one(StatusLine).show_for(step, note)
-        where = where_text(session, step)
-        if where != self._shown_where:  # unchanged after a save: leave it, no layout
-            self._shown_where = where
-            self.query_one("#where", Static).update(literal(where, "dim"))
+        self.surroundings.show_where(self)
         self.query_one(NavTree).refresh_marks()
         self.query_one(NavTree).select_step(step)
 
@@ -237,25 +191,9 @@ class QuestionScreen(Screen[None]):
     def _status_changed(self) -> None:
         self.fit_to(self.app.size)
 
-    def _explain_a_fall(self) -> None:
-        """Adding a segment, or an answer that makes more questions apply, lowers the score:
-        say why when it happens, so it does not look like lost work."""
-        report = self.session.report()
-        before, self._scored = self._scored, report
-        if before is not None and report is not before and report.score < before.score:
-            self.notify(explain_drop(before, report), title="Why the score fell", markup=False, timeout=12)
-
     def show_topbar(self) -> None:
         """The file, whether it holds what is on screen, and the scores."""
-        # One line whatever it says, so no layout (the status is refreshed after every save).
-        # Unchanged (most seconds), it is not painted again: the once-a-second frame landed
-        # right after a key's own and made the key look up to 30 ms slower.
-        line = topbar(self.session, self.step)
-        said = (line.plain, tuple(line.spans))
-        for bar in self.query("#topbar").results(Static):  # none once the screen is closing
-            if said != self._topbar_said or bar.content is not self._topbar_content:
-                bar.update(line, layout=False)
-                self._topbar_said, self._topbar_content = said, line
+        self.surroundings.show_topbar(self)
 
     # -- committing (wizard/tui/screens/question_commit.py) -----------------------------
     def commit(self, typed: str = "") -> bool:
