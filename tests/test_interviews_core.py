@@ -43,13 +43,16 @@ def test_dates_typed_are_read_or_refused_with_what_to_type() -> None:
 
 
 def test_a_form_round_trips_through_its_draft_and_a_damaged_draft_is_none() -> None:
-    form = Form(date="2026-11-03", who="2nd-year student", how="visit", notes="Met at the café",
+    form = Form(date="2026-11-03", who="2nd-year student", how="visit", notes="Met at the café", name="Priya",
                 quotes=["I never go out", "“Parties” are scary"],
                 links=[{"at": "job-0/before", "question": "profile.pains", "item": "Shy", "verdict": "supports",
                         "quote": "I never go out"}])
     assert Form.loads(form.dumps()) == form
     assert Form.loads("not json") is None
     assert Form.loads('{"date": 3}') is None
+    assert Form.loads('{"who": "J.M.", "name": ["x"]}') is None
+    older = Form.loads('{"date": "2026-11-03", "who": "J.M."}')  # a draft from before names: none
+    assert older is not None and older.name == ""
     key = interviews.draft_key(SEGMENT)
     assert interviews.parse_draft_key(key) == (SEGMENT, "")
     assert interviews.parse_draft_key(interviews.draft_key(SEGMENT, "2026-11-03-jm")) == (SEGMENT, "2026-11-03-jm")
@@ -64,10 +67,11 @@ def test_saving_editing_and_removing_an_interview_is_saved_to_the_file(tmp_path:
     assert report is not None
     shy = next(i for i in report.items if i.text == "Shy")
     form = Form.new(TODAY)
-    form.who, form.quotes = "J.M.", ["I hate walking in alone"]
+    form.who, form.name, form.quotes = "J.M.", " Jo Marsh ", ["I hate walking in alone"]
     form.set_verdict(shy, "supports", "I hate walking in alone")
     saved = interviews.save(session, SEGMENT, form, TODAY)
-    assert saved.id == "2026-12-01-j-m"
+    assert saved.id == "2026-12-01-j-m"  # the id never holds the name (score --json shows ids)
+    assert saved.name == "Jo Marsh"
     on_disk = store.load(path).customer_types[0].segments[0]
     assert [(k.item, k.verdict, k.quote) for k in on_disk.interviews[0].links] == [
         ("Shy", "supports", "I hate walking in alone")]
@@ -78,6 +82,7 @@ def test_saving_editing_and_removing_an_interview_is_saved_to_the_file(tmp_path:
     interviews.save(session, SEGMENT, again, TODAY)
     seg = store.load(path).customer_types[0].segments[0]
     assert len(seg.interviews) == 1 and seg.interviews[0].links[0].verdict == "contradicts"
+    assert seg.interviews[0].name == "Jo Marsh"  # kept through an edit
     assert seg.interviews[0].links[0].quote == "I hate walking in alone"  # kept when not re-picked
     items = {i.text: i for i in evidence.evidence(session.canvas, CATALOG).items}
     assert interviews.badge(items["Shy"]) == "✗"

@@ -66,7 +66,7 @@ async def test_a_founder_logs_an_interview_with_three_links_from_the_keyboard(tm
         assert isinstance(app.screen, InterviewFormScreen)
         # Enter on How chooses and moves on, like Enter everywhere in the form: typing straight
         # on lands in the notes (it used to go into the row of buttons, which takes no text).
-        await pilot.press(*"J.M.", "enter", "right", "enter", *"Met at the union", "tab")
+        await pilot.press(*"J.M.", "enter", *"Jo Marsh", "enter", "right", "enter", *"Met at the union", "tab")
         await pilot.press(*"I know nobody here", "enter", "enter")  # a quote; empty Enter: the links
         await pilot.pause()
         assert isinstance(app.screen, LinkScreen)
@@ -84,6 +84,7 @@ async def test_a_founder_logs_an_interview_with_three_links_from_the_keyboard(tm
     (interview,) = segment_of(path).interviews  # type: ignore[attr-defined]
     assert (interview.date, interview.who, interview.how, interview.notes) == (TODAY, "J.M.", "visit",
                                                                                "Met at the union")
+    assert interview.name == "Jo Marsh"  # kept, and shown by no export unless asked (test_evidence_exports)
     assert interview.quotes == ["I know nobody here"]
     assert [(k.question, k.item, k.verdict, k.quote) for k in interview.links] == [
         ("customer_model.early_adopters", "", "supports", ""),
@@ -118,13 +119,13 @@ async def test_typing_in_the_form_survives_a_kill_and_comes_back(tmp_path: Path)
         await at_step(pilot, PAINS)
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press(*"Parent K.", "tab", "tab", *"Half a note")
+        await pilot.press(*"Parent K.", "tab", *"Kate", "tab", "tab", *"Half a note")  # who, name, how, notes
         await pilot.pause()
         # What a kill leaves: the drafts file as written on the last key.
         kept = Drafts(path).get(interviews.draft_key(SEGMENT))
         assert kept is not None
         form = interviews.Form.loads(kept)
-        assert form is not None and (form.who, form.notes) == ("Parent K.", "Half a note")
+        assert form is not None and (form.who, form.name, form.notes) == ("Parent K.", "Kate", "Half a note")
         app.exit()  # as a kill: no saving on the way out
     assert segment_of(path).interviews == []  # type: ignore[attr-defined]
     again = WizardApp(path, shipped_catalog())
@@ -140,7 +141,7 @@ async def test_typing_in_the_form_survives_a_kill_and_comes_back(tmp_path: Path)
         await pilot.press("ctrl+s")
         await pilot.pause()
     (interview,) = segment_of(path).interviews  # type: ignore[attr-defined]
-    assert (interview.who, interview.notes) == ("Parent K.", "Half a note")
+    assert (interview.who, interview.name, interview.notes) == ("Parent K.", "Kate", "Half a note")
 
 
 async def test_an_interview_is_edited_and_removed_and_items_marked_from_the_segments_list(tmp_path: Path) -> None:

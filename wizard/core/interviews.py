@@ -101,6 +101,8 @@ class Form:
     """{at, question, item, verdict, quote} per linked item."""
     id: str = ""
     """The interview being edited; "" for a new one."""
+    name: str = ""
+    """The person's name, optional: no export shows it unless asked (`--with-names`)."""
 
     @classmethod
     def new(cls, today: dt.date | None = None) -> Form:
@@ -111,7 +113,7 @@ class Form:
         links = [{"at": k.at, "question": k.question, "item": k.item, "verdict": k.verdict, "quote": k.quote}
                  for k in interview.links]
         return cls(interview.date.isoformat(), interview.who, interview.how, interview.notes,
-                   list(interview.quotes), links, interview.id)
+                   list(interview.quotes), links, interview.id, interview.name)
 
     def dumps(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -124,7 +126,7 @@ class Form:
             form = cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
         except (ValueError, TypeError, AttributeError):
             return None
-        if not all(isinstance(v, str) for v in (form.date, form.who, form.how, form.notes, form.id)):
+        if not all(isinstance(v, str) for v in (form.date, form.who, form.how, form.notes, form.id, form.name)):
             return None
         form.quotes = [q for q in form.quotes if isinstance(q, str)] if isinstance(form.quotes, list) else []
         form.links = [k for k in form.links if isinstance(k, dict)] if isinstance(form.links, list) else []
@@ -229,7 +231,7 @@ def _store(session: Session, segment: Location, form: Form, today: dt.date | Non
                       quote=k.get("quote", "").strip()) for k in form.links]
         interview = Interview(id=new_id, date=day, who=form.who.strip(), how=how, notes=form.notes.strip(),
                               quotes=[q.strip() for q in form.quotes], links=links,
-                              name=old.name if old is not None else "")
+                              name=form.name.strip())
         if old is not None:
             seg.interviews[seg.interviews.index(old)] = interview
         else:

@@ -1,5 +1,5 @@
-"""The interview form: when, who, how, notes and their words; then the items it showed
-(interview_links.py). Every key typed is kept as a draft until the interview is saved."""
+"""The interview form: when, who (a name, optional), how, notes and their words; then the items
+it showed (interview_links.py). Every key typed is kept as a draft until the interview is saved."""
 
 from __future__ import annotations
 
@@ -58,6 +58,7 @@ class InterviewFormScreen(Screen[str | None]):
     InterviewFormScreen .form-label.flat { padding: 0; }
     InterviewFormScreen #date { width: 16; }
     InterviewFormScreen #who { width: 1fr; }
+    InterviewFormScreen #name { width: 1fr; }
     InterviewFormScreen #how { layout: horizontal; height: auto; width: 1fr; border: none; }
     InterviewFormScreen #how:focus-within { border: none; }
     InterviewFormScreen #notes { height: 4; width: 1fr; }
@@ -96,6 +97,10 @@ class InterviewFormScreen(Screen[str | None]):
                 yield AnswerInput(self.form.who, placeholder="a role or initials, e.g. 2nd-year student, J.M.",
                                   id="who", select_on_focus=False)
             with Horizontal(classes="form-row"):
+                yield Static("Name", classes="form-label", markup=False)
+                yield AnswerInput(self.form.name, placeholder="optional: exports leave names out unless asked",
+                                  id="name", select_on_focus=False)
+            with Horizontal(classes="form-row"):
                 yield Static("How", classes="form-label flat", markup=False)
                 ways = list(HOW) if self.form.how in HOW or not self.form.how else [self.form.how, *HOW]
                 with WaySet(id="how"):
@@ -131,6 +136,7 @@ class InterviewFormScreen(Screen[str | None]):
         form = self.form
         form.date = self.query_one("#date", Input).value
         form.who = self.query_one("#who", Input).value
+        form.name = self.query_one("#name", Input).value
         pressed = self.query_one("#how", RadioSet).pressed_button
         form.how = str(pressed.name) if pressed is not None and pressed.name else form.how
         form.notes = self.query_one("#notes", TextArea).text
@@ -167,6 +173,11 @@ class InterviewFormScreen(Screen[str | None]):
 
     @on(Input.Submitted, "#who")
     def _who_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#how", RadioSet).focus()
 
