@@ -255,3 +255,33 @@ def test_serve_takes_keys_from_the_start_and_keeps_the_focus(browser: Any, tmp_p
         wait_for_types(path, ["Users", "Admins", "Staff"], server)
     finally:
         server.kill()
+
+
+def test_serve_plans_the_coach_session_for_every_visitor(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve --coach --minutes N --sections ...` as the wizard's own options: checked before
+    the server starts (exit 2), then handed to each visitor's wizard, the warm one too."""
+    from wizard.commands import warm_start
+    from wizard.core.coach_request import Request
+
+    path = tmp_path / "c.toml"
+    assert main(["serve", "--minutes", "45", str(path)]) == 2
+    assert "--minutes plans a coach session: add --coach" in capsys.readouterr().err
+    assert main(["serve", "--coach", "--sections", "no_such_bank", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("canvas-wizard serve: error: --sections: ") and "no_such_bank" in err
+    assert main(["serve", "--coach", "--minutes", "0", str(path)]) == 2
+    assert "--minutes: a session of 1 to" in capsys.readouterr().err
+
+    argv = shlex.split(wizard_command(path, None, True, plan=Request(45, ("segment_questions", "audience"))))
+    assert argv[-5:] == ["--coach", "--minutes", "45", "--sections", "segment_questions,audience"]
+    launched: list[object] = []
+    monkeypatch.setattr(warm_start, "read_visitor", lambda: (80, 24))
+    monkeypatch.setattr("wizard.tui.preload.preload", lambda: None)
+    monkeypatch.setattr("wizard.commands.launch.launch", lambda *a, **k: launched.append(k["request"]) or 0)
+    monkeypatch.setattr(warm_start.os, "write", lambda fd, data: len(data))
+    monkeypatch.setattr(warm_start.gc, "disable", lambda: None)  # this test process keeps its collector
+    monkeypatch.setattr(os, "environ", dict(os.environ))  # and its terminal size
+    monkeypatch.setattr(warm_start.signal, "signal", lambda *a: None)
+    assert warm_start.main(argv[argv.index("wizard") + 1:]) == 0
+    assert launched == [Request(45, ("segment_questions", "audience"))]

@@ -60,6 +60,14 @@ def coach_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     """`--minutes` and `--sections` as a coach session's plan; a usage error (exit 2) when
     they come without --coach or say something impossible. The section ids are checked once
     the banks are loaded (`launch`)."""
+    found = plan_of(args)
+    if isinstance(found, str):
+        parser.error(found)
+    return found
+
+
+def plan_of(args: argparse.Namespace) -> Request | str | None:
+    """The plan `--minutes` and `--sections` give (None: neither given), or what is wrong with it."""
     from wizard.core.coach_request import MAX_MINUTES, Request
 
     minutes, sections = args.minutes, args.sections
@@ -67,16 +75,16 @@ def coach_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         return None
     if not args.coach:
         given = " and ".join(n for n, v in (("--minutes", minutes), ("--sections", sections)) if v is not None)
-        parser.error(f"{given} plan{'s' * (' and ' not in given)} a coach session: add --coach "
-                     f"(canvas-wizard --coach {'--minutes 45 ' if minutes is None else ''}FILE)")
+        return (f"{given} plan{'s' * (' and ' not in given)} a coach session: add --coach "
+                f"(canvas-wizard --coach {'--minutes 45 ' if minutes is None else ''}FILE)")
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-        parser.error(f"--minutes: a session of 1 to {MAX_MINUTES} minutes, not {minutes}")
+        return f"--minutes: a session of 1 to {MAX_MINUTES} minutes, not {minutes}"
     ids = None
     if sections is not None:
         ids = tuple(part.strip() for part in sections.split(",") if part.strip())
         if not ids:
-            parser.error("--sections: name at least one section, e.g. --sections segment_questions,audience "
-                         "('canvas-wizard banks' lists them)")
+            return ("--sections: name at least one section, e.g. --sections segment_questions,audience "
+                    "('canvas-wizard banks' lists them)")
     return Request(minutes, ids)
 
 

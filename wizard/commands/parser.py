@@ -63,6 +63,16 @@ def _file(parser: argparse.ArgumentParser, *names: str, metavar: str, help: str,
     _complete(parser.add_argument(*names, type=Path, metavar=metavar, help=help, **kw), FILE)
 
 
+def _plan(parser: argparse.ArgumentParser) -> None:
+    """A coach session's plan on the command line (the wizard's and serve's)."""
+    parser.add_argument("--minutes", type=int, metavar="N",
+                        help="with --coach: the session is N minutes (with no --sections: every section still "
+                        "open); without it the wizard asks")
+    parser.add_argument("--sections", metavar="IDS",
+                        help="with --coach: the sections the session covers, by id, comma-separated "
+                        "(e.g. segment_questions,audience; 'canvas-wizard banks' lists them)")
+
+
 def _banks(parser: argparse.ArgumentParser) -> None:
     _complete(parser.add_argument("--banks", type=Path, metavar="DIR",
                                   help="a folder of extra question banks (a bank with a shipped bank's id "
@@ -95,12 +105,7 @@ def wizard_parser(themes: Sequence[str] | None = None) -> Parser:
     _file(parser, "file", metavar="FILE", help="the canvas file (.toml) to resume or to start", nargs="?")
     parser.add_argument("--coach", action="store_true",
                         help="coach mode: plan and run a session with the founder (notes, probes, time left)")
-    parser.add_argument("--minutes", type=int, metavar="N",
-                        help="with --coach: the session is N minutes (with no --sections: every section still "
-                        "open); without it the wizard asks")
-    parser.add_argument("--sections", metavar="IDS",
-                        help="with --coach: the sections the session covers, by id, comma-separated "
-                        "(e.g. segment_questions,audience; 'canvas-wizard banks' lists them)")
+    _plan(parser)
     parser.add_argument("--version", action="version", version=f"canvas-wizard {__version__}",
                         help="print the version and exit")
     _banks(parser)
@@ -198,7 +203,9 @@ def command_parser(themes: Sequence[str] | None = None) -> Parser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--host", default="localhost",
                        help="interface to listen on (default localhost; any other lets others in)")
-    serve.add_argument("--coach", action="store_true", help="coach mode: facilitator notes, probes, section timer")
+    serve.add_argument("--coach", action="store_true",
+                       help="coach mode: plan and run a session with the founder (notes, probes, time left)")
+    _plan(serve)
     _theme(serve, themes)
     _banks(serve)
 

@@ -18,7 +18,9 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from wizard.commands.launch import checked_sections, plan_of
 from wizard.commands.serve_pool import WarmAppService, WarmPool, warm_command
+from wizard.core.coach_request import Request
 from wizard.files.banks import load_catalog
 from wizard.files.errors import UserFileError
 from wizard.model.safetext import file_name
@@ -39,7 +41,8 @@ REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.DOT
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
-def wizard_command(file: Path | None, banks: Path | None, coach: bool, theme: str | None = None) -> str:
+def wizard_command(file: Path | None, banks: Path | None, coach: bool, theme: str | None = None,
+                   plan: Request | None = None) -> str:
     """The shell command that runs the wizard; textual-serve hands it to a shell, so every part is quoted."""
     # -P: a wizard.py or wizard/ in the folder the server runs in must not stand in for ours; unless
     # ours is that folder's (a source checkout), which -P would hide.
@@ -49,6 +52,10 @@ def wizard_command(file: Path | None, banks: Path | None, coach: bool, theme: st
         argv.append(str(file.absolute()))  # absolute: never read as an option, whatever the name
     if coach:
         argv.append("--coach")
+    if plan is not None and plan.minutes is not None:
+        argv += ["--minutes", str(plan.minutes)]
+    if plan is not None and plan.sections is not None:
+        argv += ["--sections", ",".join(plan.sections)]
     if banks is not None:
         argv += ["--banks", str(banks.absolute())]
     if theme is not None:
@@ -159,13 +166,19 @@ def run(args: argparse.Namespace) -> int:
         if args.theme not in theme_names():  # here, not in every browser tab
             print(f"canvas-wizard serve: error: --theme: {unknown_theme(args.theme)}", file=sys.stderr)
             return 2
-    load_catalog(args.banks)  # a bad --banks folder fails here, not in every browser tab
+    catalog = load_catalog(args.banks)  # a bad --banks folder fails here, not in every browser tab
+    plan = plan_of(args)  # as is a session's plan the banks cannot follow
+    if isinstance(plan, Request):
+        plan = checked_sections(plan, catalog)
+    if isinstance(plan, str):
+        print(f"canvas-wizard serve: error: {plan}", file=sys.stderr)
+        return 2
     file: Path | None = args.file
     if file is not None and file.is_dir():
         raise UserFileError(file, "this is a folder; give a canvas file (.toml)")
     title = f"canvas-wizard {file_name(file.name)}" if file is not None else "canvas-wizard"  # the page's title
-    server = WizardServer(wizard_command(file, args.banks, args.coach, args.theme), host=args.host, port=args.port,
-                          title=title, public_url=public_url(args.host, args.port))
+    server = WizardServer(wizard_command(file, args.banks, args.coach, args.theme, plan), host=args.host,
+                          port=args.port, title=title, public_url=public_url(args.host, args.port))
     server.initialize_logging()
     if args.host not in LOOPBACK:
         print(f"canvas-wizard: warning: anyone who can reach {server.public_url} can use the wizard "

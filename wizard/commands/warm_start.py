@@ -59,7 +59,8 @@ def read_visitor() -> tuple[int, int] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     from wizard.commands.parser import wizard_parser
 
-    args = wizard_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    parser = wizard_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     # Ctrl+C at the server reaches its whole process group: before a visitor, this process
     # has nothing to save, and ends without a traceback.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -79,9 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     os.environ["COLUMNS"], os.environ["ROWS"] = map(str, size)  # what Textual's web driver starts at
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    from wizard.commands.launch import launch
+    from wizard.commands.launch import coach_request, launch
 
-    return launch(args.file, banks_dir=args.banks, coach=args.coach, theme=args.theme, no_color=args.no_color)
+    # The coach's plan from `serve --minutes/--sections`, checked there before any visitor.
+    return launch(args.file, banks_dir=args.banks, coach=args.coach, theme=args.theme, no_color=args.no_color,
+                  request=coach_request(parser, args))
 
 
 if __name__ == "__main__":

@@ -237,8 +237,9 @@ class WizardApp(App[str]):
                 note += f" {restored} draft{'s' * (restored > 1)} typed while it was open read-only came back."
             homework = session.canvas.coach.open_homework()
             if homework:
-                note += (f" Your coach set {homework} piece{'s' * (homework > 1)} of homework still to do: "
-                         "Ctrl+F, then h, ticks off what is done.")
+                pieces = f"{homework} piece{'s' * (homework > 1)} of homework"
+                note += (f" {pieces[0].upper()}{pieces[1:]} from earlier sessions still open: " if self.coach
+                         else f" Your coach set {pieces} still to do: ") + "Ctrl+F, then h, ticks off what is done."
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False,
                         timeout=12 if homework else None)
         if resumed:  # after the first paint: at 1000 segments the check takes 50 ms
