@@ -27,6 +27,19 @@ PlanChoice = tuple[int, list[str]]
 """Minutes and section ids, as the coach chose them."""
 
 
+TITLE_WIDTH = 34
+"""A section's title in the plan's rows, cut at a word beyond this."""
+
+
+def _cut(title: str) -> str:
+    """The title on one line, cut at a word ("Customer profile: jobs, pains…") when too long."""
+    flat = one_line(title, 10_000)
+    if len(flat) <= TITLE_WIDTH:
+        return flat
+    head = flat[:TITLE_WIDTH - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(",;:") + "…"
+
+
 class PlanScreen(Dialog[PlanChoice | None]):
     """Returns (minutes, sections), or None when the coach goes on without a (new) plan."""
 
@@ -56,7 +69,8 @@ class PlanScreen(Dialog[PlanChoice | None]):
                 yield Static("Minutes in all: ", markup=False)
                 yield Input(str(self.minutes), id="plan-minutes", type="integer", max_length=3, compact=True,
                             restrict=r"[0-9]*")
-            yield Static("Sections today (Space ticks or unticks one):", classes="field-hint", markup=False)
+            yield Static("Sections today (Space ticks one): planned, done, today's share", classes="field-hint",
+                         markup=False)
             listing = SelectionList[str](*(Selection(self._prompt(i, None), i.id, i.id in self.chosen, id=i.id)
                                            for i in self.infos), id="plan-sections")
             listing.compact = True  # no frame: at 80x24 every section and the keys fit
@@ -78,9 +92,11 @@ class PlanScreen(Dialog[PlanChoice | None]):
 
     def _prompt(self, info: SectionInfo, seconds: int | None) -> Content:
         done = int(100 * (1 - info.open_share) + 1e-6)  # as the score rounds: 100 only when complete
-        share = f"→ {round(seconds / 60):>3} min" if seconds is not None else "  (not today)"
-        return Content.assemble(literal(f"{one_line(info.title, 30):<30}"),
-                                literal(f" plan {info.planned:>3} min · {done:>3}% done ", "dim"),
+        # 64 cells in all, so that at 80 columns no row is cut (the dialog is 76 wide): a
+        # long title gives way first, at a word.
+        share = f"→ {round(seconds / 60):>3} min" if seconds is not None else " not today"
+        return Content.assemble(literal(f"{_cut(info.title):<{TITLE_WIDTH}}"),
+                                literal(f" {info.planned:>3} min · {done:>3}% done ", "dim"),
                                 literal(share, "bold" if seconds is not None else "dim"))
 
     def choice(self) -> PlanChoice | str:
