@@ -123,3 +123,28 @@ async def test_a_value_that_cannot_be_set_aside_is_not_replaced(tmp_path: Path) 
         await pilot.press("ctrl+q")
     assert 'gender = ["no_lean"]' in path.read_text()
     assert store.load(path).customer_types[0].segments[0].get(GENDER.key) == ["no_lean"]
+
+
+async def test_the_question_itself_says_what_the_file_holds_there_until_it_is_answered(tmp_path: Path) -> None:
+    """On the question, not only in the opening note: the box looks empty, so the status
+    says what the file holds there, that it stays, and where an answer puts it."""
+    from wizard.tui.widgets.status_line import StatusLine
+
+    def said() -> str:
+        return " ".join(screen.query_one(StatusLine).marks)
+
+    path = edited(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_step(pilot, Step(SEGMENT, "audience.location"))  # a usable answer: nothing said
+        assert "The file holds" not in said()
+        await at_step(pilot, WHO_PAYS)
+        assert "The file holds ['No one pays', 'advertisers fund it'] here" in said()
+        assert "should be text" in said() and "sets it aside in c.toml.set-aside" in said()
+        await pilot.press("ctrl+a", "ctrl+k", *"Advertisers", "ctrl+n")
+        await pilot.pause()
+        await at_step(pilot, WHO_PAYS)  # answered: nothing the wizard cannot use is there any more
+        assert screen.step == WHO_PAYS and "The file holds" not in said()
+        await at_step(pilot, Step(SEGMENT, "audience.age"))
+        assert "The file holds (24, 18) here" in said() and "the smaller first" in said()
+        await pilot.press("ctrl+q")

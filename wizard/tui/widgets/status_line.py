@@ -10,7 +10,8 @@ from textual.message import Message
 
 from wizard.core.session import Session, Step
 from wizard.core.shown import shown_at
-from wizard.tui.text import literal
+from wizard.model.safetext import file_name
+from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
 
 if TYPE_CHECKING:
@@ -40,6 +41,23 @@ def short_of(session: Session, step: Step) -> str:
     more = want - have
     return (f"Partly answered: {have} of the {want} recommended {noun}. "
             f"Add {more} more for full marks (Ctrl+N goes on as it is).")
+
+
+def rejected_here(session: Session, step: Step) -> str:
+    """What the file holds at this question that no answer box can show (a hand edit), and
+    what happens to it; "" when nothing is. Said here, where it would otherwise look like an
+    empty answer, as well as when the file opens."""
+    if step.is_structure or not session.exists(step):
+        return ""
+    held = session.node(step).get(step.key)
+    problem = session.rejected(step, held)
+    if not problem:
+        return ""
+    from wizard.core.set_aside import side_file
+
+    aside = file_name(side_file(session.path).name)
+    return (f"The file holds {one_line(repr(held), 40)} here, which the wizard cannot use ({problem}). "
+            f"It stays in the file until you answer; your answer sets it aside in {aside}.")
 
 
 class StatusLine(SteadyStatic):
@@ -97,6 +115,9 @@ class StatusLine(SteadyStatic):
         reason = session.na_reason(step)
         if reason is not None:
             lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
+        held = rejected_here(session, step)
+        if held:
+            lines.append(held)
         status = session.status(step)
         if status == "locked":
             lines.append("This counts once the question it depends on is answered.")
