@@ -340,3 +340,42 @@ def test_what_serve_relies_on_in_textual_serve() -> None:
     assert inspect.iscoroutinefunction(Server._make_app), "textual-serve's Server._make_app changed"
     assert "_make_app" in WizardServer.__dict__
     assert (Server("true").templates_path / PAGE).is_file(), "textual-serve's page template moved"
+
+
+def test_the_writer_outlives_a_terminal_that_has_gone() -> None:
+    """Textual's writer thread ends at the first failed write, and the 31st write after it
+    blocks for ever; LastingWriter drops what comes once the terminal is gone."""
+    import io
+    import threading
+
+    from textual.drivers import linux_driver
+    from textual.drivers._writer_thread import MAX_QUEUED_WRITES, WriterThread
+
+    from wizard.tui.textual_internals.output import LastingWriter, writing_safely
+
+    class Gone(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    writer = LastingWriter(Gone())
+    writer.start()
+    done = threading.Event()
+
+    def write_a_lot() -> None:
+        for _ in range(MAX_QUEUED_WRITES * 10):
+            writer.write("x")
+        writer.stop()
+        done.set()
+
+    threading.Thread(target=write_a_lot, daemon=True).start()
+    assert done.wait(5), "the writes blocked"
+    # What it relies on in Textual: the driver makes its writer by this name, and the loop
+    # copied into LastingWriter.run reads these attributes.
+    start = linux_driver.LinuxDriver.start_application_mode
+    assert "WriterThread" in start.__code__.co_names
+    assert {"_file", "_queue"} <= set(WriterThread.run.__code__.co_names)
+    safe = writing_safely(linux_driver.LinuxDriver)
+    assert safe is not linux_driver.LinuxDriver
+    assert safe.start_application_mode.__globals__["WriterThread"] is LastingWriter
+    assert start.__globals__["WriterThread"] is WriterThread, "Textual's own is left alone"
+    assert WizardApp(None).driver_class.start_application_mode.__globals__["WriterThread"] is LastingWriter

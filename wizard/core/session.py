@@ -310,5 +310,5 @@ def walk_root(canvas: Canvas) -> Place:
 
 
 def new_canvas(title: str) -> Canvas:
-    return Canvas(title=title.strip())
+    return Canvas.model_construct(title=title.strip())
 

@@ -25,6 +25,7 @@ from wizard.tui.held_keys import HeldKeys, InOrder, Release
 from wizard.tui.palette import JumpProvider
 from wizard.tui.settings import Preferences
 from wizard.tui.textual_internals.input import reading_safely
+from wizard.tui.textual_internals.output import writing_safely
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -86,8 +87,9 @@ class WizardApp(App[str]):
         self._in_order = InOrder(self, super().on_event, super().post_message)
 
     def get_driver_class(self) -> type[Driver]:
-        # Pastes whole and bytes that are not UTF-8 refused, not fatal (textual_internals/input.py).
-        return reading_safely(super().get_driver_class())
+        # Pastes whole and bytes that are not UTF-8 refused, not fatal (textual_internals/input.py);
+        # a terminal closed while output is on its way never blocks the close (output.py).
+        return writing_safely(reading_safely(super().get_driver_class()))
 
     @property
     def catalog(self) -> Catalog:

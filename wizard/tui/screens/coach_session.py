@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wizard.core.coach_request import Request
-from wizard.core.coach_run import first_step_of
 from wizard.files.errors import UserFileError
 from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
@@ -55,6 +54,8 @@ def to_the_plan(screen: QuestionScreen) -> None:
     run = screen.run
     if run is None or run.plan is None or not run.plan.sections or screen.step.section in run.plan.sections:
         return
+    from wizard.core.coach_run import first_step_of
+
     step = first_step_of(screen.session, run.plan.sections[0])
     if step is not None and step != screen.step and screen.commit():
         screen.show(step)
@@ -114,6 +115,8 @@ async def agenda(screen: QuestionScreen) -> None:
     elif choice == AgendaScreen.END:
         await end_session(screen)
     elif choice:
+        from wizard.core.coach_run import first_step_of
+
         step = first_step_of(screen.session, choice)
         if step is not None:
             screen.jump(step)

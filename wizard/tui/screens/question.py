@@ -7,6 +7,7 @@ import gc
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,8 +17,6 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static, Tree
 
-from wizard.core.coach_run import CoachRun
-from wizard.core.coaching import SectionTimer
 from wizard.core.session import Session, Step
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
@@ -39,6 +38,10 @@ from wizard.tui.widgets.panes import Pane
 from wizard.tui.widgets.status_line import StatusLine
 from wizard.tui.widgets.structure_field import StructureField
 
+if TYPE_CHECKING:  # coach mode's modules load only in coach mode (some 15 ms of the start)
+    from wizard.core.coach_run import CoachRun
+    from wizard.core.coaching import SectionTimer
+
 
 class QuestionScreen(Screen[None]):
     BINDINGS = question_keys.BINDINGS  # wizard/tui/screens/question_keys.py
@@ -50,7 +53,11 @@ class QuestionScreen(Screen[None]):
         self.drafts = drafts
         self.step = start
         self.coach = coach
-        self.run = run if run is not None or not coach else CoachRun(session, clock)
+        if run is None and coach:
+            from wizard.core.coach_run import CoachRun
+
+            run = CoachRun(session, clock)
+        self.run = run
         """The coach session (coach mode only): its clock and its plan."""
         self.surroundings = Surroundings()
         self._froze = False

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from wizard.core import coaching
 from wizard.core.session import Step
 from wizard.files.errors import UserFileError
 from wizard.tui.screens.dialogs import ReasonScreen
@@ -118,6 +117,7 @@ def tick(screen: QuestionScreen) -> None:
 
 
 def notes_text(screen: QuestionScreen, step: Step) -> Content:
+    from wizard.core import coaching
     from wizard.tui.screens.coach import notes_text  # coach mode only: kept off the start-up path
 
     return notes_text(coaching.notes_here(screen.session, step))

@@ -4,6 +4,8 @@
   UTF-8 refused instead of fatal) and what keeping keys in the order typed relies on
   (wizard/tui/held_keys.py): the messages a key causes in the app's own queue, and where
   TextArea lives before it is loaded.
+- `output`: Textual's writer thread, which ends at the first write to a terminal that has
+  gone and then blocks the wizard's close; a writer that outlives it is given to the driver.
 - `painting`: the speed-ups that lay out and paint less: `virtual_size` reactives that ask
   for no layout, `_refresh_scrollbars`, ScrollView's `_size_updated`, Input's `_on_paste`
   and its validity classes, and reading back the composed screen for the first-frame picture.
