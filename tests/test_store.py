@@ -147,3 +147,20 @@ def test_migrates_an_older_version(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path.write_text('schema_version = 0\nname = "Old draft"\n')
     canvas, original = store.load_with_version(path)
     assert (canvas.title, original) == ("Old draft", 0)
+
+
+def test_a_new_canvas_made_without_validating_is_the_validated_one(tmp_path: Path) -> None:
+    """The wizard makes a new canvas without building the model's validator (its start);
+    what it holds and writes is exactly what a validated one would, and it reads back."""
+    from tests.factory import structure
+    from wizard.core.session import new_canvas
+    from wizard.model.canvas import Canvas
+
+    quick, checked = new_canvas("  Campus app "), Canvas(title="Campus app")
+    quick.created = quick.updated = checked.created = checked.updated = checked.created
+    assert quick.model_dump() == checked.model_dump() and store.to_data(quick) == store.to_data(checked)
+    quick.customer_types.append(structure(1, 1, 1).customer_types[0])
+    assert new_canvas("another").customer_types == [], "the default list is not shared between canvases"
+    path = tmp_path / "n.toml"
+    store.save(quick, path)
+    assert store.load(path).title == "Campus app"
