@@ -22,10 +22,11 @@ from wizard.commands.check import load_checked
 from wizard.commands.output import console as make_console
 from wizard.commands.output import print_json
 from wizard.commands.rich_text import literal
+from wizard.core import coaching_diff, evidence, evidence_diff, scoring
 from wizard.core import compare as cd
-from wizard.core import evidence, evidence_diff, scoring
 from wizard.files import banks as bank_loader
 from wizard.model.bank import Question
+from wizard.model.catalog import Catalog
 from wizard.model.safetext import file_name
 
 INLINE = 50
@@ -43,10 +44,12 @@ def run(args: argparse.Namespace) -> int:
     before, after = scoring.score(old, catalog), scoring.score(new, catalog)
     sections = changed_sections(before, after)
     proof = evidence_diff.compare(evidence.evidence(old, catalog), evidence.evidence(new, catalog), catalog)
+    coached = coaching_diff.compare(old, new, catalog)
     if args.json:
-        print_json({**as_json(args.old, args.new, changes, before, after, sections), "evidence": proof.as_json()})
+        print_json({**as_json(args.old, args.new, changes, before, after, sections), "evidence": proof.as_json(),
+                    "coaching": coached.as_json()})
     else:
-        print_diff(args.old, args.new, changes, before, after, sections, proof)
+        print_diff(args.old, args.new, changes, before, after, sections, proof, coached, catalog)
     return 0
 
 
@@ -176,11 +179,12 @@ def _answer_lines(c: cd.Change) -> Iterator[Text]:
 
 def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.Report,
                after: scoring.Report, sections: list[dict[str, Any]],
-               proof: evidence_diff.EvidenceDiff | None = None) -> None:
+               proof: evidence_diff.EvidenceDiff | None = None, coached: coaching_diff.CoachingDiff | None = None,
+               catalog: Catalog | None = None) -> None:
     console = make_console()
     head = literal(file_name(old), "bold").append(" → ").append_text(literal(file_name(new), "bold"))
     console.print(head)
-    if not changes and (proof is None or proof.empty):
+    if not changes and (proof is None or proof.empty) and (coached is None or coached.empty):
         console.print("No changes.")
         return
     where = None
@@ -194,6 +198,8 @@ def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.R
             console.print(Padding(line, (0, 0, 0, 2 if n == 0 else 6), expand=False))
     if proof is not None and not proof.empty:
         print_evidence(console, proof)
+    if coached is not None and not coached.empty:
+        print_coaching(console, coached, catalog)
     console.print()
     console.print(_score_line("Score", before.score, after.score, "bold"))
     for s in sections:
@@ -222,6 +228,31 @@ def print_evidence(console: Console, proof: evidence_diff.EvidenceDiff) -> None:
             where = place
             console.print(Padding(literal(place), (0, 0, 0, 2), expand=False))
         console.print(Padding(line, (0, 0, 0, 4), expand=False))
+
+
+def print_coaching(console: Console, coached: coaching_diff.CoachingDiff, catalog: Catalog | None) -> None:
+    """Sessions begun or closed, homework set, done or dropped; private notes only counted."""
+    def title(section: str) -> str:
+        bank = catalog.bank(section) if catalog is not None else None
+        return bank.title if bank is not None else section
+
+    console.print()
+    console.print(Text("Coaching", style="bold"))
+    marks = {"begun": "added", "set": "added", "removed": "removed", "dropped": "removed"}
+    for s in coached.sessions:
+        said = f"session of {s.started:%-d %B %Y} {s.change}"
+        if s.change == "begun" and s.minutes:
+            said += f" ({s.minutes} min planned)"
+        if s.change == "closed" and s.covered:
+            said += ": covered " + ", ".join(title(c) for c in s.covered)
+        console.print(Padding(_mark(marks.get(s.change, "changed"), said), (0, 0, 0, 2), expand=False))
+    for h in coached.homework:
+        line = _mark(marks.get(h.change, "changed"), f"homework {h.change} ({h.started:%-d %B}), {h.where}: ")
+        console.print(Padding(line.append_text(literal(h.text)), (0, 0, 0, 2), expand=False))
+    was, now = coached.private_notes
+    if was != now:
+        console.print(Padding(Text(f"~ the coach's private notes: {was} → {now} (not shown here)"), (0, 0, 0, 2),
+                              expand=False))
 
 
 def _score_line(label: str, before: int, after: int, style: str = "") -> Text:
