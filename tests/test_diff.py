@@ -111,7 +111,7 @@ def test_json_has_the_documented_shape(pair: tuple[Path, Path], catalog: Catalog
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(pair[0]), str(pair[1]), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"old", "new", "score", "sections", "changes", "evidence"}
+    assert set(data) == {"old", "new", "score", "sections", "changes", "evidence", "coaching"}
     assert data["old"] == str(pair[0]) and data["new"] == str(pair[1])
     assert data["score"]["before"] == 100 and data["score"]["after"] < 100
     assert all(set(s) == {"id", "title", "before", "after"} and s["before"] != s["after"] for s in data["sections"])
