@@ -301,3 +301,38 @@ async def test_removing_an_entry_an_interview_spoke_to_says_its_evidence_is_kept
         assert any("about “Shy” is kept" in m and "check" in m for m in said), said
     (link,) = segment_of(path).interviews[0].links  # type: ignore[attr-defined]
     assert link.item == "Shy" and link.quote == "I am shy"  # the quote is not lost
+
+
+async def test_a_quote_typed_in_the_picker_is_kept_as_typed_and_becomes_one_of_the_quotes(tmp_path: Path) -> None:
+    """Typed in the link screen's quote picker: a draft on every key (a kill loses none of
+    it), and once Enter takes it, one of the interview's quotes as well as the item's."""
+    from wizard.tui.screens.interview_links import QuoteScreen
+
+    path = tmp_path / "c.toml"
+    canvas_at(path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SMALL) as pilot:
+        await at_step(pilot, PAINS)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press(*"J.M.", "enter", "enter", "enter", *"Met at the union", "tab")
+        await pilot.press(*"First quote", "enter", "enter")  # a quote; empty Enter: the links
+        await pilot.pause()
+        await pilot.press("down", "down", "q")  # Knows nobody: their words
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteScreen)
+        await pilot.press("tab", *"Nobody talks to me")
+        await pilot.pause()
+        kept = interviews.Form.loads(Drafts(path).get(interviews.draft_key(SEGMENT)) or "")
+        assert kept is not None and "Nobody talks to me" in kept.quotes, "kept as it is typed"
+        await pilot.press("escape")  # cancelled: no longer a quote of the draft
+        await pilot.pause()
+        kept = interviews.Form.loads(Drafts(path).get(interviews.draft_key(SEGMENT)) or "")
+        assert kept is not None and kept.quotes == ["First quote"]
+        await pilot.press("q", "tab", *"Nobody talks to me", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (interview,) = segment_of(path).interviews  # type: ignore[attr-defined]
+    assert interview.quotes == ["First quote", "Nobody talks to me"]
+    assert [(k.item, k.quote) for k in interview.links] == [("Knows nobody", "Nobody talks to me")]

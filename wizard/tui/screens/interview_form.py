@@ -84,6 +84,8 @@ class InterviewFormScreen(Screen[str | None]):
         """The interview as saved, to tell typing from none (None: a draft came back)."""
         self.key = key
         self._loading = True
+        self._box_before: str | None = None
+        """What the quote box held before a quote was typed in the picker (None: none is)."""
 
     def compose(self) -> ComposeResult:
         name = " › ".join(self._names())
@@ -182,6 +184,23 @@ class InterviewFormScreen(Screen[str | None]):
         self.query_one("#how", RadioSet).focus()
 
     # -- the quotes (the list editor's requests, as a list answer handles them) ----------
+    def _typing_quote(self, text: str | None) -> None:
+        """A quote being typed in the link screen's picker, kept with the form's draft as its
+        quote box would keep it (a kill then loses none of it); None puts the box back."""
+        box = self.query_one(ListEditor).input
+        if text is None:
+            box.value, self._box_before = (self._box_before or ""), None
+        else:
+            if self._box_before is None:
+                self._box_before = box.value
+            box.value = text
+        self.keep()
+
+    def _add_quote(self, text: str) -> None:
+        editor = self.query_one(ListEditor)
+        editor.set_items([*editor.items, text])
+        self.keep()
+
     @on(ListEditor.Added)
     def _quote_added(self, event: ListEditor.Added) -> None:
         editor = self.query_one(ListEditor)
@@ -224,7 +243,7 @@ class InterviewFormScreen(Screen[str | None]):
     # -- actions --------------------------------------------------------------------------
     @work
     async def action_links(self) -> None:
-        from wizard.tui.screens.interview_links import LinkScreen
+        from wizard.tui.screens.interview_links import LinkScreen, QuoteHooks
 
         form = self._read()
         self.query_one(ListEditor).clear_typed()  # an unadded quote is one of the quotes now
@@ -232,7 +251,8 @@ class InterviewFormScreen(Screen[str | None]):
         report = interviews.segment_report(self.session, self.segment)
         if report is None:
             return
-        choice = await self.app.push_screen_wait(LinkScreen(report, form, self.keep))
+        choice = await self.app.push_screen_wait(LinkScreen(report, form, self.keep,
+                                                            QuoteHooks(self._typing_quote, self._add_quote)))
         if choice == "save":
             self.action_save()
 

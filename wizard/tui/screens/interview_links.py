@@ -4,6 +4,7 @@ by where they are, each marked supported or contradicted by it, with a quote if 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -50,11 +51,14 @@ class LinkScreen(Screen[str | None]):
         Binding("escape,ctrl+b", "dismiss(None)", "Back to the form", id="links-back"),
     ]
 
-    def __init__(self, report: SegmentEvidence, form: Form, changed: Callable[[], None]) -> None:
+    def __init__(self, report: SegmentEvidence, form: Form, changed: Callable[[], None],
+                 quotes: QuoteHooks | None = None) -> None:
         super().__init__()
         self.report = report
         self.form = form
         self.changed = changed
+        self.quotes = quotes
+        """How a quote typed in the picker reaches the interview's quotes (the form's list)."""
         self.rows: dict[str, Item] = {}
 
     def compose(self) -> ComposeResult:
@@ -139,13 +143,30 @@ class LinkScreen(Screen[str | None]):
             return
         key, item = current
         link = self.form.verdict(item)
-        quote = await self.app.push_screen_wait(QuoteScreen(self.form.quotes, link.get("quote", "") if link else ""))
+        typing = self.quotes.typing if self.quotes is not None else None
+        quote = await self.app.push_screen_wait(QuoteScreen(self.form.quotes, link.get("quote", "") if link else "",
+                                                            typing))
+        if typing is not None:
+            typing(None)  # picked, typed or cancelled: the text is no longer on its way
         if quote is None:
             return
-        if quote and quote not in self.form.quotes:
-            self.form.quotes.append(quote)  # a quote typed here is one of the interview's
+        if quote and quote not in self.form.quotes:  # a quote typed here is one of the interview's
+            if self.quotes is not None:
+                self.quotes.added(quote)
+            else:
+                self.form.quotes.append(quote)
         self.form.set_verdict(item, link.get("verdict", "supports") if link else "supports", quote)
         self._refresh_row(key, item)
+
+
+@dataclass(frozen=True)
+class QuoteHooks:
+    """The interview form's side of a quote typed in the picker."""
+
+    typing: Callable[[str | None], None]
+    """Each key typed: the text so far, kept as a draft with the form (None: no longer typed)."""
+    added: Callable[[str], None]
+    """A new quote, into the interview's quotes."""
 
 
 class QuoteScreen(Dialog[str | None]):
@@ -153,10 +174,12 @@ class QuoteScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="quote-cancel")]
 
-    def __init__(self, quotes: list[str], current: str) -> None:
+    def __init__(self, quotes: list[str], current: str,
+                 typing: Callable[[str | None], None] | None = None) -> None:
         super().__init__()
         self.quotes = [q for q in quotes if q.strip()]
         self.current = current
+        self.typing = typing
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -174,6 +197,11 @@ class QuoteScreen(Dialog[str | None]):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or ""
         self.dismiss("" if key == "none" else self.quotes[int(key[1:])])
+
+    @on(Input.Changed, "#typed-quote")
+    def _typing(self, event: Input.Changed) -> None:
+        if self.typing is not None:
+            self.typing(event.value)
 
     @on(Input.Submitted, "#typed-quote")
     def _typed(self, event: Input.Submitted) -> None:
