@@ -5,8 +5,11 @@ the answers, coach mode's timer running on, and list edits that keep their links
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from tests.conftest import at_step
@@ -46,6 +49,20 @@ def canvas_at(path: Path, links: bool = False) -> Canvas:
     return canvas
 
 
+@asynccontextmanager
+async def interview_form(tmp_path: Path) -> AsyncIterator[tuple[WizardApp, Pilot[str], Path, QuestionScreen]]:
+    """The wizard on a new canvas at a segment's pains, with F6's interview form open."""
+    path = tmp_path / "c.toml"
+    canvas_at(path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await at_step(pilot, PAINS)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewFormScreen)
+        yield app, pilot, path, screen
+
+
 def segment_of(path: Path) -> object:
     return store.load(path).customer_types[0].segments[0]
 
@@ -56,13 +73,7 @@ def entries(screen: QuestionScreen) -> list[str]:
 
 
 async def test_a_founder_logs_an_interview_with_three_links_from_the_keyboard(tmp_path: Path) -> None:
-    path = tmp_path / "c.toml"
-    canvas_at(path)
-    app = WizardApp(path, shipped_catalog())
-    async with app.run_test(size=SMALL) as pilot:
-        screen = await at_step(pilot, PAINS)
-        await pilot.press("f6")
-        await pilot.pause()
+    async with interview_form(tmp_path) as (app, pilot, path, screen):
         assert isinstance(app.screen, InterviewFormScreen)
         # Enter on How chooses and moves on, like Enter everywhere in the form: typing straight
         # on lands in the notes (it used to go into the row of buttons, which takes no text).
@@ -94,13 +105,7 @@ async def test_a_founder_logs_an_interview_with_three_links_from_the_keyboard(tm
 
 
 async def test_a_date_that_is_not_one_is_refused_with_what_to_type_and_nothing_saved(tmp_path: Path) -> None:
-    path = tmp_path / "c.toml"
-    canvas_at(path)
-    app = WizardApp(path, shipped_catalog())
-    async with app.run_test(size=SMALL) as pilot:
-        await at_step(pilot, PAINS)
-        await pilot.press("f6")
-        await pilot.pause()
+    async with interview_form(tmp_path) as (app, pilot, path, _screen):
         form = app.screen
         await pilot.press("shift+tab", "ctrl+u", *"3/11/26", "tab", *"J.M.", "ctrl+s")
         await pilot.pause()
@@ -112,13 +117,7 @@ async def test_a_date_that_is_not_one_is_refused_with_what_to_type_and_nothing_s
 
 
 async def test_typing_in_the_form_survives_a_kill_and_comes_back(tmp_path: Path) -> None:
-    path = tmp_path / "c.toml"
-    canvas_at(path)
-    app = WizardApp(path, shipped_catalog())
-    async with app.run_test(size=SMALL) as pilot:
-        await at_step(pilot, PAINS)
-        await pilot.press("f6")
-        await pilot.pause()
+    async with interview_form(tmp_path) as (app, pilot, path, screen):
         await pilot.press(*"Parent K.", "tab", *"Kate", "tab", "tab", *"Half a note")  # who, name, how, notes
         await pilot.pause()
         # What a kill leaves: the drafts file as written on the last key.
@@ -237,13 +236,7 @@ async def test_an_entry_reworded_or_moved_in_the_list_editor_keeps_its_link(tmp_
 
 
 async def test_the_focused_box_of_the_form_stays_on_screen_at_80x24(tmp_path: Path) -> None:
-    path = tmp_path / "c.toml"
-    canvas_at(path)
-    app = WizardApp(path, shipped_catalog())
-    async with app.run_test(size=SMALL) as pilot:
-        await at_step(pilot, PAINS)
-        await pilot.press("f6")
-        await pilot.pause()
+    async with interview_form(tmp_path) as (app, pilot, _path, _screen):
         for _ in range(6):
             await pilot.press("tab")
             await pilot.pause()
@@ -308,13 +301,7 @@ async def test_a_quote_typed_in_the_picker_is_kept_as_typed_and_becomes_one_of_t
     it), and once Enter takes it, one of the interview's quotes as well as the item's."""
     from wizard.tui.screens.interview_links import QuoteScreen
 
-    path = tmp_path / "c.toml"
-    canvas_at(path)
-    app = WizardApp(path, shipped_catalog())
-    async with app.run_test(size=SMALL) as pilot:
-        await at_step(pilot, PAINS)
-        await pilot.press("f6")
-        await pilot.pause()
+    async with interview_form(tmp_path) as (app, pilot, path, _screen):
         await pilot.press(*"J.M.", "enter", "enter", "enter", *"Met at the union", "tab")
         await pilot.press(*"First quote", "enter", "enter")  # a quote; empty Enter: the links
         await pilot.pause()
