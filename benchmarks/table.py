@@ -32,10 +32,25 @@ def _verdict(good: bool) -> str:
     return "yes" if good else "NO"
 
 
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.1f} MB"
+
+
 def _vs_floor(figure: str, wizard: float, floor: float, limit: float, unit: str = "ms") -> Row:
     ratio = wizard / floor
-    show = ms if unit == "ms" else (lambda kb: f"{kb / 1024:.1f} MB")
+    show = ms if unit == "ms" else _mb
     return Row(figure, show(wizard), show(floor), f"{ratio:.2f}x", f"≤ {limit}x", _verdict(ratio <= limit))
+
+
+def _memory_beside(figure: str, kb: float, floor_kb: float, note: str) -> Row:
+    """A memory figure beside the floor's, with no target of its own."""
+    return Row(figure, _mb(kb), _mb(floor_kb), f"{kb / floor_kb:.2f}x", note, "")
+
+
+def _served(figure: str, times: dict[str, float]) -> Row:
+    ratio = times["wizard"] / times["floor"]
+    return Row(figure, f"{times['wizard']:.2f} s", f"{times['floor']:.2f} s", f"{ratio:.2f}x", "≤ 1.0 s and ≤ 2x",
+               _verdict(times["wizard"] <= 1.0 and ratio <= 2))
 
 
 def _alone(figure: str, value: str, target: str, good: bool) -> Row:
@@ -74,27 +89,18 @@ def rows(f: dict[str, Any]) -> list[Row]:
         Row("  longest UI stall on Enter, 1000 segments", ms(f["ui_block"]["longest_stall"]), "", "",
             "(whatever blocks)", ""),
         _vs_floor("peak RSS at first question", new["peak_rss_kb"], floor["peak_rss_kb"], 1.3, unit="kb"),
-        Row("  peak RSS once the live question is ready", f"{new['ready_rss_kb'] / 1024:.1f} MB",
-            f"{floor['peak_rss_kb'] / 1024:.1f} MB", f"{new['ready_rss_kb'] / floor['peak_rss_kb']:.2f}x",
-            "(but the checks)", ""),
-        Row("  RSS once the coach's checks have run", f"{f['memory']['rss_checks_kb'] / 1024:.1f} MB",
-            f"{floor['peak_rss_kb'] / 1024:.1f} MB", f"{f['memory']['rss_checks_kb'] / floor['peak_rss_kb']:.2f}x",
-            "(their word tables, once)", ""),
+        _memory_beside("  peak RSS once the live question is ready", new["ready_rss_kb"], floor["peak_rss_kb"],
+                       "(but the checks)"),
+        _memory_beside("  RSS once the coach's checks have run", f["memory"]["rss_checks_kb"], floor["peak_rss_kb"],
+                       "(their word tables, once)"),
         _alone("memory growth after 100 answers (from the checks' first run)", f"+{f['memory']['growth']:.0%}",
                "≤ +10%", f["memory"]["growth"] <= 0.10),
     ]
     if "serve" in f:
         served = f["serve"]
-        ratio = served["wizard"] / served["floor"]
-        out.append(Row("serve: page opened to first question painted", f"{served['wizard']:.2f} s",
-                       f"{served['floor']:.2f} s", f"{ratio:.2f}x", "≤ 1.0 s and ≤ 2x",
-                       _verdict(served["wizard"] <= 1.0 and ratio <= 2)))
+        out.append(_served("serve: page opened to first question painted", served))
         if "next" in served:
-            then = served["next"]
-            ratio = then["wizard"] / then["floor"]
-            out.append(Row("  the next visitor of the same server", f"{then['wizard']:.2f} s",
-                           f"{then['floor']:.2f} s", f"{ratio:.2f}x", "≤ 1.0 s and ≤ 2x",
-                           _verdict(then["wizard"] <= 1.0 and ratio <= 2)))
+            out.append(_served("  the next visitor of the same server", served["next"]))
     if "report" in f:
         rep = f["report"]
         out.append(_alone(f"report over {rep['files']} canvases, with the checks", f"{rep['seconds']:.2f} s",
