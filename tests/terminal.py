@@ -52,3 +52,17 @@ class Terminal:
         if self.starts:
             subprocess.run(["tmux", "-S", str(self.sockets / f"{self.starts}.sock"), "kill-server"],
                            capture_output=True, check=False)
+
+
+def processes_naming(text: str) -> list[str]:
+    """The processes whose command line holds `text` ("pid: command line"), to tell that
+    none outlived its terminal or its server."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().decode(errors="replace")
+        except OSError:  # the process ended while we looked
+            continue
+        if text in argv:
+            found.append(f"{cmdline.parent.name}: {argv.replace(chr(0), ' ')}")
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.terminal import PROGRAM, Terminal
+from tests.terminal import PROGRAM, Terminal, processes_naming
 from wizard.files import locations, lock, store, tomlio
 
 pytestmark = pytest.mark.e2e
@@ -71,20 +71,6 @@ def test_a_signal_closes_like_ctrl_q(terminal: Terminal, tmp_path: Path, isolate
     assert "Saved" in terminal.screen()  # the exit line, as after Ctrl+Q
 
 
-def wizards_in(folder: Path) -> list[str]:
-    """The command lines of the wizards still running in `folder` (the shell goes with its terminal)."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(folder):
-                line = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                if "c.toml" in line and "sh -c" not in line:
-                    found.append(line)
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.parametrize("after", [0.2, 0.4, 0.6, 0.8, 1.0, 1.2])
 def test_a_terminal_closed_in_the_first_second_still_lets_the_wizard_close(
         terminal: Terminal, tmp_path: Path, isolated_state: Path, after: float) -> None:
@@ -95,12 +81,12 @@ def test_a_terminal_closed_in_the_first_second_still_lets_the_wizard_close(
     path.write_text((EXAMPLES / "draft-bakery.toml").read_text())
     env = {"CANVAS_WIZARD_STATE_DIR": str(isolated_state), "TERM": "xterm-256color",
            "PATH": os.environ.get("PATH", "")}
-    terminal.start(f"sh -c '{PROGRAM} c.toml; echo exit=$? > rc'", tmp_path, env)
+    terminal.start(f"{PROGRAM} {path}", tmp_path, env)  # its own path: no other test's wizard names it
     time.sleep(after)
     terminal.stop()
     assert wait_gone(lock.lock_path(path), timeout=20), "the lock stayed behind"
     deadline = time.monotonic() + 20
-    while (left := wizards_in(tmp_path)) and time.monotonic() < deadline:
+    while (left := processes_naming(str(path))) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left, f"the wizard outlived its terminal: {left}"
     assert store.load(path).title == store.load(EXAMPLES / "draft-bakery.toml").title

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.terminal import processes_naming
 from wizard.commands.cli import main
 from wizard.commands.serve import wizard_command
 from wizard.files import store
@@ -76,18 +77,6 @@ class Server:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
-
-
-def processes_naming(text: str) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            argv = cmdline.read_bytes().decode(errors="replace")
-        except OSError:  # the process ended while we looked
-            continue
-        if text in argv:
-            found.append(f"{cmdline.parent.name}: {argv.replace(chr(0), ' ')}")
-    return found
 
 
 @pytest.fixture

@@ -17,7 +17,8 @@ import pytest
 
 from tests import test_serve
 from tests.conftest import EXAMPLES
-from tests.test_serve import ESCAPES, Server, processes_naming
+from tests.terminal import processes_naming
+from tests.test_serve import ESCAPES, Server
 from wizard.commands.serve import wizard_command
 from wizard.commands.serve_pool import warm_command
 from wizard.commands.warm_start import READY
