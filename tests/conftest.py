@@ -50,6 +50,21 @@ async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
     return screen
 
 
+COHORT_BROKEN = "broken.toml"
+"""The file of `cohort` that is not a valid canvas (invalid TOML)."""
+
+
+@pytest.fixture
+def cohort(tmp_path: Path) -> Path:
+    """A coach's folder for `report`: every shipped example and one broken file."""
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        shutil.copy(example, folder / example.name)
+    (folder / COHORT_BROKEN).write_text('schema_version = 1\ntitle = "unterminated\n', encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def terminal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
     """A tmux terminal of its own, stopped after the test; fails clearly without tmux or an install."""

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tests.conftest import EXAMPLES
+from tests.conftest import COHORT_BROKEN, EXAMPLES
 from tests.factory import structure
 from wizard import checks
 from wizard.commands import report, report_scan
@@ -24,22 +24,12 @@ from wizard.core import scoring
 from wizard.files import store
 from wizard.model.catalog import Catalog
 
-BROKEN = "broken.toml"
+BROKEN = COHORT_BROKEN
 
 
 @pytest.fixture(autouse=True)
 def wide(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "250")  # one table row per line
-
-
-@pytest.fixture
-def cohort(tmp_path: Path) -> Path:
-    folder = tmp_path / "cohort"
-    folder.mkdir()
-    for example in sorted(EXAMPLES.glob("*.toml")):
-        shutil.copy(example, folder / example.name)
-    (folder / BROKEN).write_text('schema_version = 1\ntitle = "unterminated\n', encoding="utf-8")
-    return folder
 
 
 def weakest(path: Path, catalog: Catalog) -> tuple[str, int] | None:

@@ -25,16 +25,6 @@ FILES = len(list(EXAMPLES.glob("*.toml"))) + 1
 """The cohort's files: every shipped example and one broken file."""
 
 
-@pytest.fixture
-def cohort(tmp_path: Path) -> Path:
-    folder = tmp_path / "cohort"
-    folder.mkdir()
-    for example in sorted(EXAMPLES.glob("*.toml")):
-        shutil.copy(example, folder / example.name)
-    (folder / "broken.toml").write_text(BROKEN, encoding="utf-8")
-    return folder
-
-
 class Counting:
     """report_scan's `examine`, counting the files really read, validated, scored and checked."""
 
