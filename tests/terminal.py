@@ -66,3 +66,11 @@ def processes_naming(text: str) -> list[str]:
         if text in argv:
             found.append(f"{cmdline.parent.name}: {argv.replace(chr(0), ' ')}")
     return found
+
+
+def left_running(text: str, timeout: float = 10) -> list[str]:
+    """The processes naming `text` still running after waiting up to `timeout` seconds for them to end."""
+    deadline = time.monotonic() + timeout
+    while (found := processes_naming(text)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.terminal import PROGRAM, Terminal, processes_naming
+from tests.terminal import PROGRAM, Terminal, left_running
 from wizard.files import locations, lock, store, tomlio
 
 pytestmark = pytest.mark.e2e
@@ -85,8 +85,6 @@ def test_a_terminal_closed_in_the_first_second_still_lets_the_wizard_close(
     time.sleep(after)
     terminal.stop()
     assert wait_gone(lock.lock_path(path), timeout=20), "the lock stayed behind"
-    deadline = time.monotonic() + 20
-    while (left := processes_naming(str(path))) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    left = left_running(str(path), timeout=20)
     assert not left, f"the wizard outlived its terminal: {left}"
     assert store.load(path).title == store.load(EXAMPLES / "draft-bakery.toml").title

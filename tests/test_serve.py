@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.terminal import processes_naming
+from tests.terminal import left_running
 from wizard.commands.cli import main
 from wizard.commands.serve import wizard_command
 from wizard.files import store
@@ -161,10 +161,7 @@ def test_serve_answers_the_first_question_in_a_browser(browser: Any, tmp_path: P
         assert server.ctrl_c() == 0, server.output()
         assert "Traceback" not in server.output(), server.output()
         assert "stopped" in server.output()
-        deadline = time.monotonic() + 10
-        while processes_naming(str(path)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not processes_naming(str(path)), "left running after Ctrl+C"
+        assert not left_running(str(path)), "left running after Ctrl+C"
     finally:
         server.kill()
 

@@ -17,7 +17,7 @@ import pytest
 
 from tests import test_serve
 from tests.conftest import EXAMPLES
-from tests.terminal import processes_naming
+from tests.terminal import left_running, processes_naming
 from tests.test_serve import ESCAPES, Server
 from wizard.commands.serve import wizard_command
 from wizard.commands.serve_pool import warm_command
@@ -201,10 +201,7 @@ def test_two_visitors_one_after_the_other(browser: Any, tmp_path: Path, isolated
         second.close()
         assert server.ctrl_c() == 0, server.output()
         assert "Traceback" not in server.output(), server.output()
-        deadline = time.monotonic() + 10
-        while processes_naming(str(path)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not processes_naming(str(path)), "left running after Ctrl+C"
+        assert not left_running(str(path)), "left running after Ctrl+C"
     finally:
         server.kill()
 
