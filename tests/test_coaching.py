@@ -57,7 +57,7 @@ def test_notes_are_saved_per_session_apart_from_answers_and_empty_ones_removed(t
     notes = store.load(path).coach.sessions[0].notes
     assert [(n.place, n.text, n.kind) for n in notes] == [
         ("type-0/seg-0#segment_questions.who_pays", "Probe the budget owner", "private")]
-    assert coach_sessions.open_homework(store.load(path)) == 0
+    assert store.load(path).coach.open_homework() == 0
 
 
 def test_timer_counts_per_section_and_adds_up_over_sessions(tmp_path: Path) -> None:

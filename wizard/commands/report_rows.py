@@ -110,7 +110,7 @@ def row_for(path: Path, canvas: Canvas, catalog: Catalog) -> Row:
         open_required=open_required,
         checks=quality_checks(canvas, catalog),
         last_session=last.started.date().isoformat() if last is not None else None,
-        open_homework=coach_sessions.open_homework(canvas),
+        open_homework=canvas.coach.open_homework(),
         evidence=proof.overall if proof else 0,
         interviews=proof.interviews if proof else 0,
     )

@@ -83,11 +83,6 @@ def last_session(canvas: Canvas) -> CoachSession | None:
     return max(canvas.coach.sessions, key=lambda s: s.started, default=None)
 
 
-def open_homework(canvas: Canvas) -> int:
-    """How much homework the founder has not done yet, over every session."""
-    return canvas.coach.open_homework()
-
-
 # -- a session as it runs -----------------------------------------------------------
 def begin(session: Session, minutes: int, sections: Iterable[str]) -> CoachSession:
     """A new session on record, saved at once."""

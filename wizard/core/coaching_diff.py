@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wizard.core.coach_sessions import note_place
+from wizard.core.coach_sessions import HOMEWORK, note_place
 from wizard.model.canvas import Canvas
 from wizard.model.catalog import Catalog
 from wizard.model.coach import CoachSession, SessionNote
-
-HOMEWORK = "homework"
 
 
 @dataclass(frozen=True)

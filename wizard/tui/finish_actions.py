@@ -76,11 +76,10 @@ def end_session(screen: FinishScreen) -> Iterable[FinishAction]:
 
 def homework(screen: FinishScreen) -> Iterable[FinishAction]:
     """The coach's homework, to tick off what is done, once a coach has set some."""
-    from wizard.tui.screens.homework import summary
+    from wizard.tui.screens.homework import heading, summary
 
-    said = summary(screen.session)
-    if said:
-        yield FinishAction("homework", "h", f"Homework from your coach: {said}",
+    if summary(screen.session):
+        yield FinishAction("homework", "h", heading(screen.session),
                            "Tick off what you have done (saved at once); the exports list what is still to do",
                            _open_homework, order=15)
 

@@ -40,6 +40,10 @@ def summary(session: Session) -> str:
     return f"{left} of {len(pieces)} still to do" if left else f"all done ({len(pieces)})"
 
 
+def heading(session: Session) -> str:
+    return f"Homework from your coach: {summary(session) or 'none yet'}"
+
+
 class HomeworkScreen(Dialog[None]):
     """Every piece of homework, oldest session first; a ticked box is done."""
 
@@ -52,8 +56,7 @@ class HomeworkScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="homework"):
-            yield Static(literal(f"Homework from your coach: {summary(self.session) or 'none yet'}", "bold"),
-                         id="homework-title")
+            yield Static(literal(heading(self.session), "bold"), id="homework-title")
             if self.pieces:
                 yield SelectionList[int](*(Selection(literal(describe(self.session, record, note)), n, note.done)
                                            for n, (record, note) in enumerate(self.pieces)), id="homework-list")
@@ -83,5 +86,4 @@ class HomeworkScreen(Dialog[None]):
         except (UserFileError, ValueError) as exc:
             # Kept as ticked, as any answer is: the wizard saves it once it can, or says at the close.
             self.notify(str(exc), title="Not saved yet", severity="error", markup=False, timeout=8)
-        self.query_one("#homework-title", Static).update(
-            literal(f"Homework from your coach: {summary(self.session)}", "bold"))
+        self.query_one("#homework-title", Static).update(literal(heading(self.session), "bold"))

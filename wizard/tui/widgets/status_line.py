@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from textual.message import Message
 
 from wizard.core.session import Session, Step
+from wizard.core.set_aside import side_file
 from wizard.core.shown import shown_at
 from wizard.model.safetext import file_name
 from wizard.tui.text import literal, one_line
@@ -53,8 +54,6 @@ def rejected_here(session: Session, step: Step) -> str:
     problem = session.rejected(step, held)
     if not problem:
         return ""
-    from wizard.core.set_aside import side_file
-
     aside = file_name(side_file(session.path).name)
     return (f"The file holds {one_line(repr(held), 40)} here, which the wizard cannot use ({problem}). "
             f"It stays in the file until you answer; your answer sets it aside in {aside}.")
