@@ -51,8 +51,7 @@ class LinkScreen(Screen[str | None]):
         Binding("escape,ctrl+b", "dismiss(None)", "Back to the form", id="links-back"),
     ]
 
-    def __init__(self, report: SegmentEvidence, form: Form, changed: Callable[[], None],
-                 quotes: QuoteHooks | None = None) -> None:
+    def __init__(self, report: SegmentEvidence, form: Form, changed: Callable[[], None], quotes: QuoteHooks) -> None:
         super().__init__()
         self.report = report
         self.form = form
@@ -143,18 +142,13 @@ class LinkScreen(Screen[str | None]):
             return
         key, item = current
         link = self.form.verdict(item)
-        typing = self.quotes.typing if self.quotes is not None else None
         quote = await self.app.push_screen_wait(QuoteScreen(self.form.quotes, link.get("quote", "") if link else "",
-                                                            typing))
-        if typing is not None:
-            typing(None)  # picked, typed or cancelled: the text is no longer on its way
+                                                            self.quotes.typing))
+        self.quotes.typing(None)  # picked, typed or cancelled: the text is no longer on its way
         if quote is None:
             return
         if quote and quote not in self.form.quotes:  # a quote typed here is one of the interview's
-            if self.quotes is not None:
-                self.quotes.added(quote)
-            else:
-                self.form.quotes.append(quote)
+            self.quotes.added(quote)
         self.form.set_verdict(item, link.get("verdict", "supports") if link else "supports", quote)
         self._refresh_row(key, item)
 
@@ -174,8 +168,7 @@ class QuoteScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="quote-cancel")]
 
-    def __init__(self, quotes: list[str], current: str,
-                 typing: Callable[[str | None], None] | None = None) -> None:
+    def __init__(self, quotes: list[str], current: str, typing: Callable[[str | None], None]) -> None:
         super().__init__()
         self.quotes = [q for q in quotes if q.strip()]
         self.current = current
@@ -200,8 +193,7 @@ class QuoteScreen(Dialog[str | None]):
 
     @on(Input.Changed, "#typed-quote")
     def _typing(self, event: Input.Changed) -> None:
-        if self.typing is not None:
-            self.typing(event.value)
+        self.typing(event.value)
 
     @on(Input.Submitted, "#typed-quote")
     def _typed(self, event: Input.Submitted) -> None:
