@@ -26,7 +26,6 @@ from wizard.core import coaching_diff, evidence, evidence_diff, scoring
 from wizard.core import compare as cd
 from wizard.files import banks as bank_loader
 from wizard.model.bank import Question
-from wizard.model.catalog import Catalog
 from wizard.model.safetext import file_name
 
 INLINE = 50
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print_json({**as_json(args.old, args.new, changes, before, after, sections), "evidence": proof.as_json(),
                     "coaching": coached.as_json()})
     else:
-        print_diff(args.old, args.new, changes, before, after, sections, proof, coached, catalog)
+        print_diff(args.old, args.new, changes, before, after, sections, proof, coached)
     return 0
 
 
@@ -179,8 +178,8 @@ def _answer_lines(c: cd.Change) -> Iterator[Text]:
 
 def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.Report,
                after: scoring.Report, sections: list[dict[str, Any]],
-               proof: evidence_diff.EvidenceDiff | None = None, coached: coaching_diff.CoachingDiff | None = None,
-               catalog: Catalog | None = None) -> None:
+               proof: evidence_diff.EvidenceDiff | None = None,
+               coached: coaching_diff.CoachingDiff | None = None) -> None:
     console = make_console()
     head = literal(file_name(old), "bold").append(" → ").append_text(literal(file_name(new), "bold"))
     console.print(head)
@@ -199,7 +198,7 @@ def print_diff(old: Path, new: Path, changes: list[cd.Change], before: scoring.R
     if proof is not None and not proof.empty:
         print_evidence(console, proof)
     if coached is not None and not coached.empty:
-        print_coaching(console, coached, catalog)
+        print_coaching(console, coached, after.section_titles)
     console.print()
     console.print(_score_line("Score", before.score, after.score, "bold"))
     for s in sections:
@@ -230,12 +229,9 @@ def print_evidence(console: Console, proof: evidence_diff.EvidenceDiff) -> None:
         console.print(Padding(line, (0, 0, 0, 4), expand=False))
 
 
-def print_coaching(console: Console, coached: coaching_diff.CoachingDiff, catalog: Catalog | None) -> None:
-    """Sessions begun or closed, homework set, done or dropped; private notes only counted."""
-    def title(section: str) -> str:
-        bank = catalog.bank(section) if catalog is not None else None
-        return bank.title if bank is not None else section
-
+def print_coaching(console: Console, coached: coaching_diff.CoachingDiff, titles: dict[str, str]) -> None:
+    """Sessions begun or closed, homework set, done or dropped; private notes only counted.
+    `titles`: the sections' titles by id, as the score names them."""
     console.print()
     console.print(Text("Coaching", style="bold"))
     marks = {"begun": "added", "set": "added", "removed": "removed", "dropped": "removed"}
@@ -244,7 +240,7 @@ def print_coaching(console: Console, coached: coaching_diff.CoachingDiff, catalo
         if s.change == "begun" and s.minutes:
             said += f" ({s.minutes} min planned)"
         if s.change == "closed" and s.covered:
-            said += ": covered " + ", ".join(title(c) for c in s.covered)
+            said += ": covered " + ", ".join(titles.get(c, c) for c in s.covered)
         console.print(Padding(_mark(marks.get(s.change, "changed"), said), (0, 0, 0, 2), expand=False))
     for h in coached.homework:
         line = _mark(marks.get(h.change, "changed"), f"homework {h.change} ({h.started:%-d %B}), {h.where}: ")
