@@ -26,19 +26,20 @@ class Surroundings:
 
     def __init__(self) -> None:
         self._where = ""
-        self._topbar: tuple[tuple[object, ...], Content | None] = ((), None)
+        self._topbar: Content | None = None
+        """The top bar as last painted."""
         self._scored: Report | None = None
         """The report the score on screen came from, to explain a fall (progress.py)."""
 
     def show_topbar(self, screen: QuestionScreen) -> None:
         """The file, whether it holds what is on screen, and the scores: one line whatever it
         says, so no layout."""
-        line = topbar(screen.session, screen.step)
-        said = (line.plain, tuple(line.spans))
+        line, last = topbar(screen.session, screen.step), self._topbar
         for bar in screen.query("#topbar").results(Static):  # none once the screen is closing
-            if (said, bar.content) != self._topbar:
+            # Content's == compares the text alone: the styles (what is wrong stands out) count too.
+            if last is None or bar.content is not last or (line.plain, line.spans) != (last.plain, last.spans):
                 bar.update(line, layout=False)
-                self._topbar = (said, line)
+                self._topbar = line
 
     def show_where(self, screen: QuestionScreen) -> None:
         where = where_text(screen.session, screen.step)
