@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.core import evidence
 from wizard.core.evidence import Item, SegmentEvidence
+from wizard.core.evidence_text import state_label
 from wizard.files.errors import ReadOnlyError
 from wizard.model.canvas import Canvas, Segment, unique_id
 from wizard.model.evidence import Interview, Link, Mark
@@ -72,13 +73,12 @@ def badge(item: Item) -> str:
 def describe(item: Item) -> str:
     """Its state in words (for the help, screen readers, and the key to the marks)."""
     state = item.state
-    if state == "supported":
-        n = item.interviews
-        return f"supported by {n} interview{'s' * (n != 1)}"
     if state == "contradicted":
         quote = next((link.quote for _i, link in item.contradicts if link.quote), "")
-        return "contradicted" + (f": “{quote}”" if quote else f" by {len(item.contradicts)} interview"
-                                 f"{'s' * (len(item.contradicts) != 1)}")
+        if quote:
+            return f"contradicted: “{quote}”"
+    if state in ("supported", "contradicted"):
+        return state_label(item)  # "supported by 2 interviews", as every export says it
     if state in ("observed", "paid"):
         return "observed (seen it happen)" if state == "observed" else "paid (money changed hands)"
     return "a guess: no interview yet"
