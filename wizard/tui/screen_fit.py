@@ -147,7 +147,8 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
     if status is not None:
         status.set_budget(max(room.checks - (0 if marks else 1), 0), width)
     body = screen.query_one("#body")
-    applied = (stacked, room.side)
+    # Beside the question, the panel's styles do not depend on how much help there is.
+    applied = (stacked, room.side if stacked else 0)
     if getattr(screen, "_fitted", None) == applied:
         return room  # styles set again, even to the same values, lay the whole screen out again
     screen._fitted = applied  # type: ignore[attr-defined]

@@ -27,7 +27,7 @@ from wizard.tui.screens import coach_session, interview_actions, question_commit
 from wizard.tui.screens import question_actions as actions
 from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import SteadyStatic
+from wizard.tui.textual_internals.painting import FocusRestyles, SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
 from wizard.tui.widgets.fields import AnswerField
 from wizard.tui.widgets.footer import SteadyFooter
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # coach mode's modules load only in coach mode (some 15 ms of
     from wizard.core.coaching import SectionTimer
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(FocusRestyles, Screen[None]):
     BINDINGS = question_keys.BINDINGS  # wizard/tui/screens/question_keys.py
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,

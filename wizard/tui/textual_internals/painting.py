@@ -20,12 +20,17 @@ from textual.widgets import Input, Static
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.strip import Strip
+    from textual.widget import Widget
+    from textual.widgets import OptionList
 
     _ScrollViewMixin = ScrollView
+    _WidgetMixin = Widget
+    _ScreenMixin = Screen[Any]
+    _OptionListMixin = OptionList
 else:
     # A mixin, not a ScrollView: Textual takes a widget's stylesheet and component classes
     # (a tree's guides) from the first of its bases that is a widget, so one put first must not be.
-    _ScrollViewMixin = object
+    _ScrollViewMixin = _WidgetMixin = _ScreenMixin = _OptionListMixin = object
 
 VALIDITY_CLASSES = ("-valid", "-invalid")
 """The classes Textual's Input sets once it has validated its value (the stylesheet colours
@@ -74,6 +79,56 @@ class SteadyStatic(Static):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
+
+class SteadyBox(_WidgetMixin):
+    """For a container that Textual lays out (put it before the Textual class it goes with:
+    `class Pane(SteadyBox, VerticalScroll)`): a new size asks for no second layout.
+
+    As for a Static (SteadyStatic), Textual stores a container's new virtual size after a
+    layout in a reactive that asks for another layout of the whole screen, and another
+    frame: 20 to 40 ms after the first, each time the help, a list or an answer box of
+    another kind changed a container's height. The children were placed by the layout just
+    done; all a new virtual size still changes is whether a scrollbar is shown, and the
+    scrollbar asks for its own layout when it comes or goes (`_scroll_update`, called right
+    after the virtual size is stored).
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
+
+class WrapsOnWidth(_OptionListMixin):
+    """For an OptionList (put it first: `class ItemList(WrapsOnWidth, OptionList)`): its
+    lines are worked out again only when its width changed.
+
+    Textual's OptionList empties its cache of wrapped lines at every new size and paints
+    again. A list answer grows by a line with each item, and a list shown for the next
+    question takes its new height in the layout that shows it: each was one more frame,
+    20-30 ms after the first, for lines that wrap exactly as before. Only the width wraps.
+    """
+
+    _wrapped_at: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # OptionList takes none
+        event.prevent_default()  # OptionList's own handler would empty the cache at any size
+        width = self.scrollable_content_region.width  # what the lines wrap to (a scrollbar taken off)
+        if width != self._wrapped_at:
+            self._wrapped_at = width
+            self._clear_caches()
+
+
+class FocusRestyles(_ScreenMixin):
+    """For a screen (put it first: `class QuestionScreen(FocusRestyles, Screen[None])`): the
+    focus moving repaints the widgets it moves between, not the whole screen.
+
+    Textual keeps a screen's focused widget in a reactive that repaints the screen. Every
+    next question of another kind moves the focus to that kind's answer box, and that
+    repaint (all of a 120x40 screen, 20-30 ms) was painted on its own, ahead of the new
+    question's layout: a frame more after each such Enter. The widgets the focus leaves and
+    reaches are restyled, and so repainted, by Textual either way (`_update_focus_styles`).
+    """
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
 class StillScrollbar(_ScrollViewMixin):

@@ -10,9 +10,11 @@ from textual.widgets import Input
 
 from wizard.model.bank import Question
 from wizard.model.canvas import Value
+from wizard.tui.textual_internals.painting import SteadyBox
+from wizard.tui.widgets.focus import focus_now
 
 
-class AnswerField(Vertical):
+class AnswerField(SteadyBox, Vertical):
     """Shows and edits one answer.
 
     Posts `Edited` when uncommitted text changes (to keep a draft), `Changed` when a
@@ -83,7 +85,7 @@ class AnswerField(Vertical):
     def focus_first(self) -> None:
         focusable = [w for w in self.query("*") if w.can_focus]
         if focusable:
-            focusable[0].focus()
+            focus_now(focusable[0])
 
     def show_question(self, question: Question, value: Value | None, draft: str | None) -> bool:
         """Show another question of this kind in this widget, as a new one made for it would;

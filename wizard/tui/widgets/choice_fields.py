@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from wizard.model.bank import Question
 from wizard.model.canvas import Value
 from wizard.tui.text import literal
+from wizard.tui.textual_internals.painting import SteadyStatic, WrapsOnWidth
 from wizard.tui.widgets.answer_field import AnswerField
 
 _QUIET = (Input.Changed, SelectionList.SelectedChanged)
@@ -25,12 +26,16 @@ def _choice_prompt(question: Question, index: int, marker: str = "") -> Option:
     return Option(prompt, id=choice.value)
 
 
+class ChoiceList(WrapsOnWidth, OptionList):
+    """The choices of a single-choice question (wrapped again only at a new width)."""
+
+
 class SingleChoiceField(AnswerField):
     QUIET = _QUIET
 
     def compose(self) -> ComposeResult:
         self.chosen = self.initial if isinstance(self.initial, str) else None
-        yield OptionList(*self._options())
+        yield ChoiceList(*self._options())
 
     def _options(self) -> list[Option]:
         marks = [("● " if c.value == self.initial else "○ ") for c in self.question.choices]
@@ -69,7 +74,7 @@ class MultiChoiceField(AnswerField):
 
     def compose(self) -> ComposeResult:
         yield SelectionList[str](*self._selections())
-        yield Static("Space ticks or unticks; Ctrl+N goes on.", classes="field-hint", markup=False)
+        yield SteadyStatic("Space ticks or unticks; Ctrl+N goes on.", classes="field-hint", markup=False)
 
     def _selections(self) -> list[Selection[str]]:
         chosen = set(self.initial) if isinstance(self.initial, list) else set()
@@ -92,7 +97,7 @@ class MultiChoiceField(AnswerField):
         self.post_message(self.Changed())
 
 
-class RankingList(OptionList):
+class RankingList(WrapsOnWidth, OptionList):
     BINDINGS = [
         Binding("space,enter", "pick", "Pick", id="ranking-pick", tooltip="Add to or drop from the ranking"),
         Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="ranking-up", tooltip="Rank higher"),
@@ -118,8 +123,8 @@ class RankingField(AnswerField):
     def compose(self) -> ComposeResult:
         self.ranked = self._initial_ranking()
         yield RankingList(*self._options())
-        yield Static("Space picks or drops; Ctrl+Up/Down changes the rank; Ctrl+N goes on.",
-                     classes="field-hint", markup=False)
+        yield SteadyStatic("Space picks or drops; Ctrl+Up/Down changes the rank; Ctrl+N goes on.",
+                           classes="field-hint", markup=False)
 
     def _initial_ranking(self) -> list[str]:
         known = [c.value for c in self.question.choices]

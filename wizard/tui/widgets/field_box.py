@@ -8,12 +8,13 @@ from textual.message import Message
 from wizard.core.session import Session, Step
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
+from wizard.tui.textual_internals.painting import SteadyBox
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.fields import make_field
 from wizard.tui.widgets.structure_field import StructureField
 
 
-class FieldBox(Container):
+class FieldBox(SteadyBox, Container):
     """Shows one answer widget at a time.
 
     One widget per question kind, and one for structure, is kept and hidden while other kinds

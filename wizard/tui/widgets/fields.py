@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
+from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.answer_input import AnswerInput
 from wizard.tui.widgets.list_editor import ListEditor
@@ -162,11 +163,11 @@ class RangeField(AnswerField):
         low, high = self._start()
         q = self.question
         with Horizontal():
-            yield Static("From", classes="range-label", markup=False)
+            yield SteadyStatic("From", classes="range-label", markup=False)
             yield AnswerInput(low, placeholder=str(q.range_min), type="integer", id="low")
-            yield Static("to", classes="range-label", markup=False)
+            yield SteadyStatic("to", classes="range-label", markup=False)
             yield AnswerInput(high, placeholder=str(q.range_max), type="integer", id="high")
-            yield Static(q.unit, classes="range-label", id="unit", markup=False)
+            yield SteadyStatic(q.unit, classes="range-label", id="unit", markup=False)
 
     def _start(self) -> tuple[str, str]:
         low, high = ("", "")

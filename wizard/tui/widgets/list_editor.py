@@ -12,10 +12,11 @@ from textual.widgets.option_list import Option
 
 from wizard.tui.screen_text import list_hint
 from wizard.tui.text import literal
+from wizard.tui.textual_internals.painting import SteadyBox, SteadyStatic, WrapsOnWidth
 from wizard.tui.widgets.answer_input import AnswerInput
 
 
-class ItemList(OptionList):
+class ItemList(WrapsOnWidth, OptionList):
     """The items; its bindings act on the highlighted one."""
 
     BINDINGS = [
@@ -69,7 +70,7 @@ class ItemInput(AnswerInput):
             self.insert_text_at_cursor(last)
 
 
-class ListEditor(Vertical):
+class ListEditor(SteadyBox, Vertical):
     """An input that adds items and a list below it; Enter on an empty input moves on."""
 
     DEFAULT_CSS = """
@@ -118,7 +119,7 @@ class ListEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ItemInput(self.draft, placeholder=self.placeholder, id="new-item", select_on_focus=False)
-        yield Static(self._hint(), classes="list-hint", markup=False)
+        yield SteadyStatic(self._hint(), classes="list-hint", markup=False)
         items = ItemList(*self._options(), id="items")
         items.display = bool(self.items)  # an empty box would look like a second input
         yield items

@@ -7,10 +7,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from wizard.model.canvas import Value
+from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.answer_field import AnswerField
+from wizard.tui.widgets.focus import focus_now
 
 
 class LongTextField(AnswerField):
@@ -19,7 +21,7 @@ class LongTextField(AnswerField):
 
     def compose(self) -> ComposeResult:
         yield TextArea(self.start_text(), placeholder=self._placeholder(), tab_behavior="focus")
-        yield Static("Enter starts a new line; Ctrl+N saves and goes on.", classes="field-hint", markup=False)
+        yield SteadyStatic("Enter starts a new line; Ctrl+N saves and goes on.", classes="field-hint", markup=False)
 
     def _placeholder(self) -> str:
         return self.question.placeholder or "Type your answer"
@@ -44,7 +46,7 @@ class LongTextField(AnswerField):
         if not areas:  # already replaced by the next question
             return
         area = areas.first()
-        area.focus()
+        focus_now(area)
         area.move_cursor(area.document.end)
 
     @on(TextArea.Changed)

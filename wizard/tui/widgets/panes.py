@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 
+from wizard.tui.textual_internals.painting import SteadyBox
 
-class Pane(VerticalScroll):
+
+class Pane(SteadyBox, VerticalScroll):
     def focus_on_click(self) -> bool:
         return False

@@ -14,10 +14,12 @@ from wizard.core.session import Session, Step
 from wizard.files.errors import UserFileError
 from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS
 from wizard.tui.screens.dialogs import ConfirmScreen
+from wizard.tui.textual_internals.painting import SteadyBox
+from wizard.tui.widgets.focus import focus_now
 from wizard.tui.widgets.list_editor import ListEditor
 
 
-class StructureField(Vertical):
+class StructureField(SteadyBox, Vertical):
     """The children of one node, edited in place; every change is saved at once."""
 
     DEFAULT_CSS = "StructureField { height: auto; }"
@@ -62,7 +64,7 @@ class StructureField(Vertical):
     def focus_first(self) -> None:
         editors = self.query(ListEditor)
         if editors:  # not when the app closes before this field is composed
-            editors.first().input.focus()
+            focus_now(editors.first().input)
 
     def draft(self) -> str:
         return self.editor.input.value
