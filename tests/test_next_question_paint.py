@@ -182,6 +182,31 @@ async def test_help_of_another_length_beside_the_question_restyles_nothing(
         assert "NavTree" not in paints.kinds, "every widget was restyled and painted again"
 
 
+async def test_help_that_comes_to_scroll_is_laid_out_with_its_scrollbar_at_once(
+        wizard_at: WizardApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next segment's first question has a long help (its section's introduction too):
+    its scrollbar is placed in the layout that shows the question, not in one of its own;
+    and on the question after it, whose help fits, it goes the same way. (The first time a
+    scrollbar is shown in a session Textual lays it out once more, as for any new widget.)"""
+    app = wizard_at
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        aside = screen.query_one("#aside")
+        screen.show(step_of(screen, "segment_questions.who_pays", 0))
+        await settled(pilot)
+        assert aside.show_vertical_scrollbar, "this help no longer scrolls: pick another"
+        paints = await enter_from(app, pilot, step_of(screen, "customer_model.early_adopters", 0), monkeypatch)
+        assert screen.step.ref.endswith("seg-1#segment_questions.who_pays"), screen.step.ref
+        assert aside.show_vertical_scrollbar and aside.max_scroll_y > 0, "this help no longer scrolls: pick another"
+        assert paints.layouts == 1, f"{paints.layouts} layouts: the scrollbar was placed in a layout of its own"
+        with watching(monkeypatch) as paints:
+            await pilot.press(*"Their parents", "enter")
+            await settled(pilot)
+        if not aside.show_vertical_scrollbar:
+            assert paints.layouts == 1, f"{paints.layouts} layouts: the scrollbar went in a layout of its own"
+        assert aside.show_vertical_scrollbar == (aside.virtual_size.height > aside.scrollable_content_region.height)
+
+
 # -- each speed-up beside Textual's own -----------------------------------------------
 
 

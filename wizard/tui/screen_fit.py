@@ -147,6 +147,14 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
     if status is not None:
         status.set_budget(max(room.checks - (0 if marks else 1), 0), width)
     body = screen.query_one("#body")
+    if not stacked:
+        # Beside the question the help is a column as tall as the body, so whether it
+        # scrolls is known here: said now, the layout that shows the question places the
+        # scrollbar too. Left to Textual, it comes (or goes) in a layout and a frame of its
+        # own, 30-50 ms later; where this guess is wrong, Textual still puts it right then.
+        overflow = total_help > parts.room
+        aside.show_vertical_scrollbar = overflow
+        aside.vertical_scrollbar.display = overflow
     # Beside the question, the panel's styles do not depend on how much help there is.
     applied = (stacked, room.side if stacked else 0)
     if getattr(screen, "_fitted", None) == applied:
