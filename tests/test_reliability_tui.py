@@ -163,3 +163,17 @@ async def test_pasted_broken_text_is_refused_with_a_message(tmp_path: Path) -> N
         assert "broken character (U+D83D" in notes(app)
         assert screen.step == WHO_PAYS
     assert path.read_bytes() == before
+
+
+async def test_a_save_that_ends_as_the_screen_goes_says_nothing_and_raises_nothing(tmp_path: Path) -> None:
+    """The writer reports a save on the UI's loop; as the wizard closes that report can find
+    the question screen still mounted while its widgets are already going."""
+    from wizard.tui.widgets.status_line import StatusLine
+
+    app = WizardApp(canvas_file(tmp_path), shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await at_who_pays(app)
+        await screen.query_one(StatusLine).remove()
+        app._saved(None)  # raised NoMatches from the status line's query
+        assert screen.is_mounted

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 
@@ -290,7 +291,9 @@ class WizardApp(App[str]):
             self.keeper.saved()
         screen = self.question_screen()
         if screen is not None and screen.is_mounted:
-            screen.refresh_status()
+            # A save that ends as the wizard closes finds the screen's widgets going: nothing to say then.
+            with contextlib.suppress(NoMatches):
+                screen.refresh_status()
 
     def _changed_on_disk(self, exc: ChangedOnDiskError) -> None:
         """A save found the file changed on disk: ask, once, whose version wins."""
