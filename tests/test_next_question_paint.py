@@ -155,19 +155,34 @@ async def test_enter_to_a_question_of_another_kind_lays_the_screen_out_once(
         assert "NavTree" not in paints.kinds, "the whole screen was painted again, the tree with it"
 
 
+@pytest.mark.parametrize("segment", [0, 1], ids=["the first list", "a list again"])
 async def test_enter_to_a_list_question_paints_the_list_once(
-        wizard_at: WizardApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A list shown again at another height keeps its wrapped lines (WrapsOnWidth): a second
-    list question paints its list once, in the frame that shows it."""
+        wizard_at: WizardApp, monkeypatch: pytest.MonkeyPatch, segment: int) -> None:
+    """The list made ahead (hidden) and shown for the first time, or shown again at another
+    height, keeps the lines it wrapped in the frame that shows it (WrapsOnWidth, SteadyBox)."""
     app = wizard_at
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
-        await enter_from(app, pilot, step_of(screen, "audience.industry", 0), monkeypatch)  # the list, once
-        paints = await enter_from(app, pilot, step_of(screen, "audience.industry", 1), monkeypatch)
+        if segment:
+            await enter_from(app, pilot, step_of(screen, "audience.industry", 0), monkeypatch)
+        paints = await enter_from(app, pilot, step_of(screen, "audience.industry", segment), monkeypatch)
         assert kind_now(screen) is Kind.LIST, screen.step.ref
         lists = [w for w in paints.painted if isinstance(w, OptionList)]
         assert len(set(lists)) == 1 and len(lists) == 1, f"the list was painted {len(lists)} times"
         assert paints.layouts == 1, f"{paints.layouts} layouts for one Enter"
+
+
+async def test_the_first_structure_question_is_made_ahead_and_shown_in_one_layout(
+        wizard_at: WizardApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resumed at a question, the wizard makes the structure's box ahead too (FieldBox.prepare):
+    the first structure question after it is shown in the one layout, its box focused."""
+    app = wizard_at
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        paints = await enter_from(app, pilot, step_of(screen, "research.description", 0), monkeypatch)
+        assert screen.step.is_structure, screen.step.ref
+        assert paints.layouts == 1, f"{paints.layouts} layouts for one Enter"
+        assert isinstance(app.focused, Input) and app.focused in screen.query_one("#field-box").query(Input)
 
 
 async def test_help_of_another_length_beside_the_question_restyles_nothing(

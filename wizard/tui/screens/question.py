@@ -107,9 +107,11 @@ class QuestionScreen(FocusRestyles, Screen[None]):
         30-40 ms, and the key typed then was painted that much later; now it goes through
         what came since. Let go again when the screen goes (`on_unmount`).
 
-        Then the answer widgets of the kinds not shown yet are made, while nothing happens."""
+        Then the answer widgets of the kinds not shown yet, and the structure's, are made
+        while nothing happens."""
         kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
-        self.query_one(FieldBox).prepare(list(kinds.values()))
+        structure = next((s for s in self.session.steps() if s.is_structure), None)
+        self.query_one(FieldBox).prepare(list(kinds.values()), (self.session, structure) if structure else None)
         if not gc.get_freeze_count():
             gc.freeze()
             self._froze = True

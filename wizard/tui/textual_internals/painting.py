@@ -105,6 +105,8 @@ class WrapsOnWidth(_OptionListMixin):
     again. A list answer grows by a line with each item, and a list shown for the next
     question takes its new height in the layout that shows it: each was one more frame,
     20-30 ms after the first, for lines that wrap exactly as before. Only the width wraps.
+    The first size comes from the layout that first shows the list, and the lines painted
+    since were wrapped to it (an OptionList wraps nothing before it has a region).
     """
 
     _wrapped_at: int | None = None
@@ -112,8 +114,8 @@ class WrapsOnWidth(_OptionListMixin):
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # OptionList takes none
         event.prevent_default()  # OptionList's own handler would empty the cache at any size
         width = self.scrollable_content_region.width  # what the lines wrap to (a scrollbar taken off)
-        if width != self._wrapped_at:
-            self._wrapped_at = width
+        before, self._wrapped_at = self._wrapped_at, width
+        if before is not None and width != before:
             self._clear_caches()
 
 

@@ -36,18 +36,25 @@ class FieldBox(SteadyBox, Container):
     def on_resize(self) -> None:
         self.post_message(self.Resized())
 
-    def prepare(self, questions: list[Question]) -> None:
-        """Mount, hidden, a widget for each kind of `questions` not kept yet: one at a time
+    def prepare(self, questions: list[Question], structure: tuple[Session, Step] | None = None) -> None:
+        """Mount, hidden, a widget for each kind of `questions` not kept yet, and then the
+        structure's (`structure`: a session and any of its structure steps): one at a time
         when the app is idle, so the first question of a kind shows as fast as the rest
         and no key waits for more than one mount."""
+        if not self.is_attached:
+            return
         waiting = [q for q in questions if q.kind not in self._kept]
-        if not waiting or not self.is_attached:
+        if not waiting:
+            if structure is not None and self._structure is None:
+                made = self._structure = StructureField(*structure, "")
+                made.display = False
+                self.mount(made)
             return
         question = waiting[0]
         field = self._kept[question.kind] = make_field(question, None, None)
         field.display = False
         self.mount(field)
-        self.call_after_refresh(self.prepare, waiting[1:])
+        self.call_after_refresh(self.prepare, waiting[1:], structure)
 
     def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
         kept = self._kept.get(question.kind)
@@ -63,6 +70,9 @@ class FieldBox(SteadyBox, Container):
 
     def show_structure(self, session: Session, step: Step, draft: str) -> None:
         kept = self._structure
+        if kept is not None and not kept.is_mounted:  # made ahead (prepare) and not ready yet
+            kept.remove()
+            kept = None
         if kept is None:
             kept = self._structure = StructureField(session, step, draft)
         else:

@@ -16,7 +16,7 @@ from wizard.tui.textual_internals.painting import SteadyBox, SteadyStatic, Wraps
 from wizard.tui.widgets.answer_input import AnswerInput
 
 
-class ItemList(WrapsOnWidth, OptionList):
+class ItemList(WrapsOnWidth, SteadyBox, OptionList):
     """The items; its bindings act on the highlighted one."""
 
     BINDINGS = [
@@ -107,14 +107,15 @@ class ListEditor(SteadyBox, Vertical):
     class Done(Message):
         """Enter on an empty input: the user is finished with this list."""
 
-    def __init__(self, items: list[str], placeholder: str, draft: str = "", noun: str = "item") -> None:
+    def __init__(self, items: list[str], placeholder: str, draft: str = "", noun: str = "item",
+                 badges: dict[str, str] | None = None) -> None:
         super().__init__()
         self.items = list(items)
         self.placeholder = placeholder
         self.draft = draft
         self.noun = noun
         self.editing: int | None = None
-        self.badges: dict[str, str] = {}
+        self.badges: dict[str, str] = dict(badges or {})
         """The evidence mark shown beside an entry, by its text (wizard/core/interviews.py)."""
 
     def compose(self) -> ComposeResult:
@@ -141,7 +142,8 @@ class ListEditor(SteadyBox, Vertical):
         """Show each entry's evidence beside it (`?`, `✓2`, `✗`, `●`, `$`; none: no mark)."""
         if badges != self.badges:
             self.badges = dict(badges)
-            self.set_items(self.items, self.query_one(ItemList).highlighted)
+            for listing in self.query(ItemList):  # none yet: the list is made with them
+                self.set_items(self.items, listing.highlighted)
 
     @property
     def input(self) -> Input:
