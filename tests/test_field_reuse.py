@@ -17,6 +17,7 @@ from wizard.model.catalog import Catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.widgets.answer_field import AnswerField
+from wizard.tui.widgets.fields import ListField, make_field
 
 SIZE = (100, 40)
 
@@ -129,3 +130,29 @@ async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: P
         assert isinstance(field, AnswerField) and field.is_mounted and field.display
         assert field.question is question
         assert app.focused is not None and field in app.focused.ancestors
+
+
+@pytest.mark.parametrize("made", [False, True], ids=["before it is made", "once made"])
+async def test_a_list_box_shows_the_evidence_marks_it_was_given(catalog: Catalog, made: bool) -> None:
+    """The marks can come before the box's list exists (its kind's first question, the box
+    made ahead not mounted yet): it is then made with them, not left without."""
+    from textual.app import App
+
+    from wizard.tui.screens.interview_actions import _set_badges
+    from wizard.tui.widgets.list_editor import ItemList
+
+    question = next(e.question for e in catalog if e.question.kind is Kind.LIST)
+    field = make_field(question, ["Shy", "No time"], None)
+    assert isinstance(field, ListField)
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        if made:
+            await app.mount(field)
+            await pilot.pause()
+        _set_badges(field, {"Shy": "✓1"})
+        if not made:
+            await app.mount(field)
+        await pilot.pause()
+        items = field.query_one(ItemList)
+        assert [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)] == [
+            "1. Shy  ✓1", "2. No time"]

@@ -96,7 +96,7 @@ def show_evidence(screen: QuestionScreen) -> None:
         if whole and (whole[0].state != "guess" or _held(session, step.location)):
             line = f"Evidence: {interviews.badge(whole[0])} {interviews.describe(whole[0])} (F5: the interviews)"
     if isinstance(field, (ListField, StructureField)):
-        _set_badges(screen, field, badges)
+        _set_badges(field, badges)
     _tell_broken(screen)
     if line != status.evidence:
         status.evidence = line
@@ -124,12 +124,12 @@ def _tell_broken(screen: QuestionScreen) -> None:
                       severity="warning", markup=False, timeout=12)
 
 
-def _set_badges(screen: QuestionScreen, field: ListField | StructureField, badges: dict[str, str],
-                again: int = 5) -> None:
-    if field.is_mounted and field.query(ListEditor):
-        field.editor.set_badges(badges)
-    elif again:  # a kind shown for the first time: its list is there once it is mounted
-        screen.call_after_refresh(_set_badges, screen, field, badges, again - 1)
+def _set_badges(field: ListField | StructureField, badges: dict[str, str]) -> None:
+    editors = field.query(ListEditor)
+    if editors:
+        editors.first().set_badges(badges)
+    else:  # a box shown before it was made (its kind's first question): made with them
+        field.badges = dict(badges)
 
 
 def _items(session: Session, location: Location) -> list[Item]:

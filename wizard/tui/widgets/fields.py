@@ -62,8 +62,11 @@ class TextField(AnswerField):
 
 
 class ListField(AnswerField):
+    badges: dict[str, str] = {}  # replaced whole, never changed in place
+    """The entries' evidence marks, for a list not made yet (interview_actions.show_evidence)."""
+
     def compose(self) -> ComposeResult:
-        yield ListEditor(self._items(), self._placeholder(), self.draft_text or "")
+        yield ListEditor(self._items(), self._placeholder(), self.draft_text or "", badges=self.badges)
 
     def _items(self) -> list[str]:
         return list(self.initial) if isinstance(self.initial, list) else []

@@ -32,9 +32,11 @@ class StructureField(SteadyBox, Vertical):
         self.session = session
         self.step = step
         self.draft_text = draft
+        self.badges: dict[str, str] = {}
+        """The entries' evidence marks, for a list not made yet (interview_actions.show_evidence)."""
 
     def compose(self) -> ComposeResult:
-        yield ListEditor(self._names(), self._placeholder(), self.draft_text, noun=self._noun())
+        yield ListEditor(self._names(), self._placeholder(), self.draft_text, noun=self._noun(), badges=self.badges)
 
     def show_step(self, step: Step, draft: str) -> None:
         """Show another step's children in this widget, as a new one made for it would."""
@@ -59,7 +61,8 @@ class StructureField(SteadyBox, Vertical):
         return self.query_one(ListEditor)
 
     def on_mount(self) -> None:
-        self.focus_first()
+        if self.display:  # one made ahead (FieldBox.prepare) waits hidden and takes nothing
+            self.focus_first()
 
     def focus_first(self) -> None:
         editors = self.query(ListEditor)
