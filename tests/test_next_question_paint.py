@@ -28,6 +28,7 @@ from wizard.model.catalog import Catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.textual_internals.painting import FocusRestyles, SteadyBox, SteadyStatic, WrapsOnWidth
+from wizard.tui.widgets import status_line
 
 
 class Paints:
@@ -102,8 +103,11 @@ def step_of(screen: QuestionScreen, ref_end: str, segment: int = 0) -> Step:
 @pytest.fixture
 def wizard_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> Any:
     """The wizard, 120x40 (the benchmark's size: the help beside the question), on a canvas
-    of two segments with every question answered."""
+    of two segments with every question answered. The coach's checks do not run: what they
+    find comes a moment later, in a frame of its own, whenever the machine gets to it."""
     monkeypatch.setenv("CANVAS_WIZARD_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setattr(status_line, "FIRST_CHECK_AFTER", 3600.0)
+    monkeypatch.setattr(status_line, "RECHECK_AFTER", 3600.0)
     path = tmp_path / "canvas.toml"
     store.save(full_canvas(catalog, segments=2), path)
     return WizardApp(path, catalog)
