@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.containers import Container
 from textual.message import Message
 
@@ -12,6 +14,16 @@ from wizard.tui.textual_internals.painting import SteadyBox
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.fields import make_field
 from wizard.tui.widgets.structure_field import StructureField
+
+Field = TypeVar("Field", AnswerField, StructureField)
+
+
+def _ready(kept: Field | None) -> Field | None:
+    """`kept`, or None when it was made ahead (prepare) and is not mounted yet: it goes."""
+    if kept is not None and not kept.is_mounted:
+        kept.remove()
+        return None
+    return kept
 
 
 class FieldBox(SteadyBox, Container):
@@ -57,10 +69,7 @@ class FieldBox(SteadyBox, Container):
         self.call_after_refresh(self.prepare, waiting[1:], structure)
 
     def show_question(self, question: Question, value: Value | None, draft: str | None) -> None:
-        kept = self._kept.get(question.kind)
-        if kept is not None and not kept.is_mounted:  # made ahead (prepare) and not ready yet
-            kept.remove()
-            kept = None
+        kept = _ready(self._kept.get(question.kind))
         if kept is None:
             kept = self._kept[question.kind] = make_field(question, value, draft)
         else:
@@ -69,10 +78,7 @@ class FieldBox(SteadyBox, Container):
         self._show(kept)
 
     def show_structure(self, session: Session, step: Step, draft: str) -> None:
-        kept = self._structure
-        if kept is not None and not kept.is_mounted:  # made ahead (prepare) and not ready yet
-            kept.remove()
-            kept = None
+        kept = _ready(self._structure)
         if kept is None:
             kept = self._structure = StructureField(session, step, draft)
         else:
