@@ -93,7 +93,7 @@ class Everyone:
     def name_lemma(self, lemma: str, own: list[str], also: list[str]) -> bool:
         """Whether anyone outside the segment whose people are named `own`, or `also`, is
         named with a word of this lemma."""
-        return self._lemmas[lemma] > _lemma_counts(own)[lemma] or lemma in _lemma_counts(also)
+        return self._lemmas[lemma] > _lemma_counts(own)[lemma] or lemma in _lemmas_of(also)
 
 
 @functools.lru_cache(maxsize=65536)
