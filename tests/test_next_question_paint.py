@@ -5,8 +5,8 @@ it relies on fails here, loudly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,13 @@ async def ready(app: WizardApp, pilot: Any) -> QuestionScreen:
     return screen
 
 
+@asynccontextmanager
+async def running(app: WizardApp) -> AsyncIterator[tuple[Any, QuestionScreen]]:
+    """`app` at 120x40, at its first question."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        yield pilot, await ready(app, pilot)
+
+
 def kind_now(screen: QuestionScreen) -> Kind:
     question = screen.session.question(screen.step)
     assert question is not None, screen.step.ref
@@ -148,8 +155,7 @@ async def test_enter_to_a_question_of_another_kind_lays_the_screen_out_once(
     the focus in the one layout that shows the question, and the focus moving repaints the
     two boxes, not the whole screen."""
     app = wizard_at
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+    async with running(app) as (pilot, screen):
         paints = await enter_from(app, pilot, step_of(screen, "segment_questions.who_uses"), monkeypatch)
         assert kind_now(screen) is Kind.LONG_TEXT, screen.step.ref
         assert isinstance(app.focused, TextArea), "the long-text box does not have the focus"
@@ -165,8 +171,7 @@ async def test_enter_to_a_list_question_paints_the_list_once(
     """The list made ahead (hidden) and shown for the first time, or shown again at another
     height, keeps the lines it wrapped in the frame that shows it (WrapsOnWidth, SteadyBox)."""
     app = wizard_at
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+    async with running(app) as (pilot, screen):
         if segment:
             await enter_from(app, pilot, step_of(screen, "audience.industry", 0), monkeypatch)
         paints = await enter_from(app, pilot, step_of(screen, "audience.industry", segment), monkeypatch)
@@ -181,8 +186,7 @@ async def test_the_first_structure_question_is_made_ahead_and_shown_in_one_layou
     """Resumed at a question, the wizard makes the structure's box ahead too (FieldBox.prepare):
     the first structure question after it is shown in the one layout, its box focused."""
     app = wizard_at
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+    async with running(app) as (pilot, screen):
         paints = await enter_from(app, pilot, step_of(screen, "research.description", 0), monkeypatch)
         assert screen.step.is_structure, screen.step.ref
         assert paints.layouts == 1, f"{paints.layouts} layouts for one Enter"
@@ -194,8 +198,7 @@ async def test_help_of_another_length_beside_the_question_restyles_nothing(
     """Beside the question the help panel's styles do not depend on the help's length: moving
     between two questions of the same kind paints the texts that changed, not the tree."""
     app = wizard_at
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+    async with running(app) as (pilot, screen):
         paints = await enter_from(app, pilot, step_of(screen, "audience.location"), monkeypatch)
         assert paints.layouts == 1
         assert "NavTree" not in paints.kinds, "every widget was restyled and painted again"
@@ -208,8 +211,7 @@ async def test_help_that_comes_to_scroll_is_laid_out_with_its_scrollbar_at_once(
     and on the question after it, whose help fits, it goes the same way. (The first time a
     scrollbar is shown in a session Textual lays it out once more, as for any new widget.)"""
     app = wizard_at
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+    async with running(app) as (pilot, screen):
         aside = screen.query_one("#aside")
         screen.show(step_of(screen, "segment_questions.who_pays", 0))
         await settled(pilot)
