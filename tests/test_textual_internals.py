@@ -321,6 +321,42 @@ async def test_the_composed_screen_can_be_read_back_for_the_picture() -> None:
         assert strips[0].text.startswith("hello picture")
 
 
+async def test_a_screen_is_told_of_its_first_frame_once_it_has_gone_to_the_display() -> None:
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from wizard.tui.textual_internals.painting import TellsFirstPaint
+
+    class Told(TellsFirstPaint, Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("first frame")
+
+        def first_painted(self) -> None:
+            told.append(displayed[:])
+
+    displayed: list[str] = []
+    told: list[list[str]] = []
+
+    class Probe(App[None]):
+        def get_default_screen(self) -> Screen[None]:
+            return Told()
+
+        def _display(self, screen: Screen[Any], renderable: Any) -> None:
+            if renderable is not None and not self._batch_count:
+                displayed.append(type(screen).__name__)
+            super()._display(screen, renderable)
+
+    app = Probe()
+    async with app.run_test(size=(30, 5)) as pilot:
+        await pilot.pause()
+        app.screen.refresh()  # painted again: not told again
+        await pilot.pause()
+        await pilot.pause()
+    assert told == [["Told"]], "Screen._compositor_refresh no longer hands each frame to App._display"
+    assert len(displayed) > 1
+
+
 def test_textarea_is_found_where_keeping_keys_in_order_looks_for_it() -> None:
     from textual.widgets import TextArea
 

@@ -116,10 +116,10 @@ class WizardApp(App[str]):
 
             self.push_screen(WelcomeScreen())
         elif self._frame is not None:
-            # The picture is the default screen (see get_default_screen); once it is painted,
-            # load the rest, then put the live question in its place.
+            # The picture is the default screen (see get_default_screen); once its first
+            # frame is painted, it calls _open_after_frame to load the rest and put the live
+            # question in its place. Keys pressed meanwhile are held for the live question.
             self._held.start()
-            self.call_after_refresh(self._open_after_frame, self.start_path)
         else:
             self.open_path(self.start_path)
 
@@ -128,12 +128,12 @@ class WizardApp(App[str]):
             return super().get_default_screen()
         from wizard.tui.screens.preview import PreviewScreen
 
-        return PreviewScreen(self._frame)
+        return PreviewScreen(self._frame, painted=self._open_after_frame)
 
-    def _open_after_frame(self, path: Path) -> None:
-        assert self._frame is not None
+    def _open_after_frame(self) -> None:
+        assert self._frame is not None and self.start_path is not None
         try:
-            self.open_path(path, at=self._frame.step)
+            self.open_path(self.start_path, at=self._frame.step)
         except UserFileError as exc:  # a bank is broken: nothing to ask the questions with
             self._held.drop()
             self.exit(f"canvas-wizard: {exc}", return_code=1)

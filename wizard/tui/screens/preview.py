@@ -7,6 +7,7 @@ takes keys: the app holds them until the live question is ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRU
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import SteadyStatic
+from wizard.tui.textual_internals.painting import SteadyStatic, TellsFirstPaint
 from wizard.tui.widgets.help_panel import structure_help
 
 
@@ -61,7 +62,7 @@ def answer_part(kind: str, text: str, placeholder: str) -> Widget:
     return Static(text, classes="field-hint" if kind == "hint" else "preview-lines", markup=False)
 
 
-class PreviewScreen(Screen[None]):
+class PreviewScreen(TellsFirstPaint, Screen[None]):
     DEFAULT_CSS = """
     PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
     PreviewScreen #nav { height: 1fr; text-wrap: nowrap; text-overflow: clip; }
@@ -69,9 +70,11 @@ class PreviewScreen(Screen[None]):
     PreviewScreen #preview-keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
     """
 
-    def __init__(self, frame: FirstFrame) -> None:
+    def __init__(self, frame: FirstFrame, painted: Callable[[], object] = lambda: None) -> None:
         super().__init__()
         self.frame = frame
+        self.painted = painted
+        """Called once the picture is on the terminal: the app then loads the live question."""
 
     def compose(self) -> ComposeResult:
         frame = self.frame
@@ -90,7 +93,12 @@ class PreviewScreen(Screen[None]):
         yield Static(frame.keys, id="preview-keys", markup=False)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.fit_to, self.app.size)  # once the answer's parts are in
+        # Fitted before its first frame, the only one painted before the rest loads. Its
+        # parts are composed by now; `is_mounted` is set only once this handler returns.
+        apply(self, self.app.size)
+
+    def first_painted(self) -> None:
+        self.painted()
 
     def fit_to(self, size: Size) -> None:
         """Fitted as the live question is (screen_fit.py), so it takes the picture's place

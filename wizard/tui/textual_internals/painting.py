@@ -152,6 +152,28 @@ class StillScrollbar(_ScrollViewMixin):
         return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
 
 
+class TellsFirstPaint(_ScreenMixin):
+    """For a screen (put it first): `first_painted` is called once its first frame has gone
+    to the terminal, before anything else that frame's work queued is handled.
+
+    Textual's `call_after_refresh` waits until the screen has nothing left to repaint; a
+    screen just shown has three repaints of its own queued (its resume, the notifications'
+    rack, the terminal's first size), each a whole frame, so what waited for the first
+    frame waited for the fourth.
+    """
+
+    _told_first_paint = False
+
+    def first_painted(self) -> None:
+        """Called once, in the app's turn after the first frame is on the terminal."""
+
+    def _compositor_refresh(self) -> None:
+        super()._compositor_refresh()
+        if not self._told_first_paint and self is self.app.screen:
+            self._told_first_paint = True
+            self.call_next(self.first_painted)
+
+
 def render_strips(screen: Screen[Any]) -> list[Strip]:
     """The screen as it would be painted now, a line a strip. Textual has no public way to
     read back a composed screen; should that change, only the picture is lost (no strips)."""
