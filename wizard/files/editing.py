@@ -117,6 +117,7 @@ class EditedCanvas:
             if self.on_conflict is not None:
                 self.on_conflict(exc)
             raise
+        store.ready_to_write()  # here, before the writer thread dumps a canvas (see there)
         self.saver.request()
 
     def _check_disk(self) -> None:

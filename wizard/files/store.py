@@ -152,8 +152,9 @@ def load(path: Path) -> Canvas:
 
 def to_data(canvas: Canvas) -> dict[str, Any]:
     """What goes in the file: only what was set, in a stable, readable order."""
-    data = canvas.model_dump(mode="python", exclude_defaults=True, by_alias=True)
-    data = _prune(data)
+    data = _head_only(canvas)
+    if data is None:
+        data = _prune(canvas.model_dump(mode="python", exclude_defaults=True, by_alias=True))
     head = {"schema_version": SCHEMA_VERSION, "title": canvas.title}
     head["created"], head["updated"] = canvas.created, canvas.updated
     ordered: dict[str, Any] = {k: v for k, v in head.items() if v != ""}
@@ -162,6 +163,32 @@ def to_data(canvas: Canvas) -> dict[str, Any]:
             ordered[key] = data[key]
     ordered.update((k, v) for k, v in data.items() if k not in ordered)
     return ordered
+
+
+def ready_to_write() -> None:
+    """Build pydantic's serializer for canvases on the calling thread, unless it is built.
+
+    pydantic (2.13) builds a deferred model's schema on first use with no lock, and a model
+    built on two threads at once can end up with a wrong validator. So the writer thread is
+    never the first to dump a canvas: the UI's thread builds it, while idle after the first
+    question, or else as it hands the first save to the writer (`EditedCanvas._store`).
+    """
+    if not Canvas.__pydantic_complete__:
+        Canvas.model_rebuild()
+
+
+def _head_only(canvas: Canvas) -> dict[str, Any] | None:
+    """What pydantic's dump gives for a canvas that holds nothing but its head and the
+    banks' versions (a new one), or None for any other canvas.
+
+    A new canvas is saved as the wizard opens it, before its first question is live; the
+    dump would first build pydantic's serializer for every model of the canvas (20-30 ms
+    of a start-up), which is built once the question is on screen instead (`ready_to_write`).
+    """
+    for name, info in type(canvas).model_fields.items():
+        if name not in _FIELD_ORDER and getattr(canvas, name) != info.default:
+            return None  # a default made by a factory is never equal to a field's `default`
+    return {"banks": dict(canvas.banks)} if canvas.banks else {}
 
 
 _CONTAINERS = (dict, list, tuple)

@@ -20,6 +20,7 @@ from textual.widgets import Static, Tree
 from wizard.core.session import Session, Step
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
+from wizard.files.store import ready_to_write
 from wizard.tui.question_text import prompt_text, section_intro
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
@@ -107,8 +108,10 @@ class QuestionScreen(FocusRestyles, Screen[None]):
         30-40 ms, and the key typed then was painted that much later; now it goes through
         what came since. Let go again when the screen goes (`on_unmount`).
 
-        Then the answer widgets of the kinds not shown yet, and the structure's, are made
-        while nothing happens."""
+        First, pydantic's serializer for a new canvas (its first save went without, see
+        store._head_only); then the answer widgets of the kinds not shown yet, and the
+        structure's, are made while nothing happens."""
+        ready_to_write()
         kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
         structure = next((s for s in self.session.steps() if s.is_structure), None)
         self.query_one(FieldBox).prepare(list(kinds.values()), (self.session, structure) if structure else None)
