@@ -114,14 +114,16 @@ class WizardApp(App[str]):
         if self.start_path is None:
             from wizard.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen())
+            self.call_later(self.push_screen, WelcomeScreen())  # see open_path below
         elif self._frame is not None:
             # The picture is the default screen (see get_default_screen); once its first
             # frame is painted, it calls _open_after_frame to load the rest and put the live
             # question in its place. Keys pressed meanwhile are held for the live question.
             self._held.start()
         else:
-            self.open_path(self.start_path)
+            # Not in this handler: Textual handles the app's Mount inside a batch of updates, in
+            # which a screen shown renders its first frame and then drops it (30-40 ms at 120x40).
+            self.call_later(self.open_path, self.start_path)
 
     def get_default_screen(self) -> Screen[Any]:
         if self._frame is None:
