@@ -39,12 +39,23 @@ def catalog() -> Catalog:
     return banks.shipped_catalog()
 
 
-async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
-    """The running wizard moved to `step`, ready for an answer."""
+async def question_screen(pilot: Pilot[str]) -> QuestionScreen:
+    """The running wizard's question screen, once it is up: a canvas opens once the app is,
+    a turn or two after the start."""
     from wizard.tui.screens.question import QuestionScreen
 
+    for _ in range(100):
+        if isinstance(pilot.app.screen, QuestionScreen):
+            break
+        await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, QuestionScreen)
+    return screen
+
+
+async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
+    """The running wizard moved to `step`, ready for an answer."""
+    screen = await question_screen(pilot)
     screen.jump(step)
     await pilot.pause()
     return screen

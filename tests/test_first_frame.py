@@ -47,12 +47,12 @@ class SlowStart(WizardApp):
 
     CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")  # relative paths follow the class
 
-    def _open_after_frame(self) -> None:
+    def _open_start(self) -> None:
         self.waiting = True
 
     def finish_loading(self) -> None:
         assert self.waiting, "the picture was painted and the app asked for the rest"
-        super()._open_after_frame()
+        super()._open_start()
 
 
 def shown(app: WizardApp) -> list[str]:
@@ -270,9 +270,9 @@ async def test_the_rest_loads_as_soon_as_the_picture_is_painted_not_after_it_is_
                 frames.append(type(screen).__name__)
             super()._display(screen, renderable)
 
-        def _open_after_frame(self) -> None:
+        def _open_start(self) -> None:
             self.frames_before = frames.count("PreviewScreen")
-            super()._open_after_frame()
+            super()._open_start()
 
     app = Counted(tmp_path / "new.toml", frame=first_frame_for(tmp_path / "new.toml", None, False))
     async with app.run_test(size=SIZE) as pilot:

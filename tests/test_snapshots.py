@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
+from tests.conftest import at_step, question_screen
 from tests.factory import full_canvas, structure
 from wizard.core.coach_request import Request
 from wizard.files import store
@@ -69,8 +70,7 @@ def test_segment_question_with_help(snap_compare: Any, size: tuple[int, int]) ->
     async def go(pilot: Any) -> None:
         from wizard.core.session import Step
 
-        pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
-        await pilot.pause()
+        await at_step(pilot, Step(("type-0", "seg-0"), "audience.age"))
 
     assert snap_compare(app, terminal_size=size, run_before=go)
 
@@ -84,8 +84,7 @@ def test_list_question(snap_compare: Any, size: tuple[int, int]) -> None:
     async def go(pilot: Any) -> None:
         from wizard.core.session import Step
 
-        pilot.app.screen.jump(Step(("type-0", "seg-0", "job-0", "before"), "profile.pains"))
-        await pilot.pause()
+        await at_step(pilot, Step(("type-0", "seg-0", "job-0", "before"), "profile.pains"))
 
     assert snap_compare(app, terminal_size=size, run_before=go)
 
@@ -132,8 +131,9 @@ def test_coach_question_with_a_check(snap_compare: Any, size: tuple[int, int]) -
         from wizard.core.session import Step
         from wizard.tui.widgets.status_line import StatusLine
 
-        pilot.app.screen.jump(Step(("type-0", "seg-0"), "audience.age"))
-        pilot.app.screen.was_at = None
+        screen = await question_screen(pilot)
+        screen.jump(Step(("type-0", "seg-0"), "audience.age"))
+        screen.was_at = None
         line = pilot.app.screen.query_one(StatusLine)
         for _ in range(200):  # the checks run on a thread, the first a moment after the start
             await pilot.pause(0.05)

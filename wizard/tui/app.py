@@ -114,28 +114,31 @@ class WizardApp(App[str]):
         if self.start_path is None:
             from wizard.tui.screens.welcome import WelcomeScreen
 
-            self.call_later(self.push_screen, WelcomeScreen())  # see open_path below
-        elif self._frame is not None:
-            # The picture is the default screen (see get_default_screen); once its first
-            # frame is painted, it calls _open_after_frame to load the rest and put the live
-            # question in its place. Keys pressed meanwhile are held for the live question.
-            self._held.start()
-        else:
+            self.push_screen(WelcomeScreen())
+            return
+        # Keys pressed before the first question is up are held for it (held_keys.py).
+        self._held.start()
+        if self._frame is None:
             # Not in this handler: Textual handles the app's Mount inside a batch of updates, in
             # which a screen shown renders its first frame and then drops it (30-40 ms at 120x40).
-            self.call_later(self.open_path, self.start_path)
+            self.call_later(self._open_start)
+        # Else the picture is the default screen (see get_default_screen); once its first
+        # frame is painted, it calls _open_start to load the rest and put the live question
+        # in its place.
 
     def get_default_screen(self) -> Screen[Any]:
         if self._frame is None:
             return super().get_default_screen()
         from wizard.tui.screens.preview import PreviewScreen
 
-        return PreviewScreen(self._frame, painted=self._open_after_frame)
+        return PreviewScreen(self._frame, painted=self._open_start)
 
-    def _open_after_frame(self) -> None:
-        assert self._frame is not None and self.start_path is not None
+    def _open_start(self) -> None:
+        """Open the canvas the wizard was started on, once the app is up (and the picture, if
+        any, is painted), and hand it the keys held meanwhile."""
+        assert self.start_path is not None
         try:
-            self.open_path(self.start_path, at=self._frame.step)
+            self.open_path(self.start_path, at=self._frame.step if self._frame is not None else "")
         except UserFileError as exc:  # a bank is broken: nothing to ask the questions with
             self._held.drop()
             self.exit(f"canvas-wizard: {exc}", return_code=1)
@@ -144,7 +147,7 @@ class WizardApp(App[str]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste, events.MouseDown, events.MouseUp)) and not event.is_forwarded:
-            # Keys pressed while the first frame is a picture are kept for the live question.
+            # Keys pressed before the first question is up (a picture, or nothing yet) are kept for it.
             if self._held.take(event):
                 return
             await self._typed(event)
