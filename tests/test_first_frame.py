@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tests.conftest import at_step
+from tests.conftest import at_step, question_screen
 from tests.factory import structure
 from tests.keys import burst, idle
 from tests.test_reliability_display import hostile_canvas
@@ -321,6 +321,7 @@ async def test_a_read_only_session_keeps_no_picture(tmp_path: Path) -> None:
     path = draft(tmp_path)
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=SIZE) as pilot:
+        await question_screen(pilot)
         app.open_path(path, read_only=True)  # closing the first session kept a picture
         locations.first_frame_file(path).unlink()
         await settle(pilot)

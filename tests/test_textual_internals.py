@@ -357,6 +357,51 @@ async def test_a_screen_is_told_of_its_first_frame_once_it_has_gone_to_the_displ
     assert len(displayed) > 1
 
 
+async def test_a_screen_shown_is_laid_out_once_and_again_at_a_new_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.app import App, ComposeResult
+    from textual.geometry import Size
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from wizard.tui.textual_internals.painting import LaidOutOnce
+
+    layouts: list[tuple[str, Size]] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self: Screen[Any], size: Size | None = None, scroll: bool = False) -> None:
+        layouts.append((type(self).__name__, self.outer_size if size is None else size))
+        refresh_layout(self, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+
+    class Plain(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("a line", id="line")
+
+    class Once(LaidOutOnce, Plain):
+        pass
+
+    async def shown(screen: Screen[None]) -> int:
+        app = App[None]()
+        async with app.run_test(size=(40, 10)) as pilot:
+            await pilot.pause()
+            layouts.clear()
+            await app.push_screen(screen)
+            for _ in range(5):
+                await pilot.pause()
+            count = sum(1 for name, _ in layouts if name == type(screen).__name__)
+            await pilot.resize_terminal(50, 12)
+            for _ in range(5):
+                await pilot.pause()
+            assert (type(screen).__name__, Size(50, 12)) in layouts, "a new size is laid out"
+            assert screen.query_one("#line").region.width == 50
+        return count
+
+    plain, once = await shown(Plain()), await shown(Once())
+    assert plain >= 2, "Textual no longer lays a screen just shown out again for its own Resize"
+    assert once == plain - 1
+
+
 def test_textarea_is_found_where_keeping_keys_in_order_looks_for_it() -> None:
     from textual.widgets import TextArea
 

@@ -28,7 +28,7 @@ from wizard.tui.screens import coach_session, interview_actions, question_commit
 from wizard.tui.screens import question_actions as actions
 from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import FocusRestyles, SteadyStatic
+from wizard.tui.textual_internals.painting import FocusRestyles, LaidOutOnce, SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
 from wizard.tui.widgets.fields import AnswerField
 from wizard.tui.widgets.footer import SteadyFooter
@@ -44,7 +44,12 @@ if TYPE_CHECKING:  # coach mode's modules load only in coach mode (some 15 ms of
     from wizard.core.coaching import SectionTimer
 
 
-class QuestionScreen(FocusRestyles, Screen[None]):
+PREPARE_AFTER = 0.1
+"""Seconds after the first question is up before the answer widgets of other kinds are made
+ahead (FieldBox.prepare): before anyone has read the question, after its frames are painted."""
+
+
+class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
     BINDINGS = question_keys.BINDINGS  # wizard/tui/screens/question_keys.py
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,
@@ -114,7 +119,10 @@ class QuestionScreen(FocusRestyles, Screen[None]):
         ready_to_write()
         kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
         structure = next((s for s in self.session.steps() if s.is_structure), None)
-        self.query_one(FieldBox).prepare(list(kinds.values()), (self.session, structure) if structure else None)
+        # A moment later: what comes a frame after the question (the welcome back) is painted
+        # first; the first widget made took its turn (20-50 ms) before it.
+        self.set_timer(PREPARE_AFTER, partial(self.query_one(FieldBox).prepare, list(kinds.values()),
+                                              (self.session, structure) if structure else None))
         if not gc.get_freeze_count():
             gc.freeze()
             self._froze = True
@@ -191,8 +199,8 @@ class QuestionScreen(FocusRestyles, Screen[None]):
     def fit_to(self, size: Size, again: int = 3) -> None:
         """Keep the answer box in view at `size`: the help, the checks and the probes give
         way, in that order (screen_fit.py)."""
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or self not in self.app.screen_stack:
+            return  # not up yet, or going: another canvas opened before this one's fit came due
         apply(self, size, self.query_one(StatusLine), self._coach_text, self._coach_notes)
         field = self.field
         if again and field is not None and not field.is_mounted:  # a new kind of answer: measured once in

@@ -9,7 +9,8 @@
 - `painting`: the speed-ups that lay out and paint less: `virtual_size` reactives that ask
   for no layout, `_refresh_scrollbars`, ScrollView's `_size_updated`, Input's `_on_paste`
   and its validity classes, when a screen's first frame went to the terminal
-  (`Screen._compositor_refresh`), and reading back the composed screen for the first-frame picture.
+  (`Screen._compositor_refresh`), a screen's answer to a Resize (`_screen_resized`), and
+  reading back the composed screen for the first-frame picture.
 
 tests/test_textual_internals.py checks each against the installed Textual and fails
 loudly when an upgrade changes what it relies on; pyproject.toml pins Textual below the

@@ -152,6 +152,28 @@ class StillScrollbar(_ScrollViewMixin):
         return super()._size_updated(size, virtual_size if changed else own, container_size, layout)
 
 
+class LaidOutOnce(_ScreenMixin):
+    """For a screen (put it first): a Resize to the size it was last laid out at lays out
+    nothing again.
+
+    Textual sends a screen a Resize after its first layout, as it does every widget just
+    shown, and a screen answers every Resize with a layout of itself and of each screen
+    under it, and a frame. A question screen just shown was laid out and painted twice (at
+    20 segments, 30-60 ms before the welcome back, or a key typed at once, was painted).
+    A real resize comes at another size, and is laid out as before.
+    """
+
+    _laid_out_at: Size | None = None
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        self._laid_out_at = self.outer_size if size is None else size
+        super()._refresh_layout(size, scroll)
+
+    def _screen_resized(self, size: Size) -> None:
+        if size != self._laid_out_at:
+            super()._screen_resized(size)
+
+
 class TellsFirstPaint(_ScreenMixin):
     """For a screen (put it first): `first_painted` is called once its first frame has gone
     to the terminal, before anything else that frame's work queued is handled.
