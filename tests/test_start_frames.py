@@ -87,3 +87,28 @@ async def test_a_question_screen_replaced_as_it_comes_up_stops_nothing(tmp_path:
             await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("start", ["draft", "new canvas"])
+async def test_the_first_frame_of_the_question_has_its_answer_box(
+        tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    # Mounted once the screen was, the answer's widget came a layout and a frame later: the
+    # question first showed without the box the founder types into.
+    path = tmp_path / "draft.toml"
+    if start == "draft":
+        store.save(full_canvas(catalog, types=1, segments=2), path)
+    boxes: list[bool] = []
+    render = Screen._compositor_refresh
+
+    def counted(self: Screen[Any]) -> None:
+        if isinstance(self, QuestionScreen) and not self.app._batch_count:
+            box = self.query_one("#field-box")
+            boxes.append(any(child.display and child.is_mounted for child in box.children))
+        render(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    assert boxes and boxes[0], "the first frame painted showed the answer's widget"

@@ -30,7 +30,7 @@ from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import FocusRestyles, LaidOutOnce, SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
-from wizard.tui.widgets.fields import AnswerField
+from wizard.tui.widgets.fields import AnswerField, make_field
 from wizard.tui.widgets.footer import SteadyFooter
 from wizard.tui.widgets.help_panel import question_parts, structure_parts
 from wizard.tui.widgets.list_editor import ListEditor
@@ -45,8 +45,10 @@ if TYPE_CHECKING:  # coach mode's modules load only in coach mode (some 15 ms of
 
 
 PREPARE_AFTER = 0.1
-"""Seconds after the first question is up before the answer widgets of other kinds are made
-ahead (FieldBox.prepare): before anyone has read the question, after its frames are painted."""
+"""Seconds after the first question is up before what only later questions need is made
+ahead (`_prepare_ahead`): after the frames that come with the question and the keys typed
+meanwhile, before anyone has read the question. Made at once, the first answer widget (20-50
+ms) and a new canvas's serializer (20 ms) came before them."""
 
 
 class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
@@ -91,7 +93,7 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
                 yield SteadyStatic(id="where", markup=False)
                 yield SteadyStatic(id="prompt", markup=False)
                 yield StatusLine(self.session)
-                yield FieldBox()
+                yield self._field_box()
             with Pane(id="aside"):
                 yield SteadyStatic(id="help", markup=False)
         yield SteadyFooter()
@@ -111,22 +113,22 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
         the banks, the canvas) lives as long as this screen, so the garbage collector stops
         going through it. A full collection went through all of it every few hundred keys,
         30-40 ms, and the key typed then was painted that much later; now it goes through
-        what came since. Let go again when the screen goes (`on_unmount`).
-
-        First, pydantic's serializer for a new canvas (its first save went without, see
-        store._head_only); then the answer widgets of the kinds not shown yet, and the
-        structure's, are made while nothing happens."""
-        ready_to_write()
-        kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
-        structure = next((s for s in self.session.steps() if s.is_structure), None)
-        # A moment later: what comes a frame after the question (the welcome back) is painted
-        # first; the first widget made took its turn (20-50 ms) before it.
-        self.set_timer(PREPARE_AFTER, partial(self.query_one(FieldBox).prepare, list(kinds.values()),
-                                              (self.session, structure) if structure else None))
+        what came since. Let go again when the screen goes (`on_unmount`)."""
         if not gc.get_freeze_count():
             gc.freeze()
             self._froze = True
         gc.enable()  # held off while the wizard started (wizard/commands/launch.py)
+        self.set_timer(PREPARE_AFTER, self._prepare_ahead)
+
+    def _prepare_ahead(self) -> None:
+        """A moment after the first question is up, once what came with it (the welcome back,
+        the keys typed meanwhile) is painted: pydantic's serializer for a new canvas (its
+        first save went without, see store._head_only), then the answer widgets of the kinds
+        not shown yet, and the structure's, made while nothing happens."""
+        ready_to_write()
+        kinds = {entry.question.kind: entry.question for entry in self.session.catalog}
+        structure = next((s for s in self.session.steps() if s.is_structure), None)
+        self.query_one(FieldBox).prepare(list(kinds.values()), (self.session, structure) if structure else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "agenda", "plan"):
@@ -136,6 +138,16 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
         if action == "return":
             return self.was_at is not None
         return True
+
+    def _field_box(self) -> FieldBox:
+        """The answer's box, with the first question's widget in it (filled in by `show`)."""
+        step, draft = self.step, self.drafts.get(self.step.ref)
+        if step.is_structure:
+            return FieldBox(StructureField(self.session, step, draft or ""))
+        question = self.session.question(step)
+        if question is None:
+            return FieldBox()
+        return FieldBox(make_field(question, self.session.value(step), draft), question.kind)
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:

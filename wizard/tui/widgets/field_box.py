@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
 
@@ -39,11 +40,22 @@ class FieldBox(SteadyBox, Container):
         """The answer took another height (an item added, a hint wrapped): the screen fits
         the rest around it again (screen_fit.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, first: AnswerField | StructureField | None = None, kind: Kind | None = None) -> None:
+        """`first`: the first question's widget (of `kind`, for an answer), composed with the
+        box: mounted after it, it came a layout and a frame after the rest of the screen."""
         super().__init__(id="field-box")
         self.field: AnswerField | StructureField | None = None
         self._kept: dict[Kind, AnswerField] = {}
         self._structure: StructureField | None = None
+        self._first = first
+        if isinstance(first, StructureField):
+            self._structure = first
+        elif first is not None and kind is not None:
+            self._kept[kind] = first
+
+    def compose(self) -> ComposeResult:
+        if self._first is not None:
+            yield self._first
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
