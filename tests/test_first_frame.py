@@ -70,7 +70,7 @@ async def handed_over(pilot: Pilot[str]) -> None:
     a loaded machine, loading the rest can take longer than `settle` waits."""
     await settle(pilot)
     for _ in range(500):
-        if pilot.app._held.events is None:  # type: ignore[attr-defined]
+        if pilot.app._held.events is None and not pilot.app._held.replaying:  # type: ignore[attr-defined]
             break
         await pilot.pause(0.02)
     await idle(pilot)

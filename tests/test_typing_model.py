@@ -221,7 +221,7 @@ async def one_run(path: Path, model: Model, rng: random.Random, catalog: Catalog
             model.log.append(f"  typed from the start at {target}: {model.log and list(model.typed)[-1]}")
         for _ in range(500):  # the picture gives way to the live question, which takes the held keys
             await idle(pilot)
-            if isinstance(app.screen, QuestionScreen) and app._held.events is None:
+            if isinstance(app.screen, QuestionScreen) and app._held.events is None and not app._held.replaying:
                 break
         if frame is not None:
             assert run.screen.step.ref == frame.step, "the live wizard opens where the picture was"

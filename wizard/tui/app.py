@@ -167,8 +167,7 @@ class WizardApp(App[str]):
         # Handled in the app's own queue: keys typed since wait behind this message.
         from wizard.tui.screens.question import QuestionScreen
 
-        for event in self._held.handed_over(wanted=isinstance(self.screen, QuestionScreen)):
-            await self._typed(event)
+        await self._held.replay(isinstance(self.screen, QuestionScreen), self._typed)
 
     def on_resize(self, event: events.Resize) -> None:
         # Every screen's layout for the new width, the ones under the top one too: they are

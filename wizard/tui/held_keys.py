@@ -76,6 +76,8 @@ class HeldKeys:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.events: list[Held] | None = None
+        self.replaying = False
+        """The held keys are being handled (`replay`): they are given back, not yet all typed."""
 
     def start(self) -> None:
         self.events = []
@@ -99,6 +101,15 @@ class HeldKeys:
             self.app.call_after_refresh(self.release, wanted, ready, tries + 1)
             return
         self.app.post_message(Release())
+
+    async def replay(self, wanted: bool, typed: Callable[[Held], Awaitable[None]]) -> None:
+        """Hand the held keys to `typed`, one after the other (see `handed_over`)."""
+        self.replaying = True
+        try:
+            for event in self.handed_over(wanted):
+                await typed(event)
+        finally:
+            self.replaying = False
 
     def handed_over(self, wanted: bool) -> list[Held]:
         """The held keys, copied as typed, to be handled now (none when not `wanted`: keys
