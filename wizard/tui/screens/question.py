@@ -147,7 +147,7 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
         question = self.session.question(step)
         if question is None:
             return FieldBox()
-        return FieldBox(make_field(question, self.session.value(step), draft), question.kind)
+        return FieldBox(make_field(question, self.session.value(step), draft))
 
     # -- showing a step -------------------------------------------------------------
     def show(self, step: Step) -> None:

@@ -40,22 +40,23 @@ class FieldBox(SteadyBox, Container):
         """The answer took another height (an item added, a hint wrapped): the screen fits
         the rest around it again (screen_fit.py)."""
 
-    def __init__(self, first: AnswerField | StructureField | None = None, kind: Kind | None = None) -> None:
-        """`first`: the first question's widget (of `kind`, for an answer), composed with the
-        box: mounted after it, it came a layout and a frame after the rest of the screen."""
+    def __init__(self, first: AnswerField | StructureField | None = None) -> None:
+        """`first`: the first question's widget, made for it and composed with the box:
+        mounted after it, it came a layout and a frame after the rest of the screen."""
         super().__init__(id="field-box")
         self.field: AnswerField | StructureField | None = None
         self._kept: dict[Kind, AnswerField] = {}
         self._structure: StructureField | None = None
-        self._first = first
+        self._unshown = first
+        """The widget composed for the first question, filled in for it already."""
         if isinstance(first, StructureField):
             self._structure = first
-        elif first is not None and kind is not None:
-            self._kept[kind] = first
+        elif first is not None:
+            self._kept[first.question.kind] = first
 
     def compose(self) -> ComposeResult:
-        if self._first is not None:
-            yield self._first
+        if self._unshown is not None:
+            yield self._unshown
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
@@ -84,7 +85,7 @@ class FieldBox(SteadyBox, Container):
         kept = _ready(self._kept.get(question.kind))
         if kept is None:
             kept = self._kept[question.kind] = make_field(question, value, draft)
-        else:
+        elif not (kept is self._unshown and kept.question is question):  # made for it: filled in
             kept.display = True  # shown before it takes the focus from the one it replaces
             kept.show_question(question, value, draft)
         self._show(kept)
@@ -93,13 +94,13 @@ class FieldBox(SteadyBox, Container):
         kept = _ready(self._structure)
         if kept is None:
             kept = self._structure = StructureField(session, step, draft)
-        else:
+        elif not (kept is self._unshown and kept.step == step):  # made for it: filled in
             kept.display = True
             kept.show_step(step, draft)
         self._show(kept)
 
     def _show(self, field: AnswerField | StructureField) -> None:
-        old, self.field = self.field, field
+        old, self.field, self._unshown = self.field, field, None
         if field.parent is None:
             screen = self.screen
             if old is not None and screen.focused is not None and old in screen.focused.ancestors:
