@@ -8,16 +8,22 @@ from typing import Any, NamedTuple
 
 import pytest
 from textual import events
+from textual._compositor import Compositor
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.widgets._toast import Toast, ToastRack  # Textual's own, not exported
 
+from tests.conftest import question_screen
 from tests.factory import full_canvas
 from tests.test_first_frame import handed_over
+from wizard.commands.launch import first_frame_for
 from wizard.files import store
 from wizard.model.catalog import Catalog
 from wizard.tui import app as app_module
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets import status_line
 
 
 class Frame(NamedTuple):
@@ -111,3 +117,76 @@ async def test_a_question_screen_replaced_as_it_comes_up_stops_nothing(tmp_path:
             await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
     assert app.return_code in (None, 0)
+
+
+def repainted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Compositor, list[Region]]]:
+    """What each frame rendered from now on repaints, with the screen's compositor that
+    rendered it: the whole screen, or the parts that changed (the rest stays as it was)."""
+    frames: list[tuple[Compositor, list[Region]]] = []
+    full, partial = Compositor.render_full_update, Compositor.render_partial_update
+
+    def whole(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        frames.append((self, [self.size.region]))
+        return full(self, *args, **kwargs)
+
+    def parts(self: Compositor) -> Any:
+        frames.append((self, list(self._dirty_regions)))
+        return partial(self)
+
+    monkeypatch.setattr(Compositor, "render_full_update", whole)
+    monkeypatch.setattr(Compositor, "render_partial_update", parts)
+    return frames
+
+
+@pytest.mark.parametrize("start", ["draft", "new canvas", "picture"])
+async def test_what_the_first_frame_painted_is_not_painted_again(
+        tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    # After the first frame of the first question, Textual repainted the whole of it once
+    # more before the welcome back (or a key typed at once) could be painted: the screen fit
+    # to the terminal after that frame, the screen's resume and the requests its widgets
+    # made while it was composed, the sidebar's scrollbar found a layout late. At 120x40
+    # that frame took 15-25 ms and sent 25 KB to the terminal again.
+    monkeypatch.setattr(status_line, "FIRST_CHECK_AFTER", 3600.0)  # their findings come in a frame of their own
+    path = tmp_path / "draft.toml"
+    if start == "draft":  # long enough for the sidebar to scroll
+        store.save(full_canvas(catalog, types=2, segments=10), path)
+    frames = repainted(monkeypatch)
+    # A picture (a new canvas's) stays under the live question as the app's first screen.
+    app = WizardApp(path, frame=first_frame_for(path, None, False)) if start == "picture" else WizardApp(path, catalog)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:  # the welcome back too
+        screen = await question_screen(pilot)
+        for _ in range(10):
+            await pilot.pause(0.02)
+        mine = [regions for compositor, regions in frames if compositor is screen._compositor]
+        assert mine and mine[0] == [Region(0, 0, 120, 40)], "the question came in a whole frame of its own"
+        # What may change after the first frame: the answer box's cursor blinks, a toast
+        # (the welcome back) comes, the key bar's keys fit themselves to the width.
+        changing = [screen.query_one(name).region for name in ("#field-box", "SteadyFooter")]
+        changing += [toast.region for toast in screen.get_child_by_type(ToastRack).query(Toast)]
+        again = [r for frame in mine[1:] for r in frame if not any(c.contains_region(r) for c in changing)]
+        assert not again, f"painted again after the first frame: {again}"
+        area = max((sum(r.area for r in frame) for frame in mine[1:]), default=0)
+        assert area <= 120 * 40 // 3, f"a frame after the first repainted {area} cells of 4800"
+
+
+@pytest.mark.parametrize("start", ["new canvas", "picture"])
+async def test_a_resize_paints_the_question_once(
+        tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    # Textual counts the screen under the top one (its empty first screen, or the picture)
+    # as showing through it, and had the question screen repaint whatever a layout of that
+    # screen changed: at every resize, and at the sizes a terminal reports as the wizard
+    # starts, the whole question was painted once more for a screen no one could see.
+    monkeypatch.setattr(status_line, "FIRST_CHECK_AFTER", 3600.0)
+    path = tmp_path / "new.toml"
+    frames = repainted(monkeypatch)
+    app = WizardApp(path, frame=first_frame_for(path, None, False)) if start == "picture" else WizardApp(path, catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await question_screen(pilot)
+        await pilot.pause(0.05)
+        before = len(frames)
+        await pilot.resize_terminal(100, 32)
+        for _ in range(10):
+            await pilot.pause(0.02)
+        whole = [regions for compositor, regions in frames[before:]
+                 if compositor is screen._compositor and Region(0, 0, 100, 32) in regions]
+        assert len(whole) == 1, f"the question was painted whole {len(whole)} times for one resize"

@@ -460,3 +460,53 @@ def test_the_writer_outlives_a_terminal_that_has_gone() -> None:
     assert safe.start_application_mode.__globals__["WriterThread"] is LastingWriter
     assert start.__globals__["WriterThread"] is WriterThread, "Textual's own is left alone"
     assert WizardApp(None).driver_class.start_application_mode.__globals__["WriterThread"] is LastingWriter
+
+
+async def test_a_screen_shown_is_painted_whole_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What NotPaintedTwice and PaintsNothingCovered undo: Textual paints a screen pushed over
+    # the first one whole, asks for it whole again (its resume, its own mount, the requests
+    # its widgets made as they were composed), and has it repaint what the first screen's
+    # layouts change. Should an upgrade stop doing so, the plain screen here says it.
+    from textual._compositor import Compositor
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from wizard.tui.textual_internals.painting import FirstScreen, NotPaintedTwice
+
+    whole: list[Compositor] = []
+    render = Compositor.render_full_update
+
+    def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        whole.append(self)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_full_update", counted)
+
+    class Plain(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("a line", id="line")
+            yield Static("another", id="other")
+
+    class Once(NotPaintedTwice, Plain):
+        pass
+
+    async def painted(screen: Screen[None], first: type[Screen[None]]) -> int:
+        class Probe(App[None]):
+            def get_default_screen(self) -> Screen[None]:
+                return first(id="_default")
+
+        app = Probe()
+        async with app.run_test(size=(40, 10)) as pilot:
+            await pilot.pause()
+            await app.push_screen(screen)
+            for _ in range(5):
+                await pilot.pause()
+            await pilot.resize_terminal(50, 12)
+            for _ in range(5):
+                await pilot.pause()
+            assert screen.query_one("#other").region.width == 50, "laid out again at the new size"
+        return sum(1 for compositor in whole if compositor is screen._compositor)
+
+    assert await painted(Plain(), Screen) > 2, "Textual now paints a screen just shown, and resized, fewer times"
+    assert await painted(Once(), FirstScreen) == 2, "once when shown, once when resized"

@@ -128,7 +128,9 @@ class WizardApp(App[str]):
 
     def get_default_screen(self) -> Screen[Any]:
         if self._frame is None:
-            return super().get_default_screen()
+            from wizard.tui.textual_internals.painting import FirstScreen
+
+            return FirstScreen(id="_default")
         from wizard.tui.screens.preview import PreviewScreen
 
         return PreviewScreen(self._frame, painted=self._open_start)

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from wizard.tui.screen_text import WIDE, text_widths
+from wizard.tui.textual_internals.painting import SteadyTree
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -144,6 +145,9 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
                   answer=lines(screen.query_one("#field-box"), width), checks=checks,
                   coach=coach_lines, notes=notes_lines, help=max(total_help - coach_lines - notes_lines, 0))
     room = fit(parts)
+    for nav in screen.query("#nav").results(SteadyTree):
+        if nav.display:  # the sidebar spans the body
+            nav.scrolls_within(parts.room)
     if status is not None:
         status.set_budget(max(room.checks - (0 if marks else 1), 0), width)
     body = screen.query_one("#body")

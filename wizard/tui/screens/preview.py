@@ -23,7 +23,7 @@ from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRU
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import SteadyStatic, TellsFirstPaint
+from wizard.tui.textual_internals.painting import PaintsNothingCovered, SteadyStatic, TellsFirstPaint
 from wizard.tui.widgets.help_panel import structure_help
 
 
@@ -62,7 +62,7 @@ def answer_part(kind: str, text: str, placeholder: str) -> Widget:
     return Static(text, classes="field-hint" if kind == "hint" else "preview-lines", markup=False)
 
 
-class PreviewScreen(TellsFirstPaint, Screen[None]):
+class PreviewScreen(PaintsNothingCovered, TellsFirstPaint, Screen[None]):
     DEFAULT_CSS = """
     PreviewScreen .preview-area { border: tall $border; background: $surface; padding: 0 1; height: 8; }
     PreviewScreen #nav { height: 1fr; text-wrap: nowrap; text-overflow: clip; }

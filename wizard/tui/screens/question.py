@@ -28,7 +28,7 @@ from wizard.tui.screens import coach_session, interview_actions, question_commit
 from wizard.tui.screens import question_actions as actions
 from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import FocusRestyles, LaidOutOnce, SteadyStatic
+from wizard.tui.textual_internals.painting import FocusRestyles, LaidOutOnce, NotPaintedTwice, SteadyStatic
 from wizard.tui.widgets.field_box import FieldBox
 from wizard.tui.widgets.fields import AnswerField, make_field
 from wizard.tui.widgets.footer import SteadyFooter
@@ -51,7 +51,7 @@ meanwhile, before anyone has read the question. Made at once, the first answer w
 ms) and a new canvas's serializer (20 ms) came before them."""
 
 
-class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
+class QuestionScreen(NotPaintedTwice, FocusRestyles, LaidOutOnce, Screen[None]):
     BINDINGS = question_keys.BINDINGS  # wizard/tui/screens/question_keys.py
 
     def __init__(self, session: Session, drafts: Drafts, start: Step, coach: bool = False,
@@ -75,6 +75,8 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
         """The coach's notes at this question, below the probes."""
         self.was_at: Step | None = None
         """Where the founder was before going back or jumping elsewhere (Ctrl+L returns)."""
+        self._up = False
+        """Its parts are composed: set as its Mount begins (Textual's `is_mounted` only once it ended)."""
 
     @property
     def timer(self) -> SectionTimer | None:
@@ -99,6 +101,9 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
+        # Fitted now, before the first frame: fitted once that frame was out, the whole
+        # screen was laid out and painted again (20-30 ms, and all of it sent again).
+        self._up = True
         self.show(self.step)
         # Each second: the coach's clock, and whether the file still holds what is on screen
         # (another program may have changed it, or put a folder in its place).
@@ -211,7 +216,7 @@ class QuestionScreen(FocusRestyles, LaidOutOnce, Screen[None]):
     def fit_to(self, size: Size, again: int = 3) -> None:
         """Keep the answer box in view at `size`: the help, the checks and the probes give
         way, in that order (screen_fit.py)."""
-        if not self.is_mounted or self not in self.app.screen_stack:
+        if not self._up or self not in self.app.screen_stack:
             return  # not up yet, or going: another canvas opened before this one's fit came due
         apply(self, size, self.query_one(StatusLine), self._coach_text, self._coach_notes)
         field = self.field

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, messages
+from textual._time import get_time
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widgets import Input, Static
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
     from textual.strip import Strip
     from textual.widget import Widget
     from textual.widgets import OptionList
@@ -172,6 +173,119 @@ class LaidOutOnce(_ScreenMixin):
     def _screen_resized(self, size: Size) -> None:
         if size != self._laid_out_at:
             super()._screen_resized(size)
+
+
+class NotPaintedTwice(_ScreenMixin):
+    """For a screen (put it first): what its first frame painted is not painted again in the
+    frame after it.
+
+    Textual resumes a screen just shown once it is composed: the resume styles every widget
+    once more, lays the screen out and paints it (its first frame), and then asks for the
+    whole screen to be painted again; and requests to paint its widgets, made as each was
+    composed and filled in, still wait in the screen's queue after that frame. So a second
+    whole frame followed the first (a question screen at 120x40: 12-20 ms, and 20-25 KB sent
+    to the terminal again) before the welcome back, or a key typed at once, was painted.
+    Here the first resume does not style again the widgets that were styled as they were
+    mounted (a class or the focus changed since is restyled by Textual as it changes), nor
+    ask for another whole frame once one is painted; and a request to paint made before the
+    first frame began is dropped, since that frame painted the whole screen as it was then
+    or later. Every later resume (a dialog closed over the screen) and request is Textual's own.
+    """
+
+    _first_frame_at: float | None = None
+    _resumed = False
+    _resuming = False
+
+    def _compositor_refresh(self) -> None:
+        compositor = self._compositor
+        if (self._first_frame_at is None and self is self.app.screen
+                and compositor.size.region in compositor._dirty_regions):  # a whole frame, then
+            self._first_frame_at = get_time()  # the clock Textual stamps its messages with
+            for widget in (self, *compositor.full_map):  # asked before this frame, painted by it
+                widget._repaint_required = False  # (what changed is marked in the widget already)
+        super()._compositor_refresh()
+
+    async def _on_update(self, message: messages.Update) -> None:
+        if self._first_frame_at is not None and message.time < self._first_frame_at:
+            message.stop()
+            message.prevent_default()  # the Screen's handler would mark the widget to paint again
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self._resumed:
+            return  # Textual's handler, next in line, resumes the screen
+        self._resumed = True
+        event.prevent_default()
+        event.refresh_styles = False
+        self._resuming = True
+        try:
+            super()._on_screen_resume(event)  # Screen's, next in the MRO
+        finally:
+            self._resuming = False
+
+    def refresh(self, *regions: Any, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Any:
+        if self._first_frame_at is not None and not (regions or recompose):
+            if self._resuming and not layout:
+                return self  # the resume's repaint of everything, once a frame painted all of it
+            if layout:  # what the layout moves, adds or takes away is repainted (Textual's reflow)
+                repaint = False  # as after a mount on the screen: everything, though nothing else changed
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
+class PaintsNothingCovered(_ScreenMixin):
+    """For the app's first screen, the one the others are shown over (put it first): laid out
+    while an opaque screen covers it, it does not have that screen painted again.
+
+    Textual counts the screen under the top one as showing through it, whatever the top's
+    background, and has the top screen repaint whatever a layout of the one under it
+    changed: every resize, and the first sizes a terminal reports as the wizard starts,
+    painted the whole question screen once more for a screen no one could see.
+    """
+
+    def _compositor_refresh(self) -> None:
+        top = self.app.screen
+        if top is not self and top.styles.background.a == 1:
+            self._compositor._dirty_regions.clear()  # painted when it shows again (its resume)
+            self._dirty_widgets.clear()
+            return
+        super()._compositor_refresh()
+
+
+class FirstScreen(PaintsNothingCovered, Screen[None]):
+    """Textual's default screen, the app's first, for a wizard started without a picture."""
+
+
+class SteadyTree(_ScrollViewMixin):
+    """For a Tree (put it first: `class NavTree(SteadyTree, Tree)`): whether it scrolls is
+    known before it is laid out, and its lines are kept through a Resize to the size they
+    were painted at.
+
+    Textual's Tree works out its lines (and so how tall it is) only when it is first
+    painted, after the layout that placed it: a tree taller than the sidebar got its
+    scrollbar in a second layout, with a second frame. And it forgets every line it has
+    painted at any Resize, which a widget just shown gets after the frame that painted it
+    at that size: the sidebar was painted again in that second frame too. `scrolls_within`
+    works the lines out when the screen is fitted, before its layout; the painted lines are
+    kept in a cache keyed by width, so a Resize to another size still has them painted anew.
+    """
+
+    _painted_at: Size | None = None
+
+    def scrolls_within(self, height: int) -> None:
+        """Whether the tree scrolls, `height` lines high: said before the layout that shows it,
+        that layout places the scrollbar too (Textual's would, in a layout of its own)."""
+        overflow = len(self._tree_lines) > height  # type: ignore[attr-defined]  # the Tree builds them
+        self.show_vertical_scrollbar = overflow
+        self.vertical_scrollbar.display = overflow
+
+    def render_lines(self, crop: Any) -> Any:
+        self._painted_at = self.outer_size  # what a Resize gives: the region, gutter and all
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size == self._painted_at:
+            event.prevent_default()  # the Tree's own handler would forget the lines
+            self._line_cache.grow(event.size.height)  # type: ignore[attr-defined]  # as the Tree's does
 
 
 class TellsFirstPaint(_ScreenMixin):

@@ -11,7 +11,7 @@ from wizard.core.session import TYPES, Session, Step
 from wizard.model.bank import Scope
 from wizard.model.tree import Location, walk
 from wizard.tui.text import literal_text
-from wizard.tui.textual_internals.painting import StillScrollbar
+from wizard.tui.textual_internals.painting import SteadyTree, StillScrollbar
 
 MARKS = {"done": "●", "partial": "◐", "empty": "○"}
 
@@ -70,7 +70,7 @@ def mark(tally: list[float] | None) -> str:
     return MARKS["empty"] if tally[1] == 0 else MARKS["partial"]
 
 
-class NavTree(StillScrollbar, Tree[Target]):
+class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
     DEFAULT_CSS = "NavTree { scrollbar-size-vertical: 1; }"
 
     def __init__(self, session: Session, **kwargs: object) -> None:
