@@ -1,5 +1,5 @@
 """The next question is painted in one go: one layout of the screen, and only what changed
-painted again (issue 18's "next question"). Each speed-up in textual_internals/painting.py
+painted again (issue 18's "next question"). Each speed-up in textual_internals/ (painting.py, screens.py)
 that this needs is also tried beside Textual's own widget, so an upgrade that changes what
 it relies on fails here, loudly."""
 
@@ -27,7 +27,8 @@ from wizard.model.bank import Kind
 from wizard.model.catalog import Catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
-from wizard.tui.textual_internals.painting import FocusRestyles, SteadyBox, SteadyStatic, WrapsOnWidth
+from wizard.tui.textual_internals.painting import SteadyBox, SteadyStatic, WrapsOnWidth
+from wizard.tui.textual_internals.screens import FocusRestyles
 from wizard.tui.widgets import status_line
 
 

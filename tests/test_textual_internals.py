@@ -160,7 +160,7 @@ async def test_what_keeping_keys_in_order_relies_on() -> None:
         assert key.is_forwarded
 
 
-# -- wizard/tui/textual_internals/painting.py: laying out and painting less --------------------
+# -- wizard/tui/textual_internals/painting.py and screens.py: laying out and painting less -------
 def layouts_asked(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every widget that asks Textual for a layout of the screen from now on."""
     from textual.widget import Widget
@@ -307,7 +307,7 @@ async def test_the_composed_screen_can_be_read_back_for_the_picture() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
-    from wizard.tui.textual_internals.painting import render_strips
+    from wizard.tui.textual_internals.screens import render_strips
 
     class Probe(App[None]):
         def compose(self) -> ComposeResult:
@@ -326,7 +326,7 @@ async def test_a_screen_is_told_of_its_first_frame_once_it_has_gone_to_the_displ
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from wizard.tui.textual_internals.painting import TellsFirstPaint
+    from wizard.tui.textual_internals.screens import TellsFirstPaint
 
     class Told(TellsFirstPaint, Screen[None]):
         def compose(self) -> ComposeResult:
@@ -363,7 +363,7 @@ async def test_a_screen_shown_is_laid_out_once_and_again_at_a_new_size(monkeypat
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from wizard.tui.textual_internals.painting import LaidOutOnce
+    from wizard.tui.textual_internals.screens import LaidOutOnce
 
     layouts: list[tuple[str, Size]] = []
     refresh_layout = Screen._refresh_layout
@@ -472,7 +472,7 @@ async def test_a_screen_shown_is_painted_whole_once(monkeypatch: pytest.MonkeyPa
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from wizard.tui.textual_internals.painting import FirstScreen, NotPaintedTwice
+    from wizard.tui.textual_internals.screens import FirstScreen, NotPaintedTwice
 
     whole: list[Compositor] = []
     render = Compositor.render_full_update

@@ -128,7 +128,7 @@ class WizardApp(App[str]):
 
     def get_default_screen(self) -> Screen[Any]:
         if self._frame is None:
-            from wizard.tui.textual_internals.painting import FirstScreen
+            from wizard.tui.textual_internals.screens import FirstScreen
 
             return FirstScreen(id="_default")
         from wizard.tui.screens.preview import PreviewScreen

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 from wizard.files.first_frame import FirstFrame
-from wizard.tui.textual_internals.painting import render_strips
+from wizard.tui.textual_internals.screens import render_strips
 
 if TYPE_CHECKING:
     from textual.screen import Screen

@@ -23,7 +23,8 @@ from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS, STRU
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes, list_hint, topbar_line, types_line, where_line
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import PaintsNothingCovered, SteadyStatic, TellsFirstPaint
+from wizard.tui.textual_internals.painting import SteadyStatic
+from wizard.tui.textual_internals.screens import PaintsNothingCovered, TellsFirstPaint
 from wizard.tui.widgets.help_panel import structure_help
 
 

@@ -28,7 +28,8 @@ from wizard.tui.screens import coach_session, interview_actions, question_commit
 from wizard.tui.screens import question_actions as actions
 from wizard.tui.screens.question_status import Surroundings
 from wizard.tui.text import literal
-from wizard.tui.textual_internals.painting import FocusRestyles, LaidOutOnce, NotPaintedTwice, SteadyStatic
+from wizard.tui.textual_internals.painting import SteadyStatic
+from wizard.tui.textual_internals.screens import FocusRestyles, LaidOutOnce, NotPaintedTwice
 from wizard.tui.widgets.field_box import FieldBox
 from wizard.tui.widgets.fields import AnswerField, make_field
 from wizard.tui.widgets.footer import SteadyFooter
