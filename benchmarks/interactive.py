@@ -69,6 +69,7 @@ async def wizard(canvas: Canvas | None) -> AsyncIterator[tuple[Any, Any, Frames]
     """The wizard on a file holding `canvas` (None: a new canvas), at its first question."""
     from wizard.tui.app import WizardApp
     from wizard.tui.screens.question import QuestionScreen
+    from wizard.tui.widgets.field_box import FieldBox
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CANVAS_WIZARD_STATE_DIR"] = str(Path(tmp) / "state")
@@ -82,6 +83,13 @@ async def wizard(canvas: Canvas | None) -> AsyncIterator[tuple[Any, Any, Frames]
             while not isinstance(app.screen, QuestionScreen):
                 await asyncio.sleep(0.005)
             await frames.settle(start)
+            # The start's own work done (the answer widgets of the other kinds, made ahead in
+            # the background, each in a frame of its own): a key pressed meanwhile is painted
+            # at once, but `press` waits for the app to be idle, and timed the start's frames.
+            box = app.screen.query_one(FieldBox)
+            while not box.prepared and time.perf_counter() - start < 30:
+                await asyncio.sleep(0.005)
+            await frames.idle()
             yield app, app.screen, frames
 
 

@@ -156,3 +156,25 @@ async def test_a_list_box_shows_the_evidence_marks_it_was_given(catalog: Catalog
         items = field.query_one(ItemList)
         assert [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)] == [
             "1. Shy  ✓1", "2. No time"]
+
+
+async def test_the_start_says_when_every_kind_is_made_ahead(tmp_path: Path, catalog: Catalog) -> None:
+    # The benchmark times keys only once the start's background work is done (each widget
+    # made ahead comes in a frame of its own): `prepared` must not say so before it is.
+    from wizard.tui.widgets.field_box import FieldBox
+
+    path = tmp_path / "c.toml"
+    store.save(structure(), path)
+    app = WizardApp(path, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        box = screen.query_one(FieldBox)
+        assert not box.prepared, "said before the work began"
+        for _ in range(200):
+            if box.prepared:
+                break
+            await pilot.pause(0.02)
+        kinds = {entry.question.kind for entry in screen.session.catalog}
+        assert box.prepared and kinds <= set(box._kept) and box._structure is not None

@@ -49,6 +49,8 @@ class FieldBox(SteadyBox, Container):
         self._structure: StructureField | None = None
         self._unshown = first
         """The widget composed for the first question, filled in for it already."""
+        self.prepared = False
+        """Every widget `prepare` was asked for is made and being mounted (the start's background work)."""
         if isinstance(first, StructureField):
             self._structure = first
         elif first is not None:
@@ -74,6 +76,7 @@ class FieldBox(SteadyBox, Container):
                 made = self._structure = StructureField(*structure, "")
                 made.display = False
                 self.mount(made)
+            self.prepared = True
             return
         question = waiting[0]
         field = self._kept[question.kind] = make_field(question, None, None)
