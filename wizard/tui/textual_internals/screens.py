@@ -77,7 +77,10 @@ class NotPaintedTwice(_ScreenMixin):
     mounted (a class or the focus changed since is restyled by Textual as it changes), nor
     ask for another whole frame once one is painted; and a request to paint made before the
     first frame began is dropped, since that frame painted the whole screen as it was then
-    or later. Every later resume (a dialog closed over the screen) and request is Textual's own.
+    or later. Every later resume (a dialog closed over the screen) and request is Textual's
+    own, but for one: a layout of the screen asked for after that frame (a widget mounted on
+    it) repaints what the layout moved, added or took away, as Textual's reflow finds it,
+    not the whole screen with it.
     """
 
     _first_frame_at: float | None = None
