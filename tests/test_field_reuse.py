@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +107,9 @@ async def test_a_kept_answer_box_shows_the_next_question_as_a_new_one_would(
             await pilot.press("ctrl+q")
 
 
-async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: Path, catalog: Catalog) -> None:
-    """The widgets made ahead while idle may not be ready when the founder gets there first."""
+@asynccontextmanager
+async def structure_opened(tmp_path: Path, catalog: Catalog) -> AsyncIterator[tuple[Any, QuestionScreen, Any]]:
+    """The wizard on a canvas of types and segments, at its first question: its answer box."""
     from wizard.tui.widgets.field_box import FieldBox
 
     path = tmp_path / "c.toml"
@@ -116,7 +119,12 @@ async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: P
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
-        box = screen.query_one(FieldBox)
+        yield pilot, screen, screen.query_one(FieldBox)
+
+
+async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: Path, catalog: Catalog) -> None:
+    """The widgets made ahead while idle may not be ready when the founder gets there first."""
+    async with structure_opened(tmp_path, catalog) as (pilot, screen, box):
         session = screen.session
         step = next(s for s in session.steps() if not s.is_structure
                     and (q := session.question(s)) is not None and q.kind is Kind.RANKING)
@@ -129,7 +137,7 @@ async def test_a_question_of_a_kind_whose_widget_is_still_being_made(tmp_path: P
         field = screen.field
         assert isinstance(field, AnswerField) and field.is_mounted and field.display
         assert field.question is question
-        assert app.focused is not None and field in app.focused.ancestors
+        assert pilot.app.focused is not None and field in pilot.app.focused.ancestors
 
 
 @pytest.mark.parametrize("made", [False, True], ids=["before it is made", "once made"])
@@ -161,16 +169,7 @@ async def test_a_list_box_shows_the_evidence_marks_it_was_given(catalog: Catalog
 async def test_the_start_says_when_every_kind_is_made_ahead(tmp_path: Path, catalog: Catalog) -> None:
     # The benchmark times keys only once the start's background work is done (each widget
     # made ahead comes in a frame of its own): `prepared` must not say so before it is.
-    from wizard.tui.widgets.field_box import FieldBox
-
-    path = tmp_path / "c.toml"
-    store.save(structure(), path)
-    app = WizardApp(path, catalog)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        box = screen.query_one(FieldBox)
+    async with structure_opened(tmp_path, catalog) as (pilot, screen, box):
         assert not box.prepared, "said before the work began"
         for _ in range(200):
             if box.prepared:
