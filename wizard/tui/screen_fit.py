@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from wizard.tui.lookup import by_id
 from wizard.tui.screen_text import WIDE, text_widths
 from wizard.tui.textual_internals.painting import SteadyTree
 
@@ -139,15 +140,16 @@ def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: 
     notes_lines = content_lines(both, help_widget, side_width) - 1 - coach_lines if notes else 0
     total_help = content_lines(cast(Content, help_widget.content), help_widget, side_width)
     # The top bar and the key bar, and the coach session's line when there is one.
-    bars = 2 + sum(1 for line in screen.query("#session-line") if line.display)
+    line = by_id(screen, "session-line", Widget)
+    bars = 2 + int(line is not None and line.display)
     parts = Parts(room=size.height - bars, stacked=stacked,
                   fixed=lines(screen.query_one("#where"), width) + lines(screen.query_one("#prompt"), width) + marks,
                   answer=lines(screen.query_one("#field-box"), width), checks=checks,
                   coach=coach_lines, notes=notes_lines, help=max(total_help - coach_lines - notes_lines, 0))
     room = fit(parts)
-    for nav in screen.query("#nav").results(SteadyTree):
-        if nav.display:  # the sidebar spans the body
-            nav.scrolls_within(parts.room)
+    nav = by_id(screen, "nav", SteadyTree)
+    if nav is not None and nav.display:  # the sidebar spans the body
+        nav.scrolls_within(parts.room)
     if status is not None:
         status.set_budget(max(room.checks - (0 if marks else 1), 0), width)
     body = screen.query_one("#body")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core.coach_request import Request
 from wizard.files.errors import UserFileError
+from wizard.tui.lookup import by_id
 from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
 
@@ -91,7 +92,8 @@ def show_line(screen: QuestionScreen) -> None:
         return
     section = screen.step.section
     line = run.line(section)
-    for widget in screen.query("#session-line").results(SteadyStatic):
+    widget = by_id(screen, "session-line", SteadyStatic)
+    if widget is not None:
         widget.update(literal(one_line(line.text, max(screen.app.size.width - 2, 20))), layout=False)
         widget.set_class(line.over, "-over")
     said = run.newly_over(section)

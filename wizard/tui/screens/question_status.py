@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from wizard.core.progress import explain_drop
 from wizard.core.scoring import Report
+from wizard.tui.lookup import by_id
 from wizard.tui.question_text import topbar, where_text
 from wizard.tui.text import literal
 
@@ -35,11 +36,13 @@ class Surroundings:
         """The file, whether it holds what is on screen, and the scores: one line whatever it
         says, so no layout."""
         line, last = topbar(screen.session, screen.step), self._topbar
-        for bar in screen.query("#topbar").results(Static):  # none once the screen is closing
-            # Content's == compares the text alone: the styles (what is wrong stands out) count too.
-            if last is None or bar.content is not last or (line.plain, line.spans) != (last.plain, last.spans):
-                bar.update(line, layout=False)
-                self._topbar = line
+        bar = by_id(screen, "topbar", Static)
+        if bar is None:
+            return  # the screen is closing
+        # Content's == compares the text alone: the styles (what is wrong stands out) count too.
+        if last is None or bar.content is not last or (line.plain, line.spans) != (last.plain, last.spans):
+            bar.update(line, layout=False)
+            self._topbar = line
 
     def show_where(self, screen: QuestionScreen) -> None:
         where = where_text(screen.session, screen.step)
