@@ -138,3 +138,40 @@ def test_the_wizards_steps_after_answers_and_marks_equal_a_fresh_walk(catalog: C
             assert [session.index(s) for s in walked] == list(range(len(walked)))
     finally:
         session.close()
+
+
+def sidebar_tallies(report: scoring.Report) -> dict[object, tuple[int, float, int]]:
+    """The sidebar's tallies as defined: every slot counts towards its own line (a stage's,
+    its job's: lines go three deep), each line above it and the customer types; the
+    canvas's own slots towards their section's line."""
+    out: dict[object, list[float]] = {}
+    for slot in report.slots:
+        if slot.question_id == "structure.customer_type":
+            keys: list[object] = ["types"]
+        elif not slot.location:
+            keys = [("#", slot.section)]
+        else:
+            keys = [slot.location[:n] for n in range(1, min(len(slot.location), 3) + 1)] + ["types"]
+        for key in keys:
+            t = out.setdefault(key, [0, 0.0, 0])
+            t[0], t[1], t[2] = t[0] + 1, t[1] + slot.credit, t[2] + (slot.credit >= 1)
+    return {k: (int(t[0]), round(t[1], 9), int(t[2])) for k, t in out.items()}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), filled=st.booleans())
+def test_after_any_edits_the_sidebars_marks_equal_a_fresh_count(catalog: Catalog, data: st.DataObject,
+                                                               filled: bool) -> None:
+    # The sidebar keeps each node's tallies while scoring hands back the same slots for it;
+    # a stale one would leave a segment marked done after its answer was cleared.
+    from wizard.tui.widgets.nav import _tallies
+
+    canvas = full_canvas(catalog, types=2, segments=2, jobs=1) if filled else structure(2, 2, 1)
+    kept: dict[int, Any] = {}
+    _tallies(scoring.score(canvas, catalog), kept)
+    for _ in range(data.draw(st.integers(1, 8))):
+        edit(canvas, catalog, data)
+        report = scoring.score(canvas, catalog)
+        found = _tallies(report, kept)
+        assert {k: (int(t[0]), round(t[1], 9), int(t[2])) for k, t in found.items()} == sidebar_tallies(report)
+        assert len(kept) == len(report.by_node)  # the nodes gone are forgotten

@@ -82,6 +82,10 @@ class Report:
     segments: dict[Location, Tally]
     segment_names: dict[Location, str]
     slots: list[Slot] = field(default_factory=list)
+    by_node: list[list[Slot]] = field(default_factory=list)
+    """The same slots node by node, in asking order. A node's list is the same object from
+    one report to the next while the node is unchanged, so what is derived from it (the
+    sidebar's marks) can be kept by the list's identity."""
 
     @property
     def score(self) -> int:
@@ -266,6 +270,7 @@ def score(canvas: Canvas, catalog: Catalog) -> Report:
                 segments[location] = Tally()
                 report.segment_names[location] = place.label
             report.slots.extend(kept[0])
+            report.by_node.append(kept[0])
             # Slot by slot in asking order, as Tally.add does: the sums are floating point,
             # and adding in another order could change their last digits.
             seg = segments.get(location[:2]) if len(location) >= 2 else None

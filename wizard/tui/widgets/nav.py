@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from wizard.core.scoring import Report, Slot
 from wizard.core.session import TYPES, Session, Step
 from wizard.model.bank import Scope
 from wizard.model.tree import Location, walk
@@ -14,6 +15,8 @@ from wizard.tui.text import literal_text
 from wizard.tui.textual_internals.painting import SteadyTree, StillScrollbar
 
 MARKS = {"done": "●", "partial": "◐", "empty": "○"}
+LINE_DEPTH = 3
+"""How deep the sidebar's lines go: customer types, their segments, their jobs."""
 
 
 @dataclass(frozen=True)
@@ -39,28 +42,60 @@ class Target:
         return found[0] if found else None
 
 
-def _tallies(session: Session) -> dict[object, list[float]]:
-    """[slots, credit sum, fully answered] per location prefix and per canvas section."""
-    out: dict[object, list[float]] = {}
-    # Summed per place first, then added to the place's ancestors: at 1000 segments this
-    # runs over some 30,000 slots after every answer, and this way each costs one addition.
-    per_place: dict[Location, list[float]] = {}
-    for slot in session.report().slots:
+NodeTallies = list[tuple[tuple[object, ...], list[float]]]
+"""What one node's slots add up to: [slots, credit sum, fully answered], each with the keys of
+the sidebar's lines it counts towards (the node's own line, those above it, the types)."""
+
+
+def _node_tallies(slots: list[Slot]) -> NodeTallies:
+    found: dict[object, tuple[tuple[object, ...], list[float]]] = {}
+    for slot in slots:
+        location = slot.location
+        key: object
+        keys: tuple[object, ...]
         if slot.question_id == "structure.customer_type":
-            t = out.setdefault("types", [0, 0.0, 0])
-        elif not slot.location:
-            t = out.setdefault(("#", slot.section), [0, 0.0, 0])
+            key, keys = "types", ("types",)
+        elif not location:
+            key = ("#", slot.section)
+            keys = (key,)
         else:
-            t = per_place.setdefault(slot.location, [0, 0.0, 0])
+            # The sidebar has lines for types, segments and jobs: a stage counts towards its job's.
+            key = location
+            keys = (*(location[:n] for n in range(1, min(len(location), LINE_DEPTH) + 1)), "types")
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = (keys, [0, 0.0, 0])
+        t = entry[1]
         t[0] += 1
         t[1] += slot.credit
         t[2] += slot.credit >= 1
-    for location, tally in per_place.items():
-        for key in [*(location[:n] for n in range(1, len(location) + 1)), "types"]:
-            t = out.setdefault(key, [0, 0.0, 0])
-            t[0] += tally[0]
-            t[1] += tally[1]
-            t[2] += tally[2]
+    return list(found.values())
+
+
+def _tallies(report: Report, kept: dict[int, tuple[list[Slot], NodeTallies]]) -> dict[object, list[float]]:
+    """[slots, credit sum, fully answered] per location prefix and per canvas section.
+
+    At 1000 segments this is some 30,000 slots after every answer, most of them in nodes
+    the answer did not touch: what a node's slots add up to is kept (in `kept`, refilled
+    with the nodes of this report) while scoring hands back the same list for it."""
+    out: dict[object, list[float]] = {}
+    fresh: dict[int, tuple[list[Slot], NodeTallies]] = {}
+    for slots in report.by_node:
+        entry = kept.get(id(slots))
+        if entry is None or entry[0] is not slots:
+            entry = (slots, _node_tallies(slots))
+        fresh[id(slots)] = entry
+        for keys, (count, credit, full) in entry[1]:
+            for key in keys:
+                t = out.get(key)
+                if t is None:
+                    out[key] = [count, credit, full]
+                else:
+                    t[0] += count
+                    t[1] += credit
+                    t[2] += full
+    kept.clear()
+    kept.update(fresh)
     return out
 
 
@@ -85,6 +120,7 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
         self._nav_labels: dict[object, str] = {}
         self._nav_marked: object = None
         self._nav_steps: object = None
+        self._nav_tallies: dict[int, tuple[list[Slot], NodeTallies]] = {}
 
     def on_mount(self) -> None:
         self.refresh_marks()
@@ -93,7 +129,7 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
         canvas = self.session.canvas
         sections = [b.id for b in self.session.catalog.banks]
         return (tuple((p.location, p.names[-1] if p.names else "") for p in walk(canvas)
-                      if len(p.location) <= 3), tuple(sections))
+                      if len(p.location) <= LINE_DEPTH), tuple(sections))
 
     def refresh_marks(self) -> None:
         """Relabel the nodes whose mark or name changed; rebuild only when types, segments or
@@ -109,7 +145,7 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
             if shape != self._nav_shape:
                 self._rebuild()
                 self._nav_shape = shape
-        tallies = _tallies(self.session)
+        tallies = _tallies(report, self._nav_tallies)
         for key, node in self._nav_nodes.items():
             target = node.data
             assert target is not None
@@ -152,7 +188,7 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
 
     def select_step(self, step: Step) -> None:
         """Move the cursor to the node that holds `step`, without jumping."""
-        key: object = ("#", step.section) if not step.location else step.location[:3]
+        key: object = ("#", step.section) if not step.location else step.location[:LINE_DEPTH]
         if step.key == TYPES:
             key = "types"
         node = self._nav_nodes.get(key)
