@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.factory import structure
 from wizard.core.session import Session, Step
-from wizard.files import store, tomlio
+from wizard.files import store, toml_write, tomlio
 from wizard.files.drafts import Drafts
 from wizard.files.errors import CanvasFileError
 from wizard.model.canvas import Canvas
@@ -167,7 +167,7 @@ def test_none_and_nan_never_reach_the_writer(bad: object) -> None:
     # The model has no float fields and drops empty answers, so neither can arise from a
     # canvas; the writer still refuses them, naming where, rather than inventing a value.
     with pytest.raises(ValueError, match=r"answers\.b\.q\[1\]: .* cannot be saved in TOML"):
-        tomlio.dumps({"answers": {"b": {"q": ["ok", bad]}}})
+        toml_write.dumps({"answers": {"b": {"q": ["ok", bad]}}})
 
 
 def test_none_as_an_answer_means_no_answer(tmp_path: Path, catalog: Catalog) -> None:

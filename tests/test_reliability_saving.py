@@ -105,7 +105,7 @@ def test_a_real_write_error_from_the_kernel_leaves_the_old_file(tmp_path: Path, 
 def test_text_that_does_not_parse_back_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "c.toml"
     old = saved(path)
-    monkeypatch.setattr(store.tomlio, "dumps", lambda data: 'schema_version = 1\ntitle = "cut off\n')
+    monkeypatch.setattr(store.toml_write, "dumps", lambda data, reuse=None: 'schema_version = 1\ntitle = "cut off\n')
     with pytest.raises(CanvasFileError, match=r"unchanged.*invalid TOML"):
         store.save(Canvas(), path)
     assert path.read_bytes() == old

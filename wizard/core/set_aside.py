@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core import conformance
-from wizard.files import atomic, tomlio
+from wizard.files import atomic, toml_write, tomlio
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas, Value
 from wizard.model.catalog import Catalog
@@ -72,7 +72,7 @@ def keep(canvas_path: Path, where: str, value: Value, problem: str) -> Path:
                     "when": datetime.now(UTC).replace(microsecond=0)})
     text = ("# Values canvas-wizard could not use as answers, set aside when the question was answered again.\n"
             "# Copy one back into the canvas by hand if it was right after all.\n\n"
-            + tomlio.dumps({"set_aside": entries}))
+            + toml_write.dumps({"set_aside": entries}))
     try:
         atomic.write_atomic(target, text.encode("utf-8"))
     except UserFileError as exc:

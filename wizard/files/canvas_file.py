@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard.files import atomic, backup, fingerprint, store
+from wizard.files import atomic, backup, fingerprint, store, toml_write
 from wizard.files.comments import KeptComments
 from wizard.files.errors import CanvasFileError, LockedError, ReadOnlyError
 from wizard.files.fingerprint import Fingerprint
@@ -34,6 +34,8 @@ class CanvasFile:
     upgraded_from: int | None = None
     comments: KeptComments | None = None
     """The hand-written comments of the file as last read, kept by every save."""
+    written: toml_write.Reuse = field(default_factory=toml_write.Reuse)
+    """The text of the tables last saved, for the next save to reuse where they are unchanged."""
 
     @classmethod
     def adopt(cls, path: Path) -> CanvasFile:
@@ -104,7 +106,7 @@ class CanvasFile:
         if overwrite:
             self._keep_copy("the version on disk", "not saved")
         self.seen = store.save(canvas, self.path, expected=store.ANYTHING if overwrite else self.seen,
-                               comments=self.comments)
+                               comments=self.comments, reuse=self.written)
         if self.lock is not None:
             self.lock.refresh()
 

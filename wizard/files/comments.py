@@ -1,7 +1,7 @@
 """Hand-written comments in a canvas file, kept when the wizard saves it.
 
 A canvas is meant to be edited by hand, and docs/canvas-format.md tells users to put a
-`#:schema` line at its top; tomllib reads no comments, so the fast writer (tomlio.dumps)
+`#:schema` line at its top; tomllib reads no comments, so the fast writer (toml_write.dumps)
 dropped them all at the first save. Three cases, cheapest first:
 
 - no comment at all (every file the wizard wrote itself): the fast writer, unchanged;
@@ -25,7 +25,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizard.files import tomlio
+from wizard.files import toml_write
 
 # A string (so that a `#` inside one is not taken for a comment), or a `#`: scanned in
 # order, the first `#` matched on its own starts a comment. Multi-line strings first.
@@ -69,9 +69,10 @@ class KeptComments:
             return None
         return cls(head.replace("\r\n", "\n"), text if body >= 0 else None)
 
-    def render(self, data: dict[str, Any]) -> str:
-        """The text to save for `data`, with the comments kept. A `tomlio.Written` when it is
-        the fast writer's text after the head (no parse needed to check it)."""
+    def render(self, data: dict[str, Any], reuse: toml_write.Reuse | None = None) -> str:
+        """The text to save for `data`, with the comments kept. A `toml_write.Written` when it is
+        the fast writer's text after the head (no parse needed to check it); `reuse` as for
+        `toml_write.dumps`."""
         if self.source is not None:
             try:
                 text = self._with_tomlkit(data)
@@ -80,7 +81,7 @@ class KeptComments:
             if text is not None:
                 return text
             self.source, self._doc = None, None  # from now on the fast path with the head
-        return tomlio.Written(self.head + tomlio.dumps(data))
+        return toml_write.Written(self.head + toml_write.dumps(data, reuse))
 
     def _with_tomlkit(self, data: dict[str, Any]) -> str | None:
         import tomlkit  # only for files with comments beyond their head
@@ -89,13 +90,13 @@ class KeptComments:
             assert self.source is not None
             self._doc = tomlkit.parse(self.source)
             self._data = tomllib.loads(self.source)
-        tomlio.dumps(data)  # refuses what TOML cannot hold, as every save does
+        toml_write.dumps(data)  # refuses what TOML cannot hold, as every save does
         _merge(self._doc, self._data or {}, data)
         text = tomlkit.dumps(self._doc)
         if tomllib.loads(text) != data:  # never write what would not read back as meant
             return None
         self._data = data
-        return tomlio.Written(text)  # checked just now: it reads back as `data`
+        return toml_write.Written(text)  # checked just now: it reads back as `data`
 
 
 def _merge(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wizard.files import locations, store, tomlio
+from wizard.files import locations, store, toml_write, tomlio
 from wizard.files.errors import UserFileError
 from wizard.model.canvas import Canvas
 
@@ -36,7 +36,7 @@ def _read(path: Path) -> dict[str, Any]:
 def _write(path: Path, data: dict[str, Any]) -> str:
     """Write our own bookkeeping file; what went wrong, or "" once it is on disk."""
     try:
-        text = tomlio.dumps(data)
+        text = toml_write.dumps(data)
     except ValueError as exc:  # text TOML cannot hold: the old file stays
         return str(exc)
     error = locations.write_quietly(path, text)

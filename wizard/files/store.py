@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard.files import atomic, fingerprint, tomlio
+from wizard.files import atomic, fingerprint, toml_write, tomlio
 from wizard.files.comments import KeptComments
 from wizard.files.errors import CanvasFileError, ChangedOnDiskError, NewerVersionError
 from wizard.files.fingerprint import Fingerprint
@@ -217,7 +217,7 @@ def _prune(value: Any) -> Any:
 
 
 def dumps(canvas: Canvas) -> str:
-    return tomlio.dumps(to_data(canvas))
+    return toml_write.dumps(to_data(canvas))
 
 
 class _Anything:
@@ -235,24 +235,26 @@ def save(
     expected: Fingerprint | _Anything | None = ANYTHING,
     keep_previous: bool = True,
     comments: KeptComments | None = None,
+    reuse: toml_write.Reuse | None = None,
 ) -> Fingerprint:
     """Write the canvas (or its `to_data`) atomically, keeping the version it replaces as `FILE~`.
 
     With `expected` (what the caller last read or wrote, None for "no file yet"), a file
     changed on disk since raises ChangedOnDiskError and nothing is written. Returns the
-    fingerprint of what was written. `comments` (from `load_file`) are kept in the text.
+    fingerprint of what was written. `comments` (from `load_file`) are kept in the text;
+    `reuse` (one per open file) keeps the text of tables that have not changed since.
     """
     # A dict is `to_data(canvas)` taken earlier: a background save copies the canvas
     # while it holds still and writes the copy at leisure.
     try:
         data = to_data(canvas) if isinstance(canvas, Canvas) else canvas
-        text = comments.render(data) if comments is not None else tomlio.dumps(data)
+        text = comments.render(data, reuse) if comments is not None else toml_write.dumps(data, reuse)
     except ValueError as exc:
         raise CanvasFileError(path, f"cannot save: {exc}") from None
     raw = text.encode("utf-8")
     # The writer's own text reads back by construction (the round-trip tests hold it to
     # that); parsing it again would cost as much as loading. Any other text is parsed.
-    verify = None if isinstance(text, tomlio.Written) else functools.partial(_verify, path)
+    verify = None if isinstance(text, toml_write.Written) else functools.partial(_verify, path)
     if not isinstance(expected, _Anything):
         on_disk = fingerprint.of_file(path)
         if fingerprint.changed(expected, on_disk):

@@ -1,8 +1,8 @@
-"""Read and write TOML files, turning every way a file can be bad into one clear reason."""
+"""Read TOML files, turning every way a file can be bad into one clear reason; the limits
+every file we read, or write (wizard/files/toml_write.py), must keep."""
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import stat
@@ -10,8 +10,6 @@ import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from wizard.files.errors import UserFileError
 
@@ -24,7 +22,7 @@ MAX_DEPTH = 64
 """Levels of nesting: a canvas uses about a dozen."""
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -79,12 +77,12 @@ def limit_problem(data: dict[str, Any]) -> str | None:
     Nearly every document is fine, so a quick pass that only says whether it is comes
     first; the pass that says where is taken only for a document that is not.
     """
-    if _within_limits(data, 1):
+    if within_limits(data, 1):
         return None
-    return _limit_problem_where(data)
+    return limit_problem_where(data)
 
 
-def _within_limits(container: dict[str, Any] | list[Any] | tuple[Any, ...], depth: int) -> bool:
+def within_limits(container: dict[str, Any] | list[Any] | tuple[Any, ...], depth: int) -> bool:
     """True when nothing in `container` (at `depth`) breaks a limit or is other than a TOML
     value. False may also mean "look closer": the careful walks decide then."""
     if depth >= MAX_DEPTH and container:
@@ -105,7 +103,7 @@ def _within_limits(container: dict[str, Any] | list[Any] | tuple[Any, ...], dept
                 return False
         elif kind is dict or kind is list or kind is tuple:
             # Recursion is bounded: the depth check above stops it at MAX_DEPTH levels.
-            if not _within_limits(item, depth + 1):
+            if not within_limits(item, depth + 1):
                 return False
         elif kind not in _PLAIN_LEAVES:
             return False
@@ -115,7 +113,7 @@ def _within_limits(container: dict[str, Any] | list[Any] | tuple[Any, ...], dept
 _PLAIN_LEAVES = frozenset({bool, datetime, date, time})
 
 
-def _limit_problem_where(data: dict[str, Any]) -> str | None:
+def limit_problem_where(data: dict[str, Any]) -> str | None:
     # Walked with an explicit stack: dotted keys build deep tables without the parser
     # recursing, and a recursive walk would then fail where this one just says why.
     stack: list[tuple[Any, str, int]] = [(data, "", 1)]
@@ -201,117 +199,10 @@ def read(path: Path, error: type[UserFileError] = UserFileError) -> dict[str, An
 
 def text_problem(text: str) -> str | None:
     """Why `text` typed by a user cannot be saved, or None when it can."""
-    broken = _SURROGATE.search(text)
+    broken = SURROGATE.search(text)
     if broken:
         return (f"this text holds a broken character (U+{ord(broken.group()):04X}, half of an emoji or symbol, "
                 "usually from a copy and paste) that cannot be saved; delete it or type it again")
     if len(text) > MAX_TEXT:
         return f"this text is {len(text):,} characters long; the most one answer can hold is {MAX_TEXT:,}"
     return None
-
-
-class Written(str):
-    """TOML text made by `dumps`, which reads back as the data it was made from.
-
-    The writer hands tomli-w only values checked against the limits of `parse`, in a fixed
-    layout; tests/test_reliability_roundtrip.py holds it to reading back exactly, over
-    hostile text and whole canvases. So its text is saved without being parsed again,
-    while text from anywhere else is parsed before it may replace a file.
-    """
-
-
-def dumps(data: dict[str, Any]) -> Written:
-    """TOML text for `data`; refuses values TOML cannot hold rather than writing them.
-
-    Lists of tables are always written as `[[name]]` sections (tomli-w picks inline or
-    sectioned by line length, so a growing canvas would change style and make noisy diffs).
-    """
-    careful = not _within_limits(data, 1)
-    if careful:  # something to refuse, or to look at closer: say where
-        _refuse_unwritable(data, "")
-        problem = _limit_problem_where(data)
-        if problem:  # never write what we would refuse to read back
-            raise ValueError(problem)
-    chunks: list[str] = []
-    _emit(data, "", False, chunks)
-    text = "\n".join(chunks)
-    if not careful and _SURROGATE.search(text):  # the quick pass leaves text to this
-        _refuse_unwritable(data, "")
-    return Written(text)
-
-
-def _has_cr(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\r" in value
-    return isinstance(value, (list, tuple)) and any(_has_cr(v) for v in value)
-
-
-def _is_table_list(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
-
-
-_KEYS: dict[str, str] = {}
-
-
-def _key(key: str) -> str:
-    # tomli-w knows when a key needs quoting; ask it rather than re-implement the rule.
-    # A canvas repeats a few dozen keys thousands of times, so each is asked once.
-    quoted = _KEYS.get(key)
-    if quoted is None:
-        quoted = tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
-        if len(_KEYS) < 10_000:
-            _KEYS[key] = quoted
-    return quoted
-
-
-def _emit(table: dict[str, Any], name: str, in_list: bool, chunks: list[str]) -> None:
-    literals: dict[str, Any] = {}
-    tables: list[tuple[str, Any]] = []
-    has_cr = False
-    for key, value in table.items():
-        if isinstance(value, dict) or _is_table_list(value):
-            tables.append((key, value))
-        else:
-            literals[key] = value
-            has_cr = has_cr or _has_cr(value)
-    # Multi-line strings read best, but TOML lets a reader turn their \r\n into \n (and
-    # tomli-w does), so text holding a carriage return is written escaped on one line.
-    # tomli-w writes a table of plain values a line each, so one call writes them all.
-    if has_cr:
-        text = "".join(tomli_w.dumps({k: v}, multiline_strings=not _has_cr(v)) for k, v in literals.items())
-    else:
-        text = tomli_w.dumps(literals, multiline_strings=True) if literals else ""
-    if in_list:
-        text = f"[[{name}]]\n{text}"
-    elif name and (literals or not tables):
-        text = f"[{name}]\n{text}"
-    if text:
-        chunks.append(text)
-    for key, value in tables:
-        sub = f"{name}.{_key(key)}" if name else _key(key)
-        if isinstance(value, dict):
-            _emit(value, sub, False, chunks)
-        else:
-            for item in value:
-                _emit(item, sub, True, chunks)
-
-
-def _refuse_unwritable(value: Any, where: str) -> None:
-    # Policy: None and NaN/inf never reach the writer; the model never produces them, so
-    # meeting one here is a bug worth stopping for rather than a value to coerce.
-    if value is None:
-        raise ValueError(f"{where or 'value'}: None cannot be saved in TOML")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{where or 'value'}: {value} cannot be saved in TOML")
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError(f"{where or 'value'}: text with a lone surrogate cannot be saved") from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_unwritable(key, where)
-            _refuse_unwritable(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            _refuse_unwritable(item, f"{where}[{i}]")
