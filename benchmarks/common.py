@@ -30,7 +30,9 @@ def percentile(values: Sequence[float], pct: float) -> float:
 
 
 def growth_exponent(sizes: Sequence[float], times: Sequence[float]) -> float:
-    """The slope of log(time) against log(size), by least squares."""
+    """The slope of log(time) against log(size), by least squares (nan for fewer than two sizes)."""
+    if len(set(sizes)) < 2:
+        return math.nan  # `python -m benchmarks.scale 1000` times one size: there is no slope
     xs = [math.log(s) for s in sizes]
     ys = [math.log(t) for t in times]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
