@@ -74,7 +74,7 @@ class Session(EditedCanvas):
         return next((s for s in self.steps() if self.status(s) in ("open", "partial", "locked")), None)
 
     def exists(self, step: Step) -> bool:
-        return step in self.steps()
+        return self.index(step) >= 0  # by the steps' index: a scan of them was 30,000 steps at 1000 segments
 
     # -- what a step shows ---------------------------------------------------------
     def place(self, step: Step) -> Place:
