@@ -52,24 +52,28 @@ def _node_tallies(slots: list[Slot]) -> NodeTallies:
     for slot in slots:
         location = slot.location
         key: object
-        keys: tuple[object, ...]
         if slot.question_id == "structure.customer_type":
-            key, keys = "types", ("types",)
+            key = "types"
         elif not location:
             key = ("#", slot.section)
-            keys = (key,)
         else:
-            # The sidebar has lines for types, segments and jobs: a stage counts towards its job's.
             key = location
-            keys = (*(location[:n] for n in range(1, min(len(location), LINE_DEPTH) + 1)), "types")
         entry = found.get(key)
         if entry is None:
-            entry = found[key] = (keys, [0, 0.0, 0])
+            entry = found[key] = (_lines_of(key), [0, 0.0, 0])
         t = entry[1]
         t[0] += 1
         t[1] += slot.credit
         t[2] += slot.credit >= 1
     return list(found.values())
+
+
+def _lines_of(key: object) -> tuple[object, ...]:
+    """The keys of the sidebar's lines that the slots under `key` count towards."""
+    if key == "types" or not isinstance(key, tuple) or key[:1] == ("#",):
+        return (key,)
+    # Lines for types, segments and jobs: a stage counts towards its job's.
+    return (*(key[:n] for n in range(1, min(len(key), LINE_DEPTH) + 1)), "types")
 
 
 def _tallies(report: Report, kept: dict[int, tuple[list[Slot], NodeTallies]]) -> dict[object, list[float]]:
