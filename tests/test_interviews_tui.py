@@ -275,6 +275,16 @@ async def test_the_review_lists_contradicted_items_then_the_heaviest_guesses_and
         assert all(r.lstrip().startswith("?") for r in rows[1:])
         listed.focus()
         await pilot.pause()
+        # The coach's notes come from their thread meanwhile and push the panels below down:
+        # the list gone to stays in view.
+        notes = review.query_one("#notes", OptionList)
+        for _ in range(200):  # at most 10 s
+            if notes.option_count and notes.get_option_at_index(0).id != "reading":
+                break
+            await pilot.pause(0.05)
+        assert notes.get_option_at_index(0).id != "reading", "the coach's notes never came"
+        await pilot.pause()
+        await pilot.pause()
         assert listed.region.bottom <= SMALL[1] - 1  # scrolled into view at 80x24
         listed.highlighted = 0
         await pilot.press("enter")

@@ -91,6 +91,12 @@ class ReviewScreen(Screen[Step | str | None]):
         notes.add_options(self._notes(found))
         if found:
             notes.highlighted = 0  # as a list is when it opens with its options
+        # The notes come a moment after the review opens and take more lines than the line
+        # that stood for them, pushing the panels below down: one the user went to meanwhile
+        # (the evidence, at 80x24) is brought back into view.
+        focused = self.focused
+        if focused is not None and focused is not notes:
+            self.call_after_refresh(focused.scroll_visible, animate=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "review-checks" and event.state is WorkerState.ERROR and self.is_attached:
