@@ -71,7 +71,13 @@ class Server:
     def ctrl_c(self, timeout: float = 20) -> int:
         """Ctrl+C as a terminal sends it: SIGINT to the whole process group."""
         os.killpg(self.process.pid, signal.SIGINT)
-        return self.process.wait(timeout)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            # Which of the server's processes still runs, and what the server said.
+            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-g", str(self.process.pid)],
+                                  capture_output=True, text=True, check=False).stdout
+            raise AssertionError(f"still running {timeout} s after Ctrl+C:\n{tree}\n{self.output()}") from None
 
     def kill(self) -> None:
         if self.process.poll() is None:

@@ -76,6 +76,13 @@ def public_url(host: str, port: int) -> str:
 
 WARM_AT_START = 20.0
 """Seconds the server waits for its first warm wizard before it says where to point the browser."""
+CLOSE_WITHIN = 10.0
+"""Seconds the visitors' wizards have, once the server stops, to close by themselves (Ctrl+C
+reaches them too, and each is sent textual-serve's quit) before SIGTERM tells each to close
+as Ctrl+Q would, saving every answer. A second Ctrl+C skips the wait."""
+KILL_AFTER = 10.0
+"""Seconds more before a wizard still running is ended (its drafts keep what was typed);
+a third Ctrl+C skips this wait too. The server itself never outlives the two."""
 
 
 class WizardServer(Server):
@@ -85,6 +92,7 @@ class WizardServer(Server):
     def __init__(self, command: str, **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
         self.pool = WarmPool(warm_command(command), self._environment)
+        self.visitors: set[WarmAppService] = set()
 
     def _environment(self) -> dict[str, str]:
         # textual-serve's own environment for a visitor's process (its driver, colours and
@@ -117,6 +125,7 @@ class WizardServer(Server):
             app_service = WarmAppService(self.command, self.pool, write_bytes=websocket.send_bytes,
                                          write_str=websocket.send_str, close=websocket.close,
                                          download_manager=self.download_manager, debug=self.debug)
+            self.visitors.add(app_service)
             await app_service.start(width, height)
             try:
                 await self._process_messages(websocket, app_service)
@@ -129,13 +138,20 @@ class WizardServer(Server):
         finally:
             if app_service is not None:
                 await app_service.stop()
+                self.visitors.discard(app_service)
         return websocket
 
     async def run_until_stopped(self) -> None:
-        stop = asyncio.Event()
+        stop, hurry = asyncio.Event(), asyncio.Event()
+
+        def stopping() -> None:
+            if stop.is_set():  # asked again while stopping: the next step now
+                hurry.set()
+            stop.set()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
+            loop.add_signal_handler(sig, stopping)
         runner = web.AppRunner(await self._make_app(), shutdown_timeout=5)
         await runner.setup()
         self.pool.start()
@@ -148,8 +164,35 @@ class WizardServer(Server):
             await stop.wait()
         finally:
             await self.pool.close()
-            # Closes each browser's connection, which quits the wizard behind it.
-            await runner.cleanup()
+            ending = asyncio.create_task(self._end_visitors(hurry))
+            try:
+                # Closes each browser's connection, which quits the wizard behind it; it
+                # returns once each wizard has ended, which _end_visitors makes sure of.
+                await asyncio.wait_for(runner.cleanup(), CLOSE_WITHIN + KILL_AFTER + 5)
+            except TimeoutError:
+                logging.getLogger("canvas-wizard").warning("stopped without closing every connection")
+            finally:
+                ending.cancel()
+
+    async def _end_visitors(self, hurry: asyncio.Event) -> None:
+        """Make sure no visitor's wizard outlives the server: SIGTERM for those still running
+        after CLOSE_WITHIN, SIGKILL for those still running KILL_AFTER later."""
+        for signum, wait in ((signal.SIGTERM, CLOSE_WITHIN), (signal.SIGKILL, KILL_AFTER)):
+            deadline = asyncio.get_running_loop().time() + wait
+            while self._lingering() and not hurry.is_set() and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.1)
+            hurry.clear()
+            lingering = self._lingering()
+            if not lingering:
+                return
+            if signum == signal.SIGKILL:
+                logging.getLogger("canvas-wizard").warning(
+                    "a visitor's wizard did not close; it was ended (its drafts keep what was typed)")
+            for visitor in lingering:
+                visitor.end(signum)
+
+    def _lingering(self) -> list[WarmAppService]:
+        return [visitor for visitor in self.visitors if visitor.running()]
 
 
 async def _nowhere(*_: Any) -> None:

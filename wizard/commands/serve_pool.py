@@ -9,6 +9,10 @@ the next one is started a moment later, once the visitor's wizard has had the pr
 to itself for its first screen. Two visitors at once: the second gets a process started
 for it then (as fast as before). A warm process that died or never became ready is
 replaced by a process started the old way, so a visitor is never turned away.
+
+Every wizard is started without a shell (textual-serve's own start goes through one): the
+process the server holds is then the wizard itself, so a signal the server sends it (when
+it stops, see `WarmAppService.end`) reaches the wizard and not a shell left waiting.
 """
 
 from __future__ import annotations
@@ -66,8 +70,7 @@ class WarmPool:
 
     async def _spawn(self) -> Process | None:
         try:
-            process = await asyncio.create_subprocess_shell(self.command, stdin=PIPE, stdout=PIPE, stderr=PIPE,
-                                                            env=self.environment())
+            process = await start(self.command, self.environment())
         except OSError as exc:
             log.warning("cannot start a wizard ahead of the next visitor: %s", exc)
             return None
@@ -115,6 +118,12 @@ class WarmPool:
             await _end(process)
 
 
+async def start(command: str, environment: dict[str, str]) -> Process:
+    """The command's process, run directly (see the module's docstring)."""
+    return await asyncio.create_subprocess_exec(*shlex.split(command), stdin=PIPE, stdout=PIPE, stderr=PIPE,
+                                                env=environment)
+
+
 async def _end(process: Process) -> None:
     if process.stdin is not None:
         process.stdin.close()
@@ -136,7 +145,7 @@ class WarmAppService(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         process = await self.pool.take()
         if process is None or process.stdin is None:
-            return await super()._open_app_process(width, height)
+            return await self._started(width, height)
         self._process, self._stdin = process, process.stdin
         line = json.dumps({"type": VISITOR, "width": width, "height": height}) + "\n"
         process.stdin.write(line.encode())
@@ -144,5 +153,33 @@ class WarmAppService(AppService):
             await process.stdin.drain()
         except (ConnectionError, RuntimeError):  # it died just now: a new one, the old way
             log.warning("a wizard started ahead of this visitor stopped; starting another")
-            return await super()._open_app_process(width, height)
+            return await self._started(width, height)
         return process
+
+    async def _started(self, width: int, height: int) -> Process:
+        """textual-serve's own start (its environment, at the visitor's size), without its shell."""
+        process = await start(self.command, self._build_environment(width=width, height=height))
+        assert process.stdin is not None
+        self._process, self._stdin = process, process.stdin
+        return process
+
+    async def run(self) -> None:
+        try:
+            await super().run()
+        finally:
+            # textual-serve closes the browser's connection only when the wizard says "exit".
+            # One that ended any other way (a crash, a signal) left the page frozen on its
+            # last screen, and a stopping server waiting on the connection.
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await self.remote_close()
+
+    def running(self) -> bool:
+        return self._process is not None and self._process.returncode is None
+
+    def end(self, signum: int) -> None:
+        """Send the visitor's wizard `signum` (SIGTERM: it closes as Ctrl+Q does, saving
+        every answer; SIGKILL: it ends at once), if it is still running."""
+        if self.running():
+            assert self._process is not None
+            with contextlib.suppress(ProcessLookupError):
+                self._process.send_signal(signum)
