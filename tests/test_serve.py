@@ -68,7 +68,7 @@ class Server:
             time.sleep(0.2)
         raise AssertionError(f"nothing listened on port {self.port}:\n{self.output()}")
 
-    def ctrl_c(self, timeout: float = 20) -> int:
+    def ctrl_c(self, timeout: float = 30) -> int:
         """Ctrl+C as a terminal sends it: SIGINT to the whole process group."""
         os.killpg(self.process.pid, signal.SIGINT)
         try:
@@ -167,6 +167,7 @@ def test_serve_answers_the_first_question_in_a_browser(browser: Any, tmp_path: P
         assert server.ctrl_c() == 0, server.output()
         assert "Traceback" not in server.output(), server.output()
         assert "stopped" in server.output()
+        assert "had not closed" not in server.output(), "the wizard needed telling: " + server.output()
         assert not left_running(str(path)), "left running after Ctrl+C"
     finally:
         server.kill()

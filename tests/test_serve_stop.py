@@ -116,6 +116,8 @@ def test_a_wizard_that_does_not_close_is_told_to_and_the_server_stops(tmp_path: 
     code, took, output = stop_with_a_visitor(tmp_path, obeys=True)
     assert code == 0 and "stopped" in output, output
     assert (tmp_path / "told").read_text() == "SIGTERM"  # the wizard's own close, which saves every answer
+    assert "a visitor's wizard had not closed; told it to close" in output, output
+    assert "it was ended" not in output, output
     assert took < 1.0 + 5, f"took {took:.1f} s"
     assert "Traceback" not in output, output
 

@@ -185,9 +185,10 @@ class WizardServer(Server):
             lingering = self._lingering()
             if not lingering:
                 return
-            if signum == signal.SIGKILL:
-                logging.getLogger("canvas-wizard").warning(
-                    "a visitor's wizard did not close; it was ended (its drafts keep what was typed)")
+            logging.getLogger("canvas-wizard").warning(
+                "a visitor's wizard had not closed; told it to close (its answers are saved as it does)"
+                if signum == signal.SIGTERM else
+                "a visitor's wizard did not close; it was ended (its drafts keep what was typed)")
             for visitor in lingering:
                 visitor.end(signum)
 
