@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.factory import full_answer, full_canvas, structure
 from wizard import checks
-from wizard.core import scoring
+from wizard.core import progress, scoring
 from wizard.core.session import Session
 from wizard.core.steps import walk_steps
 from wizard.files import store
@@ -135,6 +135,9 @@ def test_the_wizards_steps_after_answers_and_marks_equal_a_fresh_walk(catalog: C
                 session.unmark_na(step)
             walked = walk_steps(session.canvas, catalog)
             assert session.steps() == walked
+            # Where a question is and how many of its part are left, as the top of the screen says.
+            shown = [s for s in walked if not s.is_structure][:: max(1, len(walked) // 12)]
+            assert [progress.position(session, s) for s in shown] == [progress._position(session, s) for s in shown]
             assert [session.index(s) for s in walked] == list(range(len(walked)))
     finally:
         session.close()

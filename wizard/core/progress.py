@@ -57,7 +57,25 @@ def _parts(session: Session) -> dict[Location, list[Step]]:
     return parts
 
 
+_AT: dict[int, tuple[object, dict[Step, Position]]] = {}
+
+
 def position(session: Session, step: Step) -> Position:
+    """Where `step` is in its part. Kept while the session's report is the same object: it
+    is made anew after any change to the canvas, and the status shown after a save (the
+    canvas as it was) would otherwise count the part's open steps again, every answer."""
+    report = session.report()
+    kept = _AT.get(id(session))
+    if kept is None or kept[0] is not report:
+        _AT.clear()  # one canvas is open at a time
+        kept = _AT[id(session)] = (report, {})
+    found = kept[1].get(step)
+    if found is None:
+        found = kept[1][step] = _position(session, step)
+    return found
+
+
+def _position(session: Session, step: Step) -> Position:
     steps = _parts(session).get(part_of(step.location), [step])
     sections: list[str] = []
     for other in steps:
