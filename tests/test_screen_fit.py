@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 
 from tests.conftest import EXAMPLES
@@ -135,3 +137,21 @@ def test_the_coach_notes_give_way_before_the_checks_and_the_probes_last() -> Non
     assert (got.help, got.notes, got.checks, got.coach) == (0, 2, 3, 4)
     tighter = fit(Parts(room=17, fixed=6, answer=6, checks=3, coach=4, notes=6, help=10, stacked=True))
     assert (tighter.help, tighter.notes, tighter.checks, tighter.coach) == (0, 0, 0, 4), "the probes stay"
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(alphabet="ab \n", min_size=1, max_size=120), min_size=1, max_size=6),
+       widths=st.lists(st.integers(1, 60), min_size=1, max_size=12))
+def test_a_texts_lines_are_those_at_the_width_asked_whatever_was_measured_before(texts: list[str],
+                                                                                 widths: list[int]) -> None:
+    # The fit remembers what it measured; another text, or the same at another width, is measured anew.
+    from textual.content import Content
+    from textual.widgets import Static
+
+    from wizard.tui.screen_fit import content_lines
+
+    widget = Static()
+    contents = [Content(text) for text in texts]
+    for i, width in enumerate(widths):
+        content = contents[i % len(contents)]
+        assert content_lines(content, widget, width) == content.get_height(widget.styles, width)

@@ -113,8 +113,25 @@ def lines(widget: Widget, width: int) -> int:
     return widget.get_content_height(size, size, width) + widget.styles.margin.height
 
 
+_HEIGHTS: dict[tuple[int, int, int], tuple[Content, int]] = {}
+"""Lines of a text at a width, by (text, widget, width): a question is fitted several times
+as its parts settle (the checks' line, a new kind of answer box measured in), and the help
+is by far its longest text. A Content never changes once made, and the texts measured
+here are shown in widgets whose wrapping styles are fixed by the stylesheet."""
+
+
 def content_lines(content: Content, widget: Widget, width: int) -> int:
-    return content.get_height(cast("RulesMap", widget.styles), max(width, 1)) if content else 0
+    if not content:
+        return 0
+    key = (id(content), id(widget), width)
+    kept = _HEIGHTS.get(key)
+    if kept is not None and kept[0] is content:
+        return kept[1]
+    if len(_HEIGHTS) > 32:  # the texts of the questions shown just now are all it needs
+        _HEIGHTS.clear()
+    height = content.get_height(cast("RulesMap", widget.styles), max(width, 1))
+    _HEIGHTS[key] = (content, height)
+    return height
 
 
 def apply(screen: Screen[Any], size: Size, status: Status | None = None, coach: Content | None = None,
