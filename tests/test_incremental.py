@@ -46,7 +46,7 @@ def edit(canvas: Canvas, catalog: Catalog, data: st.DataObject) -> None:
     node = place.node
     entries = catalog.at_scope(place.scope)
     kind = data.draw(st.sampled_from(["answer", "text", "clear", "na", "unmark", "in-place", "add", "remove",
-                                      "rename"]))
+                                      "rename", "paste"]))
     entry = data.draw(st.sampled_from(entries)) if entries else None
     if kind == "answer" and entry is not None:
         node.set(entry.full_id, full_answer(entry.question, data.draw(st.integers(0, 5))))
@@ -73,6 +73,14 @@ def edit(canvas: Canvas, catalog: Catalog, data: st.DataObject) -> None:
         node.jobs.pop(0)
     elif kind == "rename" and isinstance(node, Segment):
         node.name = data.draw(st.sampled_from([t for t in TEXTS if t]))
+    elif kind == "rename" and isinstance(node, Job):
+        node.statement = data.draw(st.sampled_from([t for t in TEXTS if t]))
+    elif kind == "paste" and isinstance(node, Job):
+        # A pain pasted, in place, into another stage's list: the job's own rules must see it.
+        pains = [p for stage in ("before", "during", "after") for p in node.stage(stage).get("profile.pains") or []]
+        stage = node.stage(data.draw(st.sampled_from(["before", "during", "after"])))
+        stage.answers.setdefault("profile", {}).setdefault("pains", []).append(
+            data.draw(st.sampled_from(pains)) if pains else "waits an hour on the phone to book")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

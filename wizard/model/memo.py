@@ -25,13 +25,13 @@ T = TypeVar("T")
 Location = tuple[str, ...]
 
 
-def _copy_answers(answers: Answers) -> Answers:
+def copy_answers(answers: Answers) -> Answers:
     # Lists are the only mutable values an answer holds (ranges are tuples of ints).
     return {bank: {q: v.copy() if isinstance(v, list) else v for q, v in values.items()}
             for bank, values in answers.items()}
 
 
-def _copy_na(na: NotApplicable) -> NotApplicable:
+def copy_na(na: NotApplicable) -> NotApplicable:
     return {bank: dict(reasons) for bank, reasons in na.items()}
 
 
@@ -61,7 +61,7 @@ class NodeMemo(Generic[T]):
 
     def put(self, location: Location, node: Node, extra: Hashable, result: T) -> T:
         self._used.add(location)
-        self._kept[location] = (_copy_answers(node.answers), _copy_na(node.not_applicable), extra, result)
+        self._kept[location] = (copy_answers(node.answers), copy_na(node.not_applicable), extra, result)
         return result
 
     def sweep(self) -> None:
