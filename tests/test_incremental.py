@@ -26,7 +26,7 @@ from wizard.model.catalog import Catalog
 from wizard.model.tree import walk
 
 TEXTS = ["everyone", "All kinds of people", "first-year students in halls", "Acme", "better results",
-         "doing nothing", "Students and teachers", "", "saves two evenings a month"]
+         "doing nothing", "Students and teachers", "", "saves two evenings a month", "parents aged 20 to 60"]
 
 
 def report_facts(report: scoring.Report) -> dict[str, Any]:
@@ -95,6 +95,24 @@ def test_after_any_edits_score_and_checks_equal_a_fresh_run(catalog: Catalog, da
         again = fresh(canvas)
         assert report_facts(scoring.score(canvas, catalog)) == report_facts(scoring.score(again, catalog))
         assert checks.run(canvas, catalog) == checks.run(again, catalog)
+
+
+def test_what_the_checks_say_of_a_renamed_segment_or_a_restated_job_is_said_again(catalog: Catalog) -> None:
+    """The findings kept per segment and per job come from their names too: a segment renamed
+    to an age span is flagged at once, and a job's finding quotes its new statement."""
+    canvas = structure(1, 1, 1)
+    segment = canvas.customer_types[0].segments[0]
+    job = segment.jobs[0]
+    job.before.set("profile.pains", ["waits an hour on the phone to book"])
+    before = checks.run(canvas, catalog)
+    assert not [f for f in before if f.rule == "broad-age-range"]
+    assert any(f.rule == "one-stage-only" and "Get job 0 done" in f.message for f in before)
+    segment.name = "Parents aged 20 to 60"
+    job.statement = "Book a repair"
+    after = checks.run(canvas, catalog)
+    assert after == checks.run(fresh(canvas), catalog)
+    assert [f.rule for f in after if f.location == ("type-0",)] == ["broad-age-range"]
+    assert any(f.rule == "one-stage-only" and "Book a repair" in f.message for f in after)
 
 
 def test_a_changed_deciding_answer_further_up_rescores_the_nodes_below(catalog: Catalog) -> None:

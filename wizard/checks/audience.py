@@ -8,10 +8,12 @@ import re
 from collections.abc import Iterator
 
 from wizard.checks import ages
+from wizard.checks.per_node import per_segment
 from wizard.checks.registry import WARNING, Hit, items, rule, segments, text
 from wizard.checks.words import concrete_words, is_generic, is_plural_group, quote, words, wordset
 from wizard.model.canvas import Canvas, Segment
 from wizard.model.structure import SEGMENTS
+from wizard.model.tree import Place
 
 MAX_AGE_SPAN = 25
 """Years. Seed 004: "women aged 21-65" is far too broad; past about twenty years a range
@@ -71,23 +73,23 @@ def _age_texts(seg: Segment) -> Iterator[tuple[str, str, str]]:
 
 
 @rule("broad-age-range", "An age range spanning more than about twenty years", WARNING)
-def broad_age_range(canvas: Canvas) -> Iterator[Hit]:
+@per_segment
+def broad_age_range(place: Place, seg: Segment) -> Iterator[Hit]:
     advice = ("Narrow it to the ages of the people you can actually name, or split the segment in two "
               "if people at either end behave differently.")
-    for place, seg in segments(canvas):
-        age = seg.get("audience.age")
-        if isinstance(age, tuple) and age[1] - age[0] > MAX_AGE_SPAN:
-            low, high = age
-            yield Hit(place.location, "audience.age",
-                      f"The age range {low}–{high} spans {high - low} years: too many different lives "
-                      "to shape one message.", advice)
-        for question, what, answer in _age_texts(seg):
-            wide = [s for s in ages.spans(answer) if s[1] - s[0] > MAX_AGE_SPAN]
-            if wide:
-                low, high, said = wide[0]
-                where = (place.location[:1], SEGMENTS) if question == "structure" else (place.location, question)
-                yield Hit(*where, f"{what} ({quote(answer, 50)}) spans ages {low} to {high} (“{said}”): "
-                          "too many different lives to shape one message.", advice)
+    age = seg.get("audience.age")
+    if isinstance(age, tuple) and age[1] - age[0] > MAX_AGE_SPAN:
+        low, high = age
+        yield Hit(place.location, "audience.age",
+                  f"The age range {low}–{high} spans {high - low} years: too many different lives "
+                  "to shape one message.", advice)
+    for question, what, answer in _age_texts(seg):
+        wide = [s for s in ages.spans(answer) if s[1] - s[0] > MAX_AGE_SPAN]
+        if wide:
+            low, high, said = wide[0]
+            where = (place.location[:1], SEGMENTS) if question == "structure" else (place.location, question)
+            yield Hit(*where, f"{what} ({quote(answer, 50)}) spans ages {low} to {high} (“{said}”): "
+                      "too many different lives to shape one message.", advice)
 
 
 @rule("target-is-everyone", "A target so broad it is everyone", WARNING)

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from wizard.checks import language
 from wizard.checks.audience import whole_world
 from wizard.checks.lexicon import PROMISE, has
+from wizard.checks.per_node import per_segment
 from wizard.checks.reading import PHRASE_END, content
 from wizard.checks.registry import INFO, WARNING, Hit, items, rule, segments, text
 from wizard.checks.words import is_generic, lower_words, quote, wordset
-from wizard.model.canvas import Canvas
+from wizard.model.canvas import Canvas, Segment
+from wizard.model.tree import Place
 
 GENERIC_ADVICE = {
     "audience.location": "Name a city, a region or a kind of place where you could go and find them.",
@@ -49,27 +51,27 @@ def generic_item(item: str) -> bool:
 
 
 @rule("generic-audience", "Audience prompts answered too generically", WARNING)
-def generic_audience(canvas: Canvas) -> Iterator[Hit]:
-    for place, seg in segments(canvas):
-        for question in TEXT_PROMPTS:
-            answer = text(seg.get(question))
-            if answer and is_generic(answer) and not (question == "audience.location" and whole_world(answer)):
-                yield Hit(place.location, question,
-                          f"{quote(answer)} could describe anyone: it does not narrow the segment.",
-                          GENERIC_ADVICE[question])
-        for question in LIST_PROMPTS:
-            listed = items(seg.get(question))
-            generic = [i for i in listed if generic_item(i)]
-            if generic and 3 * len(generic) >= 2 * len(listed):
-                cited = ", ".join(quote(i, 30) for i in generic[:3])
-                yield Hit(place.location, question,
-                          f"{cited} could be said of anyone: {'it does' if len(generic) == 1 else 'they do'} "
-                          "not tell this segment apart.", GENERIC_ADVICE[question])
-        ticked = items(seg.get("audience.marital_status"))
-        if len(ticked) >= TICKED_TOO_MANY:
-            yield Hit(place.location, "audience.marital_status",
-                      f"{len(ticked)} statuses are ticked: nearly every box, which tells you nothing.",
-                      "Tick only what is typical of this segment.")
+@per_segment
+def generic_audience(place: Place, seg: Segment) -> Iterator[Hit]:
+    for question in TEXT_PROMPTS:
+        answer = text(seg.get(question))
+        if answer and is_generic(answer) and not (question == "audience.location" and whole_world(answer)):
+            yield Hit(place.location, question,
+                      f"{quote(answer)} could describe anyone: it does not narrow the segment.",
+                      GENERIC_ADVICE[question])
+    for question in LIST_PROMPTS:
+        listed = items(seg.get(question))
+        generic = [i for i in listed if generic_item(i)]
+        if generic and 3 * len(generic) >= 2 * len(listed):
+            cited = ", ".join(quote(i, 30) for i in generic[:3])
+            yield Hit(place.location, question,
+                      f"{cited} could be said of anyone: {'it does' if len(generic) == 1 else 'they do'} "
+                      "not tell this segment apart.", GENERIC_ADVICE[question])
+    ticked = items(seg.get("audience.marital_status"))
+    if len(ticked) >= TICKED_TOO_MANY:
+        yield Hit(place.location, "audience.marital_status",
+                  f"{len(ticked)} statuses are ticked: nearly every box, which tells you nothing.",
+                  "Tick only what is typical of this segment.")
 
 
 _DEMOGRAPHIC = re.compile(

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterator
 
 from wizard.checks import language, reading
-from wizard.checks.per_job import per_job
+from wizard.checks.per_node import per_job
 from wizard.checks.registry import INFO, WARNING, Hit, items, recommended, rule
 from wizard.checks.words import quote
 from wizard.model.bank import STAGES
