@@ -3,6 +3,7 @@ a hand edit still found as the change is made, and what was typed kept until it 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -109,6 +110,27 @@ def test_a_hand_edit_is_found_as_the_change_is_made(tmp_path: Path) -> None:
     assert len(told) == 1 and not session.saver.pending  # asked at once; nothing sent to the writer
     session.saver.close(5)
     assert path.read_text() == theirs
+
+
+def test_an_edit_too_small_for_the_quick_look_is_still_not_overwritten(tmp_path: Path) -> None:
+    """The look made as a change is made compares the file's size and time only; an edit of
+    the same size within the clock's tick passes it, and the writer, which compares the
+    bytes, refuses to write over it."""
+    path = tmp_path / "small.toml"
+    store.save(structure(1, 1, 1), path)
+    session = Session(path, store.load(path), shipped_catalog())
+    outcomes: list[BaseException | None] = []
+    session.saver = BackgroundSaver(session.save, outcomes.append)
+    before = path.stat()
+    theirs = path.read_text().replace("Type 0", "Type X")
+    path.write_text(theirs)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    session.commit(WHO_PAYS, "Parents")  # not caught here: handed to the writer
+    assert session.saver.wait(5)
+    assert [type(o) for o in outcomes] == [ChangedOnDiskError]
+    assert path.read_text() == theirs and session.unsaved
+    session.saver.close(5)
 
 
 async def test_the_wizard_saves_a_large_canvas_without_waiting_and_keeps_it_on_quit(tmp_path: Path) -> None:

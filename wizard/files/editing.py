@@ -127,6 +127,9 @@ class EditedCanvas:
         if not self._writing.acquire(blocking=False):
             return  # a save is being written, and what it saw last is about to change
         try:
+            seen = self.file.seen
+            if seen is not None and fingerprint.looks_unchanged(self.path, seen):
+                return  # the writer compares the bytes anyway, as it writes
             on_disk = fingerprint.of_file(self.path)
             if fingerprint.changed(self.file.seen, on_disk):
                 assert on_disk is not None
