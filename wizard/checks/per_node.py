@@ -5,8 +5,9 @@ some of them say about a job or a segment depends on it alone: a job's statement
 three stages' pains, gains and marks; a segment's name and its own answers and marks;
 where it sits; and the banks (how many items they recommend). At 1000 segments those rules
 were about 40% of a check's time after a change that touched one job of thousands. Here
-each node's hits are kept with a copy of all that (wizard/model/memo.py, as scoring keeps
-a node's slots) and handed back while it still compares equal; comparing content, not
+each node's hits are kept, from the second run over a canvas on, with a copy of all that
+(wizard/model/memo.py, as scoring keeps a node's slots) and handed back while it still
+compares equal; comparing content, not
 identity, keeps them right however the node was changed. A rule that reads anything
 outside its node (other segments, the customer type, our product's names, the jobs under
 a segment) is not one of these.
@@ -18,11 +19,11 @@ import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
-from wizard.checks.registry import Hit, current_catalog, jobs, segments
+from wizard.checks.registry import Hit, current_catalog, jobs, once, segments
 from wizard.model.bank import STAGES
 from wizard.model.canvas import Canvas, Job, Node, Segment
 from wizard.model.memo import copy_answers, copy_na, for_canvas
-from wizard.model.tree import Place
+from wizard.model.tree import Location, Place
 
 N = TypeVar("N", bound=Node)
 
@@ -62,11 +63,21 @@ def _kept(check: Callable[[Place, N], Iterable[Hit]], nodes: Callable[[Canvas], 
     def over_canvas(canvas: Canvas) -> Iterator[Hit]:
         memo = for_canvas(canvas, purpose, current_catalog())
         with memo.lock:
+            memo.runs += 1
+            if memo.runs == 1:
+                # Nothing to reuse yet, and perhaps never a second run (`report` checks each
+                # file once): copying what each node's hits came from would only cost.
+                return iter([hit for place, node in nodes(canvas) for hit in check(place, node)])
+            # One copy of a changed node for all the rules of a run that keep it.
+            copies: dict[Location, Hashable] = once(canvas, f"per_node.{copy.__name__}", dict)
             found: list[Hit] = []
             for place, node in nodes(canvas):
                 hits: list[Hit] | None = memo.get(place.location, node, now(node))
                 if hits is None:
-                    hits = memo.put(place.location, node, copy(node), list(check(place, node)))
+                    kept = copies.get(place.location)
+                    if kept is None:
+                        kept = copies[place.location] = copy(node)
+                    hits = memo.put(place.location, node, kept, list(check(place, node)))
                 found.extend(hits)
             memo.sweep()
         return iter(found)

@@ -45,6 +45,8 @@ class NodeMemo(Generic[T]):
         self.source = source
         """What the results also depend on and are compared by identity (a catalog)."""
         self.lock = threading.Lock()
+        self.runs = 0
+        """How many times the computation has used this memo (for one that keeps nothing the first time)."""
         self._kept: dict[Location, tuple[Answers, NotApplicable, Hashable, T]] = {}
         self._used: set[Location] = set()
 
