@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shlex
 import signal
@@ -70,6 +71,15 @@ def serve_stand_in(tmp_path: Path, program: str, close: float = 1.0,
     return process, port
 
 
+def end_group(process: subprocess.Popen[str]) -> None:
+    """Kill whatever is left of the server's process group: a stand-in that ignores signals
+    would otherwise outlive a failing test (and the CI run) when the server did not end it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.poll() is None:
+        process.wait(10)
+
+
 @asynccontextmanager
 async def visit(port: int) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
     """A browser's connection to the server, as its page opens it."""
@@ -105,8 +115,7 @@ def stop_with_a_visitor(tmp_path: Path, obeys: bool) -> tuple[int, float, str]:
     try:
         code, took = asyncio.run(run())
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+        end_group(process)
     output = process.stdout.read() if process.stdout else ""
     return code, took, output
 
@@ -158,3 +167,4 @@ def test_a_wizard_that_crashes_closes_the_browsers_connection(tmp_path: Path) ->
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(30)
+        end_group(process)
