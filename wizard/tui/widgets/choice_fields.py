@@ -14,6 +14,7 @@ from wizard.model.canvas import Value
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic, WrapsOnWidth
 from wizard.tui.widgets.answer_field import AnswerField
+from wizard.tui.widgets.choice_search import FindsAsTyped
 
 _QUIET = (Input.Changed, SelectionList.SelectedChanged)
 """Filling these in is no edit either (see AnswerField.show_question)."""
@@ -26,11 +27,22 @@ def _choice_prompt(question: Question, index: int, marker: str = "") -> Option:
     return Option(prompt, id=choice.value)
 
 
-class ChoiceList(WrapsOnWidth, OptionList):
+class ChoiceList(FindsAsTyped, WrapsOnWidth, OptionList):
     """The choices of a single-choice question (wrapped again only at a new width)."""
 
 
-class SingleChoiceField(AnswerField):
+class TickList(FindsAsTyped, SelectionList[str]):
+    """The choices of a multi-choice question."""
+
+
+class _InQuestionOrder(AnswerField):
+    choose_key = "Enter chooses it"
+
+    def option_labels(self) -> list[str]:
+        return [c.label for c in self.question.choices]
+
+
+class SingleChoiceField(_InQuestionOrder):
     QUIET = _QUIET
 
     def compose(self) -> ComposeResult:
@@ -69,11 +81,12 @@ class SingleChoiceField(AnswerField):
         self.post_message(self.Commit())
 
 
-class MultiChoiceField(AnswerField):
+class MultiChoiceField(_InQuestionOrder):
     QUIET = _QUIET
+    choose_key = "Space ticks or unticks it (Ctrl+N goes on)"
 
     def compose(self) -> ComposeResult:
-        yield SelectionList[str](*self._selections())
+        yield TickList(*self._selections())
         yield SteadyStatic("Space ticks or unticks; Ctrl+N goes on.", classes="field-hint", markup=False)
 
     def _selections(self) -> list[Selection[str]]:
@@ -97,7 +110,7 @@ class MultiChoiceField(AnswerField):
         self.post_message(self.Changed())
 
 
-class RankingList(WrapsOnWidth, OptionList):
+class RankingList(FindsAsTyped, WrapsOnWidth, OptionList):
     BINDINGS = [
         Binding("space,enter", "pick", "Pick", id="ranking-pick", tooltip="Add to or drop from the ranking"),
         Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="ranking-up", tooltip="Rank higher"),
@@ -119,6 +132,11 @@ class RankingField(AnswerField):
     """Pick choices and put them in order of importance; ranked ones are listed first."""
 
     QUIET = _QUIET
+    choose_key = "Space picks it (Ctrl+Up/Down ranks it)"
+
+    def option_labels(self) -> list[str]:
+        label = {c.value: c.label for c in self.question.choices}
+        return [label[value] for value in self._order()]
 
     def compose(self) -> ComposeResult:
         self.ranked = self._initial_ranking()
