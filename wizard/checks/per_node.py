@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from wizard.checks.registry import Hit, current_catalog, jobs, once, segments
 from wizard.model.bank import STAGES
@@ -39,14 +39,18 @@ def per_segment(check: Callable[[Place, Segment], Iterable[Hit]]) -> Callable[[C
     return _kept(check, segments, _name, _name)
 
 
-def _job_now(job: Job) -> Hashable:
+def _same(value: Any) -> Any:
+    return value
+
+
+def _job_now(job: Job, answers: Callable[[Any], Any] = _same, na: Callable[[Any], Any] = _same) -> Hashable:
+    """The job's statement and each stage's answers and marks, as they stand (or as `_job_copy`, copied)."""
     stages = [job.stage(name) for name in STAGES]
-    return (job.statement, *((s.answers, s.not_applicable) for s in stages))
+    return (job.statement, *((answers(s.answers), na(s.not_applicable)) for s in stages))
 
 
 def _job_copy(job: Job) -> Hashable:
-    stages = [job.stage(name) for name in STAGES]
-    return (job.statement, *((copy_answers(s.answers), copy_na(s.not_applicable)) for s in stages))
+    return _job_now(job, copy_answers, copy_na)
 
 
 def _name(segment: Segment) -> Hashable:

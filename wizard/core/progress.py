@@ -9,13 +9,16 @@ questions are still open. Plain Python, for any front end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from wizard.core.scoring import Report, Slot
 from wizard.core.session import Session, Step
 from wizard.model.tree import Location
 
 OPEN = ("open", "partial", "locked")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,38 +43,39 @@ def part_of(location: Location) -> Location:
     return location[:2]
 
 
-_PARTS: dict[int, tuple[object, dict[Location, list[Step]]]] = {}
+_KEPT: dict[str, tuple[int, object, Any]] = {}
+
+
+def _kept(name: str, session: Session, source: object, make: Callable[[], T]) -> T:
+    """`make()`, kept while the session and `source` are the same objects (one canvas is
+    open at a time, so one of each is kept). Holding `source` keeps its id from being reused."""
+    held = _KEPT.get(name)
+    if held is None or held[0] != id(session) or held[1] is not source:
+        held = _KEPT[name] = (id(session), source, make())
+    return cast(T, held[2])
 
 
 def _parts(session: Session) -> dict[Location, list[Step]]:
     """The steps of each part, in asking order; kept while the steps stay the same."""
     steps = session.steps()
-    kept = _PARTS.get(id(session))
-    if kept is not None and kept[0] is steps:
-        return kept[1]
-    parts: dict[Location, list[Step]] = {}
-    for step in steps:
-        parts.setdefault(part_of(step.location), []).append(step)
-    _PARTS.clear()  # one canvas is open at a time
-    _PARTS[id(session)] = (steps, parts)
-    return parts
 
+    def grouped() -> dict[Location, list[Step]]:
+        parts: dict[Location, list[Step]] = {}
+        for step in steps:
+            parts.setdefault(part_of(step.location), []).append(step)
+        return parts
 
-_AT: dict[int, tuple[object, dict[Step, Position]]] = {}
+    return _kept("parts", session, steps, grouped)
 
 
 def position(session: Session, step: Step) -> Position:
     """Where `step` is in its part. Kept while the session's report is the same object: it
     is made anew after any change to the canvas, and the status shown after a save (the
     canvas as it was) would otherwise count the part's open steps again, every answer."""
-    report = session.report()
-    kept = _AT.get(id(session))
-    if kept is None or kept[0] is not report:
-        _AT.clear()  # one canvas is open at a time
-        kept = _AT[id(session)] = (report, {})
-    found = kept[1].get(step)
+    at: dict[Step, Position] = _kept("at", session, session.report(), dict)
+    found = at.get(step)
     if found is None:
-        found = kept[1][step] = _position(session, step)
+        found = at[step] = _position(session, step)
     return found
 
 
