@@ -469,3 +469,28 @@ def test_user_text_in_a_note_is_shown_literally(tmp_path: Path, capsys: pytest.C
     store.save(canvas, path)
     assert main(["score", str(path)]) == 0
     assert "[red]Pupils[/]" in capsys.readouterr().out
+
+
+def test_a_rule_that_fails_on_a_canvas_is_said_and_every_other_rule_still_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.checks import registry
+
+    def broken(canvas: Canvas) -> list[registry.Hit]:
+        raise KeyError("stage")
+
+    failing = registry.Rule("failing-rule", "A rule with a bug", checks.WARNING, broken)
+    canvas = better_results()
+    expected = [f.rule for f in checks.run(canvas)]
+    found = checks.run(canvas, rules=[failing, *registry.RULES])
+    assert [f.rule for f in found if f.rule != "failing-rule"] == expected
+    said = [f for f in found if f.rule == "failing-rule"]
+    assert len(said) == 1 and said[0].severity == checks.INFO and said[0].location == ()
+    assert "A rule with a bug" in said[0].message and "KeyError" in said[0].message
+    # The command line says so too, and finishes (no traceback).
+    monkeypatch.setattr(registry, "RULES", [failing, *registry.RULES])
+    path = tmp_path / "canvas.toml"
+    store.save(canvas, path)
+    assert main(["score", str(path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["checks"]
+    assert [c["rule"] for c in listed if c["rule"] != "failing-rule"] == expected
+    assert any(c["rule"] == "failing-rule" and "could not run" in c["message"] for c in listed)

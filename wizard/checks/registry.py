@@ -121,13 +121,23 @@ def run(canvas: Canvas, catalog: Catalog | None = None, rules: Iterable[Rule] | 
     _walked.memo = {}
     try:
         for r in RULES if rules is None else rules:
-            for hit in r.check(canvas):
-                label = where_label(canvas, hit.location, hit.question, catalog, where.get(hit.location))
-                found.append(Finding(r.id, r.severity, hit.location, hit.question, label,
-                                     hit.message, hit.suggestion, hit.reads))
+            try:
+                found += [Finding(r.id, r.severity, hit.location, hit.question,
+                                  where_label(canvas, hit.location, hit.question, catalog, where.get(hit.location)),
+                                  hit.message, hit.suggestion, hit.reads) for hit in r.check(canvas)]
+            except Exception as exc:  # one rule's bug must not take the others (or a front end) down
+                found.append(could_not_run(r, exc, where_label(canvas, (), None, catalog)))
     finally:
         _walked.canvas, _walked.places, _walked.by_scope, _walked.catalog, _walked.memo = outer
     return sorted(found, key=lambda f: (SEVERITIES.index(f.severity), order.get(f.location, len(order))))
+
+
+def could_not_run(r: Rule, exc: Exception, where: str) -> Finding:
+    """Said in place of a rule's findings when the rule failed on this canvas."""
+    return Finding(r.id, INFO, (), None, where,
+                   f"The check “{r.title}” could not run on this canvas ({type(exc).__name__}: {exc}); "
+                   "every other check did.",
+                   "This is a fault in the wizard, not in your canvas: please report it, with the file if you can.")
 
 
 def for_step(findings: Iterable[Finding], location: Location, question: str) -> list[Finding]:
