@@ -168,3 +168,34 @@ def test_a_wizard_that_crashes_closes_the_browsers_connection(tmp_path: Path) ->
         os.killpg(process.pid, signal.SIGINT)
         process.wait(30)
         end_group(process)
+
+
+NEVER_READY = """
+import signal, time
+signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it quietly, as warm_start's does
+while True:
+    time.sleep(0.1)  # still loading: never says it is ready
+"""
+
+
+@pytest.mark.e2e
+def test_ctrl_c_while_the_first_wizard_is_still_starting_stops_without_giving_the_address(tmp_path: Path) -> None:
+    process, port = serve_stand_in(tmp_path, NEVER_READY)
+    try:
+        deadline = time.monotonic() + 30
+        while True:  # listening, and waiting for its first warm wizard
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline, "the server never listened"
+            time.sleep(0.1)
+        os.killpg(process.pid, signal.SIGINT)
+        started = time.monotonic()
+        code = process.wait(30)
+        took = time.monotonic() - started
+    finally:
+        end_group(process)
+    output = process.stdout.read() if process.stdout else ""
+    assert code == 0 and "stopped" in output, output
+    assert "in a browser" not in output, output  # nobody is sent to a server that is going
+    assert took < 10, f"took {took:.1f} s"

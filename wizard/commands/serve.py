@@ -159,9 +159,14 @@ class WizardServer(Server):
             await web.TCPSite(runner, self.host, self.port).start()
             # The address once the first visitor's wizard is ready (a second or so), so
             # that whoever opens it at once does not wait for a start-up.
-            await self.pool.ready(WARM_AT_START)
-            print(f"canvas-wizard: open {self.public_url} in a browser (Ctrl+C stops)", flush=True)
-            await stop.wait()
+            # A Ctrl+C meanwhile stops it without pointing anyone at a server that is going.
+            waits = [asyncio.ensure_future(self.pool.ready(WARM_AT_START)), asyncio.ensure_future(stop.wait())]
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            for wait in waits:
+                wait.cancel()
+            if not stop.is_set():
+                print(f"canvas-wizard: open {self.public_url} in a browser (Ctrl+C stops)", flush=True)
+                await stop.wait()
         finally:
             await self.pool.close()
             ending = asyncio.create_task(self._end_visitors(hurry))
