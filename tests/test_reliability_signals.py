@@ -54,7 +54,7 @@ def test_a_closed_terminal_removes_the_lock_and_keeps_what_was_typed(terminal: T
     assert store.load(path).model_dump(exclude={"updated"}) == before.model_dump(exclude={"updated"})
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_closes_like_ctrl_q(terminal: Terminal, tmp_path: Path, isolated_state: Path, signum: int) -> None:
     path = start(terminal, tmp_path, isolated_state)
     holder = lock.CanvasLock(path).holder()

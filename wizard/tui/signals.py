@@ -1,11 +1,13 @@
-"""A closed terminal (SIGHUP) or a polite kill (SIGTERM, `tmux kill-session`) closes the wizard as Ctrl+Q does.
+"""A closed terminal (SIGHUP) or a polite kill (SIGTERM, SIGINT, `tmux kill-session`) closes the wizard as Ctrl+Q does.
 
-Python's default for both is to end the process at once, so the lock stayed beside the
+Python's default for the first two is to end the process at once, so the lock stayed beside the
 canvas (shutting other hosts out for hours) and what was typed since the last draft write
 could go. Here they run the same close as Ctrl+Q: keys already read are handled first,
 every answer is saved (or kept in a rescue copy), the drafts are written and the lock is
 removed; the exit status is then 128 + the signal's number, as for any program a signal
-ended.
+ended. SIGINT comes from `kill -INT` or a Ctrl+C at `serve` (the wizard's own terminal is in
+raw mode, where Ctrl+C is a key): Python's KeyboardInterrupt closed the wizard quietly with
+status 0, as if it had finished.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import contextlib
 import signal
 from collections.abc import Callable
 
-HANDLED = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+HANDLED = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name))
 
 
 def install(stop: Callable[[int], None]) -> None:
