@@ -86,6 +86,24 @@ async def test_enter_on_the_tree_jumps_and_leaves_the_branch_open(tmp_path: Path
         assert node.is_expanded, "and left its jobs in view"
 
 
+async def test_text_typed_in_the_tree_goes_to_the_answer_and_folds_nothing(tmp_path: Path) -> None:
+    app = WizardApp(saved(tmp_path, structure(1, 2, 1)), shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await at_step(pilot, Step(SEGMENT, "segment_questions.who_pays"))
+        answer = app.focused
+        await pilot.press("ctrl+t")
+        tree = screen.query_one(NavTree)
+        assert app.focused is tree
+        await pilot.press(*"Parents", "space", *"pay")  # typed on, as if the answer had the focus
+        await pilot.pause()
+        assert app.focused is answer and getattr(answer, "value", None) == "Parents pay"
+        assert all(node.is_expanded for node in tree._nav_nodes.values() if node.allow_expand)
+        await pilot.press("ctrl+t", "space")  # Space in the tree still folds the branch under the cursor
+        await pilot.pause()
+        assert app.focused is tree and not all(n.is_expanded for n in tree._nav_nodes.values() if n.allow_expand)
+
+
 async def test_ctrl_l_goes_back_to_where_the_founder_was(tmp_path: Path) -> None:
     app = WizardApp(saved(tmp_path, structure(1, 1, 1)), shipped_catalog())
     async with app.run_test(size=SIZE) as pilot:

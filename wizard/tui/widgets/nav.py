@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -128,6 +129,20 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
 
     def on_mount(self) -> None:
         self.refresh_marks()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A letter typed here is meant for the answer (the tree has no use for one): it used
+        # to vanish, and the spaces between the words folded branches. It goes to the answer
+        # box, which takes the focus back; the keys after it follow it there (held_keys.py).
+        answer = getattr(self.screen, "action_focus_answer", None)
+        if answer is None or not (event.is_printable and event.character) or event.key == "space":
+            return
+        answer()
+        focused = self.app.focused
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()  # not Tree's own handler as well
+            focused.post_message(events.Key(event.key, event.character))
 
     def _shape_now(self) -> tuple[object, ...]:
         canvas = self.session.canvas
