@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from tests.conftest import at_step
@@ -119,6 +120,22 @@ async def test_an_item_being_edited_is_replaced_by_ctrl_n(tmp_path: Path) -> Non
         await idle(pilot)
         await pilot.press("ctrl+q")
     assert answer(path, HOBBIES) == ["Sailing and more", "Music"]
+
+
+async def test_text_typed_in_the_list_of_items_becomes_a_new_item(tmp_path: Path) -> None:
+    path = canvas(tmp_path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, HOBBIES)
+        await pilot.press(*"Sailing", "enter", *"Music", "enter", "tab", "home")
+        await idle(pilot)
+        assert not isinstance(app.focused, Input), "the list has the focus"
+        for key in [*"Chess", "space", *"club", "enter"]:  # typed on, as into the box, in one burst
+            app.post_message(events.Key(key, " " if key == "space" else "\r" if key == "enter" else key))
+        await idle(pilot)
+        assert isinstance(app.focused, Input) and app.focused.value == ""
+        await pilot.press("ctrl+q")
+    assert answer(path, HOBBIES) == ["Sailing", "Music", "Chess club"]
 
 
 async def test_a_name_typed_and_not_added_is_added_by_ctrl_n(tmp_path: Path) -> None:

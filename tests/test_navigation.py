@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -95,8 +96,12 @@ async def test_text_typed_in_the_tree_goes_to_the_answer_and_folds_nothing(tmp_p
         await pilot.press("ctrl+t")
         tree = screen.query_one(NavTree)
         assert app.focused is tree
-        await pilot.press(*"Parents", "space", *"pay")  # typed on, as if the answer had the focus
-        await pilot.pause()
+        for key in [*"Parents", "space", *"pay"]:  # typed on in one burst, as if into the answer
+            app.post_message(events.Key(key, " " if key == "space" else key))
+        for _ in range(100):  # until every key is handled (at most 5 s)
+            await pilot.pause(0.05)
+            if getattr(answer, "value", None) == "Parents pay":
+                break
         assert app.focused is answer and getattr(answer, "value", None) == "Parents pay"
         assert all(node.is_expanded for node in tree._nav_nodes.values() if node.allow_expand)
         await pilot.press("ctrl+t", "space")  # Space in the tree still folds the branch under the cursor

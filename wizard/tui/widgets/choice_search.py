@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import events
 
+from wizard.tui.widgets.focus import is_text
+
 if TYPE_CHECKING:
     from textual.widgets import OptionList
 
@@ -100,8 +102,7 @@ class FindsAsTyped(_ListMixin):
                 self._add(" ", now)
             return True
         character = event.character
-        bound = event.key in self._bindings.key_to_bindings  # K and J move a ranked choice
-        if bound or not (event.is_printable and character and event.key != "space"):
+        if character is None or not is_text(event, self._bindings.key_to_bindings):  # K and J rank
             return False
         if not going_on:
             self._typed, self._unmatched = "", False

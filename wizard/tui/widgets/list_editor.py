@@ -14,6 +14,7 @@ from wizard.tui.screen_text import list_hint
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyBox, SteadyStatic, WrapsOnWidth
 from wizard.tui.widgets.answer_input import AnswerInput
+from wizard.tui.widgets.focus import is_text, type_into
 
 
 class ItemList(WrapsOnWidth, SteadyBox, OptionList):
@@ -25,6 +26,12 @@ class ItemList(WrapsOnWidth, SteadyBox, OptionList):
         Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="list-up", tooltip="Move the item up"),
         Binding("ctrl+down,alt+down,J", "move(1)", "Down", id="list-down", tooltip="Move the item down"),
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Text typed here is a new item (the keys above excepted): it used to vanish.
+        editor = self.parent
+        if isinstance(editor, ListEditor) and is_text(event, self._bindings.key_to_bindings):
+            type_into(editor.input, self, event)
 
     def action_edit(self) -> None:
         if self.highlighted is not None:

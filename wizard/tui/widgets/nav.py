@@ -14,6 +14,7 @@ from wizard.model.bank import Scope
 from wizard.model.tree import Location, walk
 from wizard.tui.text import literal_text
 from wizard.tui.textual_internals.painting import SteadyTree, StillScrollbar
+from wizard.tui.widgets.focus import is_text, type_into
 
 MARKS = {"done": "●", "partial": "◐", "empty": "○"}
 LINE_DEPTH = 3
@@ -132,17 +133,11 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
 
     async def _on_key(self, event: events.Key) -> None:
         # A letter typed here is meant for the answer (the tree has no use for one): it used
-        # to vanish, and the spaces between the words folded branches. It goes to the answer
-        # box, which takes the focus back; the keys after it follow it there (held_keys.py).
+        # to vanish, and the spaces between the words folded branches.
         answer = getattr(self.screen, "action_focus_answer", None)
-        if answer is None or not (event.is_printable and event.character) or event.key == "space":
-            return
-        answer()
-        focused = self.app.focused
-        if focused is not None and focused is not self:
-            event.stop()
-            event.prevent_default()  # not Tree's own handler as well
-            focused.post_message(events.Key(event.key, event.character))
+        if answer is not None and is_text(event, self._bindings.key_to_bindings):
+            answer()
+            type_into(self.app.focused, self, event)
 
     def _shape_now(self) -> tuple[object, ...]:
         canvas = self.session.canvas
