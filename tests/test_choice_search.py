@@ -153,7 +153,7 @@ async def test_a_sentence_typed_into_a_multi_choice_ticks_nothing(tmp_path: Path
         assert screen.field.value() == ["geographic"]
 
 
-async def test_letters_find_a_ranked_choice_and_k_and_j_still_move_it(tmp_path: Path) -> None:
+async def test_letters_find_a_ranked_choice_even_k_and_j(tmp_path: Path) -> None:
     app = WizardApp(canvas_file(tmp_path), shipped_catalog())
     async with app.run_test(size=(100, 30)) as pilot:
         screen, _ = await opened_at(app, pilot, RANKING)
@@ -164,6 +164,10 @@ async def test_letters_find_a_ranked_choice_and_k_and_j_still_move_it(tmp_path: 
         await pilot.press("space")
         await pilot.pause()
         assert screen.field.value() == ["self_service", "communities"]
-        await pilot.press("K")  # Communities, under the cursor, goes up a rank
+        await pilot.press("ctrl+up")  # Communities, under the cursor, goes up a rank
+        await pilot.pause()
+        assert screen.field.value() == ["communities", "self_service"]
+        await pilot.pause(choice_search.PAUSE + 0.1)
+        await type_text(pilot, "Jo")  # no choice begins with it: nothing moves
         await pilot.pause()
         assert screen.field.value() == ["communities", "self_service"]

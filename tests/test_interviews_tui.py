@@ -298,7 +298,7 @@ async def test_removing_an_entry_an_interview_spoke_to_says_its_evidence_is_kept
     app = WizardApp(path, shipped_catalog())
     async with app.run_test(size=SMALL) as pilot:
         await at_step(pilot, PAINS)
-        await pilot.press("tab", "down", "d")  # remove "Shy", which an interview supports
+        await pilot.press("tab", "down", "delete")  # remove "Shy", which an interview supports
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert any("about “Shy” is kept" in m and "check" in m for m in said), said

@@ -113,8 +113,9 @@ class MultiChoiceField(_InQuestionOrder):
 class RankingList(FindsAsTyped, WrapsOnWidth, OptionList):
     BINDINGS = [
         Binding("space,enter", "pick", "Pick", id="ranking-pick", tooltip="Add to or drop from the ranking"),
-        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="ranking-up", tooltip="Rank higher"),
-        Binding("ctrl+down,alt+down,J", "move(1)", "Down", id="ranking-down", tooltip="Rank lower"),
+        # No letters: they find a choice (choice_search.py).
+        Binding("ctrl+up,alt+up", "move(-1)", "Up", id="ranking-up", tooltip="Rank higher"),
+        Binding("ctrl+down,alt+down", "move(1)", "Down", id="ranking-down", tooltip="Rank lower"),
     ]
 
     def action_pick(self) -> None:

@@ -102,7 +102,7 @@ class FindsAsTyped(_ListMixin):
                 self._add(" ", now)
             return True
         character = event.character
-        if character is None or not is_text(event, self._bindings.key_to_bindings):  # K and J rank
+        if character is None or not is_text(event, self._bindings.key_to_bindings):
             return False
         if not going_on:
             self._typed, self._unmatched = "", False

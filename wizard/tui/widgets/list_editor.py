@@ -22,9 +22,11 @@ class ItemList(WrapsOnWidth, SteadyBox, OptionList):
 
     BINDINGS = [
         Binding("e,enter", "edit", "Edit", id="list-edit", tooltip="Edit the highlighted item"),
-        Binding("delete,backspace,d", "remove", "Remove", id="list-remove", tooltip="Remove the highlighted item"),
-        Binding("ctrl+up,alt+up,K", "move(-1)", "Up", id="list-up", tooltip="Move the item up"),
-        Binding("ctrl+down,alt+down,J", "move(1)", "Down", id="list-down", tooltip="Move the item down"),
+        # No letter removes or moves an item: text typed here is a new item (`_on_key`), and
+        # "dad" or "John" typed after a Tab removed or moved the highlighted one.
+        Binding("delete,backspace", "remove", "Remove", id="list-remove", tooltip="Remove the highlighted item"),
+        Binding("ctrl+up,alt+up", "move(-1)", "Up", id="list-up", tooltip="Move the item up"),
+        Binding("ctrl+down,alt+down", "move(1)", "Down", id="list-down", tooltip="Move the item down"),
     ]
 
     async def _on_key(self, event: events.Key) -> None:
