@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.conftest import at_step
 from tests.factory import fill, structure
+from tests.keys import burst, idle
 from wizard.core.session import Step
 from wizard.files import store
 from wizard.files.banks import shipped_catalog
@@ -96,12 +96,8 @@ async def test_text_typed_in_the_tree_goes_to_the_answer_and_folds_nothing(tmp_p
         await pilot.press("ctrl+t")
         tree = screen.query_one(NavTree)
         assert app.focused is tree
-        for key in [*"Parents", "space", *"pay"]:  # typed on in one burst, as if into the answer
-            app.post_message(events.Key(key, " " if key == "space" else key))
-        for _ in range(100):  # until every key is handled (at most 5 s)
-            await pilot.pause(0.05)
-            if getattr(answer, "value", None) == "Parents pay":
-                break
+        burst(app, "Parents pay")  # typed on, as if into the answer
+        await idle(pilot)
         assert app.focused is answer and getattr(answer, "value", None) == "Parents pay"
         assert all(node.is_expanded for node in tree._nav_nodes.values() if node.allow_expand)
         await pilot.press("ctrl+t", "space")  # Space in the tree still folds the branch under the cursor
