@@ -22,7 +22,7 @@ BINDING_IDS = frozenset({
     "locked-read-only", "locked-other", "locked-quit", "changed-keep-mine", "changed-load", "changed-later",
     "export-cancel", "closing-retry", "closing-back", "closing-lose",
     "set-aside-restore", "set-aside-delete", "set-aside-cancel",
-    "list-edit", "list-remove", "list-up", "list-down", "ranking-pick", "ranking-up", "ranking-down",
+    "list-edit", "list-remove", "list-put-back", "list-up", "list-down", "ranking-pick", "ranking-up", "ranking-down",
     "interviews", "log-interview", "interview-links", "interview-save", "interview-close",
     "interviews-new", "interviews-remove", "interviews-back", "mark-observed", "mark-paid",
     "link-cycle", "link-supports", "link-contradicts", "link-quote", "links-save", "links-back", "quote-cancel",

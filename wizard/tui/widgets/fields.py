@@ -6,6 +6,7 @@ import importlib
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -62,8 +63,20 @@ class TextField(AnswerField):
 
 
 class ListField(AnswerField):
+    BINDINGS = [
+        # Del or Backspace on the list removes an item at once (a Backspace meant for the box
+        # above lands there after a Tab): what was removed from this answer can be put back.
+        Binding("ctrl+z", "put_back", "Put back", id="list-put-back", show=False,
+                tooltip="Put back the item removed last"),
+    ]
     badges: dict[str, str] = {}  # replaced whole, never changed in place
     """The entries' evidence marks, for a list not made yet (interview_actions.show_evidence)."""
+    removed: list[tuple[int, str]]
+    """The items removed from this answer since it was shown, last one last: Ctrl+Z puts them back."""
+
+    def __init__(self, question: Question, value: Value | None, draft: str | None) -> None:
+        super().__init__(question, value, draft)
+        self.removed = []
 
     def compose(self) -> ComposeResult:
         yield ListEditor(self._items(), self._placeholder(), self.draft_text or "", badges=self.badges)
@@ -75,6 +88,7 @@ class ListField(AnswerField):
         return self.question.placeholder or "Type an item and press Enter"
 
     def load(self) -> None:
+        self.removed = []  # another question's answer: nothing of it to put back here
         self.editor.reset(self._items(), self._placeholder(), self.draft_text or "")
 
     @property
@@ -106,6 +120,7 @@ class ListField(AnswerField):
             self.editor.clear_typed()
 
     def give_back(self, value: Value | None, typed: str) -> None:
+        self.removed = []  # the change was refused: the list is the file's again, nothing to put back
         self.editor.set_items(list(value) if isinstance(value, list) else [])
         if typed and not self.editor.input.value:
             self.editor.input.value = typed
@@ -136,9 +151,24 @@ class ListField(AnswerField):
     def _removed(self, event: ListEditor.RemoveRequest) -> None:
         event.stop()
         items = list(self.editor.items)
-        del items[event.index]
+        text = items.pop(event.index)
+        self.removed.append((event.index, text))
         self.editor.set_items(items, event.index)
         self.post_message(self.Changed())
+        self.app.notify(f"Removed \u201c{_short(text)}\u201d. Ctrl+Z puts it back.", title="Removed",
+                        markup=False, timeout=8)
+
+    def action_put_back(self) -> None:
+        if not self.removed:
+            self.app.notify("Nothing removed from this answer to put back.", title="Put back",
+                            markup=False, timeout=4)
+            return
+        index, text = self.removed.pop()
+        items = list(self.editor.items)
+        index = min(index, len(items))
+        items.insert(index, text)
+        self.editor.set_items(items, index)
+        self.post_message(self.Changed())  # highlighted where it was: no notice to cover the list
 
     @on(ListEditor.MoveRequest)
     def _moved(self, event: ListEditor.MoveRequest) -> None:
@@ -153,6 +183,10 @@ class ListField(AnswerField):
     def _done(self, event: ListEditor.Done) -> None:
         event.stop()
         self.post_message(self.Commit())
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "\u2026"
 
 
 class RangeField(AnswerField):
