@@ -112,6 +112,10 @@ def test_a_picture_is_used_only_while_nothing_it_shows_has_changed(tmp_path: Pat
     path.write_bytes(text)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert first_frame.load(path, key, False) == frame, "touched, not changed: what it shows is the same"
+    config = locations.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\nnext = "ctrl+y"\n', encoding="utf-8")
+    assert first_frame.load(path, key, False) is None, "a keymap moved the keys its hints and key bar name"
 
 
 async def test_a_picture_is_not_shown_once_the_drafts_moved_on(tmp_path: Path) -> None:

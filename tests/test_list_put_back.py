@@ -114,3 +114,17 @@ async def test_random_removals_and_put_backs_match_a_model(tmp_path: Path) -> No
                     await pilot.press("tab")
             await pilot.press("ctrl+q")
         assert saved(path, HOBBIES) == model, f"seed {seed}"
+
+
+async def test_the_list_reached_with_tab_has_an_item_its_keys_act_on(tmp_path: Path) -> None:
+    # Items just added from the box left the list with nothing highlighted: Tab, then Del,
+    # did nothing at all, with the key bar offering Remove.
+    path = canvas(tmp_path, [])
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_step(pilot, HOBBIES)
+        await pilot.press(*"Sailing", "enter", *"Chess", "enter", "tab", "delete")
+        await idle(pilot)
+        field = screen.field
+        assert isinstance(field, ListField) and field.value() == ["Chess"]
+        assert saved(path, HOBBIES) == ["Chess"]

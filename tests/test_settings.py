@@ -24,7 +24,7 @@ from wizard.files import settings as settings_file
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
-from wizard.tui.settings import BINDING_IDS
+from wizard.tui.settings import BINDING_IDS, DEFAULT_KEYS
 
 SIZE = (100, 32)
 
@@ -151,6 +151,10 @@ def test_every_binding_has_an_id_a_keymap_can_name() -> None:
     missing = [f"{owner}: {b.key}" for owner, b in found if not b.id]
     assert not missing, f"Bindings without id= (a keymap cannot remap them): {missing}"
     assert {b.id for _, b in found} == BINDING_IDS
+    # The texts that name a key read it from DEFAULT_KEYS (key_names.py): it must be the binding's.
+    wrong = [f"{owner}: {b.id} is {b.key!r}, DEFAULT_KEYS says {DEFAULT_KEYS[b.id]!r}"
+             for owner, b in found if b.key != DEFAULT_KEYS[b.id]]
+    assert not wrong
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert not [i for i in BINDING_IDS if f"`{i}`" not in readme], "the README's Settings section lists every id"
 

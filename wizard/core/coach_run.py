@@ -24,8 +24,12 @@ COVERED_AFTER = 60
 
 
 class CoachRun:
-    def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, session: Session, key_name: Callable[[str], str],
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """`key_name`: a key binding's id to the key that presses it, as a text names it
+        ("finish" to "Ctrl+F"): the front end knows the user's keymap, the core does not."""
         self.session = session
+        self.key_name = key_name
         self.timer = SectionTimer(session, clock)
         self.plan: Plan | None = None
         self.warned: set[str] = set()
@@ -82,7 +86,7 @@ class CoachRun:
 
     def line(self, section: str) -> SessionLine:
         title = self.session.report().section_titles.get(section, section)
-        return coaching.session_line(self.plan, self.timer, section, title)
+        return coaching.session_line(self.plan, self.timer, section, title, self.key_name("plan"))
 
     def newly_over(self, section: str) -> str:
         """What to say, once, when `section` (or the whole session) has just run over its time."""
@@ -91,12 +95,14 @@ class CoachRun:
             return ""
         if plan.seconds - self.timer.session_seconds() <= 0 and "" not in self.warned:
             self.warned.add("")
-            return "The session's time is up. End it when you are ready (Ctrl+F), or re-plan (F4)."
+            return (f"The session's time is up. End it when you are ready ({self.key_name('finish')}), or re-plan "
+                    f"({self.key_name('plan')}).")
         left = plan.section_left(section, self.timer.spent_today(section))
         if left is not None and left <= 0 and section not in self.warned:
             self.warned.add(section)
             title = self.session.report().section_titles.get(section, section)
-            return f"The time planned for {title} is up: move on (F3, the agenda), or re-plan (F4)."
+            return (f"The time planned for {title} is up: move on ({self.key_name('agenda')}, the agenda), or "
+                    f"re-plan ({self.key_name('plan')}).")
         return ""
 
 

@@ -192,10 +192,11 @@ class SessionLine:
     """The section (or the session) has run over its time: shown as a gentle warning."""
 
 
-def session_line(plan: Plan | None, timer: SectionTimer, section: str, title: str) -> SessionLine:
+def session_line(plan: Plan | None, timer: SectionTimer, section: str, title: str, plan_key: str) -> SessionLine:
+    """The coach session's line; `plan_key`: the key that plans it (F4 unless the keymap moved it)."""
     elapsed = timer.session_seconds()
     if plan is None:
-        return SessionLine(f"{title} · coach session {clock_text(elapsed)} so far · F4 plans it")
+        return SessionLine(f"{title} · coach session {clock_text(elapsed)} so far · {plan_key} plans it")
     session_left = plan.seconds - elapsed
     session = (f"session {minutes_text(session_left)} left" if session_left > 0
                else f"session over by {minutes_text(-session_left)}")

@@ -7,7 +7,8 @@ puts the live question in its place; keys pressed meanwhile are kept and replaye
 The picture is taken when the wizard closes a canvas, from the screen it would open on
 next time, and is used only while nothing it depends on has changed: the canvas file and
 the drafts (their content, by SHA-256: the drafts hold where the founder was and what they
-had typed), the question banks, the wizard's version and coach mode. It names the step it
+had typed), the question banks, the wizard's version, coach mode and the user's settings
+(a keymap moves the keys its hints and key bar name). It names the step it
 shows, and the live wizard opens there, so keys typed on it land where they were typed.
 It lives in the state folder and holds nothing that is not also in the canvas or the
 drafts. Reading it must stay cheap: this module imports neither pydantic nor Textual.
@@ -95,9 +96,12 @@ def digest(path: Path, side_file: bool = False) -> str | None:
 
 def _key(path: Path, banks: str, coach: bool) -> dict[str, Any] | None:
     canvas, drafts = digest(path), digest(locations.draft_file(path), side_file=True)
-    if not canvas or drafts is None:
+    # The user's settings too: a keymap moves the keys the hints and the key bar name.
+    settings = digest(locations.config_file(), side_file=True)
+    if not canvas or drafts is None or settings is None:
         return None
-    return {"format": FORMAT, "canvas": canvas, "drafts": drafts, "banks": banks, "coach": coach}
+    return {"format": FORMAT, "canvas": canvas, "drafts": drafts, "banks": banks, "coach": coach,
+            "settings": settings}
 
 
 def load(path: Path, banks: str, coach: bool) -> FirstFrame | None:

@@ -23,6 +23,7 @@ from wizard.files.first_frame import FirstFrame
 from wizard.model.safetext import file_name
 from wizard.tui import signals
 from wizard.tui.held_keys import HeldKeys, InOrder, Release
+from wizard.tui.key_names import key
 from wizard.tui.palette import JumpProvider
 from wizard.tui.settings import Preferences
 from wizard.tui.textual_internals.input import reading_safely
@@ -248,7 +249,8 @@ class WizardApp(App[str]):
             if homework:
                 pieces = f"{homework} piece{'s' * (homework > 1)} of homework"
                 note += (f" {pieces[0].upper()}{pieces[1:]} from earlier sessions still open: " if self.coach
-                         else f" Your coach set {pieces} still to do: ") + "Ctrl+F, then h, ticks off what is done."
+                         else f" Your coach set {pieces} still to do: ") + (f"{key(self, 'finish')}, then h, "
+                                                                              "ticks off what is done.")
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False,
                         timeout=12 if homework else None)
         if resumed:  # after the first paint: at 1000 segments the check takes 50 ms

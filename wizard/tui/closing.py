@@ -23,6 +23,7 @@ from wizard.core.session import Session
 from wizard.files.drafts import Drafts, rescue
 from wizard.files.errors import UserFileError
 from wizard.model.safetext import file_name
+from wizard.tui.key_names import key
 from wizard.tui.text import literal
 
 if TYPE_CHECKING:
@@ -164,13 +165,14 @@ class NotWrittenScreen(ModalScreen[str]):
             yield Static("Your work could not be written anywhere", classes="heading", markup=False)
             with VerticalScroll(id="what-failed"):
                 yield Static(literal(self.problem), id="problem", markup=False)
+            retry, back, lose = (key(self.app, i) for i in ("closing-retry", "closing-back", "closing-lose"))
             yield Static("It is only in this window now, and the wizard stays open so that it is not lost. "
-                         "Make room (free some disk space, or fix the folder), then try again (r). Esc goes "
-                         "back to the wizard; q quits and loses what is not written.", markup=False)
+                         f"Make room (free some disk space, or fix the folder), then try again ({retry}). {back} "
+                         f"goes back to the wizard; {lose} quits and loses what is not written.", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Try again (r)", id="retry", variant="primary")
-                yield Button("Back (Esc)", id="back")
-                yield Button("Quit, lose it (q)", id="quit", variant="error")
+                yield Button(f"Try again ({retry})", id="retry", variant="primary")
+                yield Button(f"Back ({back})", id="back")
+                yield Button(f"Quit, lose it ({lose})", id="quit", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#retry", Button).focus()

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wizard.tui.key_names import key as key_name
+
 if TYPE_CHECKING:
     from wizard.tui.screens.finish import FinishScreen
 
@@ -38,8 +40,8 @@ def keep_going(screen: FinishScreen) -> Iterable[FinishAction]:
         title = screen.session.title(first)
         yield FinishAction("keep-going", "g", f"Go on: {title}", "Back to the questions, at the first one still open",
                            lambda s: s.dismiss("go-on"), order=10)
-    yield FinishAction("review", "r", "Review", "Scores, what is missing and the quality checks (Ctrl+F comes back)",
-                       lambda s: s.dismiss("review"), order=20)
+    yield FinishAction("review", "r", "Review", "Scores, what is missing and the quality checks "
+                       f"({key_name(screen.app, 'review-finish')} comes back)", lambda s: s.dismiss("review"), order=20)
 
 
 EXPORTS = (  # format, key, label, what it is for

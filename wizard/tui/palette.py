@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from wizard.tui.key_names import key
 from wizard.tui.text import literal, one_line
 
 if TYPE_CHECKING:
@@ -189,12 +190,13 @@ def moves(screen: QuestionScreen) -> list[tuple[str, Callable[[], object], str]]
                     "Type to search every question, type, segment, job and section by any of its words"))
     if screen.was_at is not None and session.exists(screen.was_at):
         out.append((f"Back to where you were: {session.title(screen.was_at)}", screen.action_return,
-                    "Ctrl+L, from any question"))
+                    f"{key(screen.app, 'return')}, from any question"))
     if len(screen.step.location) >= 2:  # in a segment: its interviews
         out.append(("Log an interview with someone of this segment", screen.action_log_interview,
-                    "F6, from any question of the segment; back here after"))
+                    f"{key(screen.app, 'log-interview')}, from any question of the segment; back here after"))
         out.append(("Interviews of this segment: open, edit, mark items observed or paid", screen.action_interviews,
-                    "F5"))
-    out.append(("Review: scores, what is missing, quality checks", screen.action_review, "Ctrl+R"))
-    out.append(("Finish: where the file is, what is still open, what to do next", screen.action_finish, "Ctrl+F"))
+                    key(screen.app, "interviews")))
+    out.append(("Review: scores, what is missing, quality checks", screen.action_review, key(screen.app, "review")))
+    out.append(("Finish: where the file is, what is still open, what to do next", screen.action_finish,
+                key(screen.app, "finish")))
     return out

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.content import Content
 
 from wizard.model.safetext import file_name
+from wizard.tui.key_names import key, up_down
 from wizard.tui.text import literal
 
 WIDE, NARROW, HUGE = 110, 72, 160
@@ -95,9 +96,10 @@ def types_line(section: str, types: int) -> str:
     return f"{section} · {types} customer type{'s' * (types > 1)}; each brings its own questions"
 
 
-def list_hint(noun: str, editing: int | None, has_items: bool) -> str:
-    """The line under a list's entry box."""
+def list_hint(noun: str, editing: int | None, has_items: bool, app: object) -> str:
+    """The line under a list's entry box (`app`: whose keymap names the keys)."""
     if editing is not None:
-        return f"Editing {noun} {editing + 1}: Enter keeps it, Esc cancels."
-    more = " · Tab: the list (e edit, Del remove, Ctrl+↑↓ move)" if has_items else ""
+        return f"Editing {noun} {editing + 1}: Enter keeps it, {key(app, 'answer')} cancels."
+    more = (f" · Tab: the list ({key(app, 'list-edit')} edit, {key(app, 'list-remove')} remove, "
+            f"{up_down(app, 'list-up', 'list-down')} move)") if has_items else ""
     return f"Enter adds · empty Enter: next{more}"

@@ -13,24 +13,39 @@ from wizard.files import settings as settings_file
 if TYPE_CHECKING:
     from textual.app import App
 
-BINDING_IDS = frozenset({
-    "plan", "plan-start", "plan-cancel", "agenda-end", "agenda-replan", "interview-how-choose",
-    "summary-back", "summary-close", "summary-coach", "summary-founder",
-    "quit", "next", "back", "skip", "not-applicable", "tree", "review", "return", "finish", "answer",
-    "note", "agenda", "review-back", "review-finish", "finish-back", "finish-page-down", "finish-page-up",
-    "note-save", "note-cancel", "agenda-close", "confirm-no", "confirm-yes", "reason-cancel",
-    "locked-read-only", "locked-other", "locked-quit", "changed-keep-mine", "changed-load", "changed-later",
-    "export-cancel", "closing-retry", "closing-back", "closing-lose",
-    "set-aside-restore", "set-aside-delete", "set-aside-cancel",
-    "list-edit", "list-remove", "list-put-back", "list-up", "list-down", "ranking-pick", "ranking-up", "ranking-down",
-    "interviews", "log-interview", "interview-links", "interview-save", "interview-close",
-    "interviews-new", "interviews-remove", "interviews-back", "mark-observed", "mark-paid",
-    "link-cycle", "link-supports", "link-contradicts", "link-quote", "links-save", "links-back", "quote-cancel",
-    "homework-close",
-})
-"""The `id=` of every Binding of the wizard: what a keymap may name (tests/test_settings.py
-holds it to the bindings themselves). The screens are imported only once needed, so the
-ids are listed here rather than collected at start-up."""
+DEFAULT_KEYS: dict[str, str] = {
+    # The question screen (and the app: quit).
+    "quit": "ctrl+q", "next": "ctrl+n", "back": "ctrl+b", "skip": "ctrl+g", "not-applicable": "ctrl+o",
+    "tree": "ctrl+t", "review": "ctrl+r", "return": "ctrl+l", "finish": "ctrl+f", "answer": "escape",
+    "note": "f2", "agenda": "f3", "plan": "f4", "interviews": "f5", "log-interview": "f6",
+    # The coach's screens.
+    "plan-start": "enter", "plan-cancel": "escape", "agenda-close": "escape,f3", "agenda-end": "e",
+    "agenda-replan": "p,f4", "note-save": "ctrl+s", "note-cancel": "escape", "homework-close": "escape",
+    "summary-back": "escape", "summary-close": "q", "summary-coach": "c", "summary-founder": "f",
+    # The review, the finish screen and the dialogs.
+    "review-back": "escape", "review-finish": "ctrl+f", "finish-back": "escape", "finish-page-down": "pagedown",
+    "finish-page-up": "pageup", "confirm-no": "escape,n", "confirm-yes": "y", "reason-cancel": "escape",
+    "locked-read-only": "r", "locked-other": "o", "locked-quit": "q,escape", "changed-keep-mine": "k",
+    "changed-load": "l", "changed-later": "escape", "export-cancel": "escape", "closing-retry": "r",
+    "closing-back": "escape", "closing-lose": "q", "set-aside-restore": "enter,r",
+    "set-aside-delete": "delete,backspace,d", "set-aside-cancel": "escape",
+    # Lists and rankings.
+    "list-edit": "e,enter", "list-remove": "delete,backspace", "list-put-back": "ctrl+z",
+    "list-up": "ctrl+up,alt+up", "list-down": "ctrl+down,alt+down", "ranking-pick": "space,enter",
+    "ranking-up": "ctrl+up,alt+up", "ranking-down": "ctrl+down,alt+down",
+    # Interviews and their evidence.
+    "interviews-new": "a,n", "interviews-remove": "d,delete", "interviews-back": "escape", "mark-observed": "o",
+    "mark-paid": "p", "interview-links": "ctrl+n", "interview-save": "ctrl+s", "interview-close": "escape",
+    "interview-how-choose": "enter", "link-cycle": "space,enter", "link-supports": "s,plus",
+    "link-contradicts": "x,c,minus", "link-quote": "q", "links-save": "ctrl+s", "links-back": "escape,ctrl+b",
+    "quote-cancel": "escape",
+}
+"""The `id=` of every Binding of the wizard, and the keys it has unless a keymap moves it
+(tests/test_settings.py holds this to the bindings themselves). The screens are imported
+only once needed, so the ids are listed here rather than collected at start-up; the texts
+that name a key read it from here (key_names.py)."""
+
+BINDING_IDS = frozenset(DEFAULT_KEYS)
 
 NOTICE_SECONDS = 12
 
@@ -59,13 +74,15 @@ class Preferences:
             saved = None
         if theme or saved:
             app.theme = theme or saved or app.theme
-        keymap = {}
+        keymap: dict[str, str] = {}
         for binding_id, keys in self.settings.keymap.items():
             if binding_id in BINDING_IDS:
                 keymap[binding_id] = keys
             else:
                 self.settings.problem(f"keymap: no key binding has the id {binding_id!r}; ignored "
                                       "(the README's Settings section lists the ids)")
+        self.keymap = keymap
+        """The keys moved by the user's keymap, by binding id (the texts name these: key_names.py)."""
         if keymap:
             app.set_keymap(keymap)
 

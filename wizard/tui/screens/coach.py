@@ -18,16 +18,17 @@ from wizard.core.session import Step
 from wizard.export.view import stamp
 from wizard.files.errors import UserFileError
 from wizard.model.coach import NoteKind
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import Dialog
 from wizard.tui.text import literal, literal_text, one_line
 
 
-def notes_text(notes: list[tuple[str, KeptNote]]) -> Content:
+def notes_text(notes: list[tuple[str, KeptNote]], note_key: str) -> Content:
     """The coach's notes at this question and its segment, each with its date and kind,
-    shown with the probes in coach mode (none: the key bar offers F2)."""
+    shown with the probes in coach mode (none: the key bar offers `note_key`, F2)."""
     if not notes:
         return Content("")
-    parts = [literal("Coach's notes (F2)", "bold")]
+    parts = [literal(f"Coach's notes ({note_key})", "bold")]
     for heading, note in notes:
         when = stamp(note.date) if note.date is not None else "undated"
         kind = "homework" + (", done" if note.done else "") if note.kind == HOMEWORK else "private"
@@ -76,11 +77,12 @@ class NoteScreen(Dialog[dict[str, tuple[str, NoteKind]] | None]):
                 yield TextArea(target.text, id=f"note-{n}", tab_behavior="focus", classes="note-text")
                 yield Checkbox("Homework for the founder (unticked: private, for the coach)",
                                target.kind == HOMEWORK, id=f"note-homework-{n}", compact=True)
-            yield Static("Tab moves · Space ticks homework · Ctrl+S saves · Esc cancels", classes="field-hint",
+            save, cancel = key(self.app, "note-save"), key(self.app, "note-cancel")
+            yield Static(f"Tab moves · Space ticks homework · {save} saves · {cancel} cancels", classes="field-hint",
                          markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button(f"Save ({save})", id="save", variant="primary", compact=True)
+                yield Button(f"Cancel ({cancel})", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one("#note-0", TextArea)
@@ -131,9 +133,10 @@ class AgendaScreen(Dialog[str | None]):
         with Vertical(classes="dialog agenda-dialog"):
             yield Static(heading, classes="heading", markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True)
-            yield Static("Enter jumps to a section · p re-plans · e ends the session · Esc closes. Over its "
-                         "time shows in bold.",
-                         classes="field-hint", markup=False)
+            app = self.app
+            yield Static(f"Enter jumps to a section · {key(app, 'agenda-replan')} re-plans · "
+                         f"{key(app, 'agenda-end')} ends the session · {key(app, 'agenda-close')} closes. Over its "
+                         "time shows in bold.", classes="field-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -20,6 +20,7 @@ from textual.widgets.selection_list import Selection
 from wizard.core.coach_plan import Plan, SectionInfo, planned_minutes
 from wizard.core.coach_request import MAX_MINUTES
 from wizard.core.coaching import clock_text
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import Dialog
 from wizard.tui.text import literal, one_line
 
@@ -76,13 +77,14 @@ class PlanScreen(Dialog[PlanChoice | None]):
             listing.compact = True  # no frame: at 80x24 every section and the keys fit
             yield listing
             yield Static("", id="plan-problem", markup=False)
-            yield Static("Enter starts · Tab: minutes or sections · Esc: go on without a plan" if not again
-                         else "Enter re-plans · Tab: minutes or sections · Esc: keep the plan",
+            start, cancel = key(self.app, "plan-start"), key(self.app, "plan-cancel")
+            yield Static(f"{start} starts · Tab: minutes or sections · {cancel}: go on without a plan" if not again
+                         else f"{start} re-plans · Tab: minutes or sections · {cancel}: keep the plan",
                          classes="field-hint", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Start (Enter)" if not again else "Re-plan (Enter)", id="start", variant="primary",
+                yield Button(f"Start ({start})" if not again else f"Re-plan ({start})", id="start", variant="primary",
                              compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+                yield Button(f"Cancel ({cancel})", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         box = self.query_one("#plan-minutes", Input)

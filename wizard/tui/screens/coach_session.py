@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core.coach_request import Request
 from wizard.files.errors import UserFileError
+from wizard.tui.key_names import key
 from wizard.tui.lookup import by_id
 from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
@@ -134,7 +135,7 @@ async def end_session(screen: QuestionScreen, quitting: bool = False) -> None:
         if quitting:
             app.finish()  # type: ignore[attr-defined]
         else:
-            screen.notify("No coach session is running: F4 plans one.", markup=False)
+            screen.notify(f"No coach session is running: {key(app, 'plan')} plans one.", markup=False)
         return
     if not screen.commit():
         return

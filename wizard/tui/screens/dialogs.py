@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wizard.model.safetext import file_name
+from wizard.tui.key_names import key
 from wizard.tui.text import literal
 
 DialogResult = TypeVar("DialogResult")
@@ -36,8 +37,8 @@ class ConfirmScreen(Dialog[bool]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.question), markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Yes (y)", id="yes", variant="error")
-                yield Button("No (n)", id="no", variant="primary")
+                yield Button(f"Yes ({key(self.app, 'confirm-yes', letter=True)})", id="yes", variant="error")
+                yield Button(f"No ({key(self.app, 'confirm-no', letter=True)})", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -59,7 +60,7 @@ class ReasonScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(f"Mark '{self.title_text}' not applicable?", "bold"), markup=False)
-            yield Static("Why (optional): Enter to confirm, Esc to cancel.", markup=False)
+            yield Static(f"Why (optional): Enter to confirm, {key(self.app, 'reason-cancel')} to cancel.", markup=False)
             yield Input(placeholder="e.g. a B2B segment: no household to describe")
 
     @on(Input.Submitted)
@@ -87,9 +88,10 @@ class LockedScreen(Dialog[str]):
             yield Static("Read it without changing it, open another file, or quit. A wizard that was closed "
                          "or killed does not count: its lock is ignored.", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Read-only (r)", id="read-only", variant="primary")
-                yield Button("Other file (o)", id="other")
-                yield Button("Quit (q)", id="quit")
+                yield Button(f"Read-only ({key(self.app, 'locked-read-only', letter=True)})", id="read-only",
+                             variant="primary")
+                yield Button(f"Other file ({key(self.app, 'locked-other', letter=True)})", id="other")
+                yield Button(f"Quit ({key(self.app, 'locked-quit', letter=True)})", id="quit")
 
     def on_mount(self) -> None:
         self.query_one("#read-only", Button).focus()
@@ -117,11 +119,11 @@ class ChangedOnDiskScreen(Dialog[str | None]):
             yield Static(literal(f"It {self.problem}. Nothing has been overwritten."), markup=False)
             yield Static("Keep my version: save what is here; the file on disk is kept as a numbered backup "
                          "beside it (FILE.~N~).\nLoad the file from disk: show that version instead; what you "
-                         "typed here and had not saved stays as drafts.\nEsc: decide at the next save.",
-                         markup=False)
+                         f"typed here and had not saved stays as drafts.\n{key(self.app, 'changed-later')}: decide "
+                         "at the next save.", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Keep my version (k)", id="mine", variant="primary")
-                yield Button("Load from disk (l)", id="theirs")
+                yield Button(f"Keep my version ({key(self.app, 'changed-keep-mine')})", id="mine", variant="primary")
+                yield Button(f"Load from disk ({key(self.app, 'changed-load')})", id="theirs")
 
     def on_mount(self) -> None:
         self.query_one("#mine", Button).focus()

@@ -22,6 +22,7 @@ from wizard.core import unasked
 from wizard.core.session import Session
 from wizard.model.safetext import file_name
 from wizard.tui.finish_actions import FinishAction, actions
+from wizard.tui.key_names import key
 from wizard.tui.question_text import saved_text
 from wizard.tui.screen_text import meter
 from wizard.tui.text import literal, one_line
@@ -98,7 +99,8 @@ class FinishScreen(Screen[str | None]):
             yield Static(self._next(), id="finish-next", markup=False)
         self.actions = actions(self)
         with Vertical(id="finish-actions", classes="panel"):
-            yield Static("What now (Enter, or the key in brackets; PgUp/PgDn scroll the page)", classes="heading",
+            pages = f"{key(self.app, 'finish-page-up')}/{key(self.app, 'finish-page-down')}"
+            yield Static(f"What now (Enter, or the key in brackets; {pages} scroll the page)", classes="heading",
                          markup=False)
             yield OptionList(*(self._option(a) for a in self.actions), id="finish-list")
             yield Static("", id="finish-hint", classes="field-hint", markup=False)

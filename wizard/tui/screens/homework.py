@@ -19,6 +19,7 @@ from wizard.core import coach_sessions
 from wizard.core.session import Session
 from wizard.files.errors import UserFileError
 from wizard.model.coach import CoachSession, SessionNote
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import Dialog
 from wizard.tui.text import literal
 
@@ -62,10 +63,12 @@ class HomeworkScreen(Dialog[None]):
                                            for n, (record, note) in enumerate(self.pieces)), id="homework-list")
                 # The highlighted piece whole: the list cuts each at one line.
                 yield Static(literal(describe(self.session, *self.pieces[0])), id="homework-text")
-                yield Static("Space or Enter ticks one off (saved at once) · Esc closes", classes="field-hint")
+                yield Static(f"Space or Enter ticks one off (saved at once) · {key(self.app, 'homework-close')} closes",
+                             classes="field-hint", markup=False)
             else:
-                yield Static(literal("A coach sets homework in a coach session (canvas-wizard --coach FILE, then F2)."))
-                yield Static("Esc closes", classes="field-hint")
+                yield Static(literal("A coach sets homework in a coach session (canvas-wizard --coach FILE, then "
+                                     f"{key(self.app, 'note')})."))
+                yield Static(f"{key(self.app, 'homework-close')} closes", classes="field-hint", markup=False)
 
     def on_mount(self) -> None:
         for found in self.query("#homework-list").results(SelectionList):

@@ -13,6 +13,7 @@ from wizard.core import interviews
 from wizard.core.evidence import Item
 from wizard.core.session import JOBS, Step
 from wizard.model.tree import Location
+from wizard.tui.key_names import key as key_name
 from wizard.tui.screens.question_actions import back_from_a_dialog
 from wizard.tui.text import literal
 from wizard.tui.widgets.fields import ListField
@@ -71,7 +72,8 @@ def tell_kept_drafts(screen: QuestionScreen) -> None:
         place = find(screen.session.canvas, parsed[0]) if parsed else None
         if parsed is None or place is None:
             continue
-        how = "F6 goes on with it" if not parsed[1] else "F5 shows it"
+        how = (f"{key_name(screen.app, 'log-interview')} goes on with it" if not parsed[1]
+               else f"{key_name(screen.app, 'interviews')} shows it")
         screen.notify(f"An interview you were logging for {place.label} is kept, not saved yet: {how} "
                       "from any question of that segment.", title="Interview kept", markup=False, timeout=15)
 
@@ -94,7 +96,8 @@ def show_evidence(screen: QuestionScreen) -> None:
         badges = {i.text: interviews.badge(i) for i in items if i.state != "guess"}
         whole = [i for i in items if not i.item and i.question]
         if whole and (whole[0].state != "guess" or _held(session, step.location)):
-            line = f"Evidence: {interviews.badge(whole[0])} {interviews.describe(whole[0])} (F5: the interviews)"
+            line = (f"Evidence: {interviews.badge(whole[0])} {interviews.describe(whole[0])} "
+                    f"({key_name(screen.app, 'interviews')}: the interviews)")
     if isinstance(field, (ListField, StructureField)):
         _set_badges(field, badges)
     _tell_broken(screen)
@@ -142,12 +145,14 @@ def _held(session: Session, location: Location) -> int:
     return len(segment.interviews) if segment is not None else 0
 
 
-def evidence_help(session: Session, step: Step) -> Content:
-    """The help's last part, in a segment: how to log what an interview showed."""
+def evidence_help(session: Session, step: Step, app: object) -> Content:
+    """The help's last part, in a segment: how to log what an interview showed (`app`: whose
+    keymap names the keys)."""
     if interviews.segment_location(step.location) is None:
         return Content("")
     held = _held(session, step.location)
     so_far = f" ({held} so far)" if held else ""
     return Content.assemble("\n\n", literal("Interviews", "bold"), "\n", literal(
-        f"Talked to someone in this segment? F6 logs it; F5 lists its interviews{so_far} and marks items "
-        "observed or paid."), "\n", literal(interviews.LEGEND, "dim"))
+        f"Talked to someone in this segment? {key_name(app, 'log-interview')} logs it; "
+        f"{key_name(app, 'interviews')} lists its interviews{so_far} and marks items observed or paid."), "\n",
+        literal(interviews.LEGEND, "dim"))

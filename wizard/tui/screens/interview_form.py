@@ -19,6 +19,7 @@ from wizard.core.session import Session
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
 from wizard.model.tree import Location
+from wizard.tui.key_names import key
 from wizard.tui.text import literal, one_line
 from wizard.tui.widgets.answer_input import AnswerInput
 from wizard.tui.widgets.list_editor import ListEditor
@@ -114,9 +115,11 @@ class InterviewFormScreen(Screen[str | None]):
             yield Static(literal("Quotes: their words, as they said them"), classes="form-hint", markup=False)
             yield ListEditor(self.form.quotes, "Type a quote and press Enter", noun="quote")
             yield Static("", id="form-problem", markup=False)
-            yield Static(literal("Enter moves on · Tab between boxes · empty Enter in the quotes (or Ctrl+N): "
-                                 "link the items it showed · Ctrl+S saves · Esc closes, kept as a draft"),
-                         classes="form-hint", markup=False)
+            app = self.app
+            yield Static(literal(f"Enter moves on · Tab between boxes · empty Enter in the quotes (or "
+                                 f"{key(app, 'interview-links')}): link the items it showed · "
+                                 f"{key(app, 'interview-save')} saves · {key(app, 'interview-close')} closes, "
+                                 "kept as a draft"), classes="form-hint", markup=False)
         yield Footer()
 
     def _names(self) -> tuple[str, ...]:
@@ -279,6 +282,6 @@ class InterviewFormScreen(Screen[str | None]):
     def action_close(self) -> None:
         self.keep()
         if self.drafts.get(self.key):
-            self.notify("Not saved: what you typed is kept as a draft (F5, the interviews, brings it back).",
-                        markup=False, timeout=8)
+            self.notify(f"Not saved: what you typed is kept as a draft ({key(self.app, 'interviews')}, the "
+                        "interviews, brings it back).", markup=False, timeout=8)
         self.dismiss(None)

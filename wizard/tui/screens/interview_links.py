@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from wizard.core import interviews
 from wizard.core.evidence import Item, SegmentEvidence
 from wizard.core.interviews import Form
+from wizard.tui.key_names import key, keys
 from wizard.tui.screens.dialogs import Dialog
 from wizard.tui.text import literal, one_line
 
@@ -65,9 +66,11 @@ class LinkScreen(Screen[str | None]):
                      markup=False)
         with Vertical():
             yield OptionList(*self._options(), id="links")
-            yield Static(literal("Space/Enter: [ ] → [✓] supports → [✗] contradicts · s / x set it · q: their "
-                                 "words on it · Ctrl+S saves · Esc: back to the form"),
-                         classes="form-hint", markup=False)
+            app = self.app
+            yield Static(literal(f"{keys(app, 'link-cycle', '/')}: [ ] → [✓] supports → [✗] contradicts · "
+                                 f"{key(app, 'link-supports')} / {key(app, 'link-contradicts')} set it · "
+                                 f"{key(app, 'link-quote')}: their words on it · {key(app, 'links-save')} saves · "
+                                 f"{key(app, 'links-back')}: back to the form"), classes="form-hint", markup=False)
             yield Static(literal(interviews.LEGEND), classes="form-hint", markup=False)
         yield Footer()
 
@@ -181,7 +184,8 @@ class QuoteScreen(Dialog[str | None]):
             yield OptionList(*options, Option(literal("No quote"), id="none"), id="quotes")
             yield Input(self.current if self.current not in self.quotes else "",
                         placeholder="or type their words and press Enter", id="typed-quote")
-            yield Static("Enter picks · Tab: type one · Esc cancels", classes="field-hint", markup=False)
+            yield Static(f"Enter picks · Tab: type one · {key(self.app, 'quote-cancel')} cancels", classes="field-hint",
+                         markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#quotes" if self.quotes else "#typed-quote").focus()

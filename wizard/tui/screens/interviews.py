@@ -22,6 +22,7 @@ from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
 from wizard.model.evidence import Interview
 from wizard.model.tree import Location
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import ConfirmScreen
 from wizard.tui.screens.interview_form import InterviewFormScreen
 from wizard.tui.screens.interview_links import group_of
@@ -87,11 +88,12 @@ class InterviewsScreen(Screen[Step | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="interviews-title", markup=False)
         with Vertical():
-            yield Static("Interviews (Enter opens one · a logs a new one · d removes)", classes="heading",
-                         markup=False)
+            app = self.app
+            yield Static(f"Interviews (Enter opens one · {key(app, 'interviews-new')} logs a new one · "
+                         f"{key(app, 'interviews-remove')} removes)", classes="heading", markup=False)
             yield OptionList(id="interviews")
-            yield Static("What the canvas rests on (o observed, p paid, Enter: its question)", classes="heading",
-                         markup=False)
+            yield Static(f"What the canvas rests on ({key(app, 'mark-observed')} observed, {key(app, 'mark-paid')} "
+                         "paid, Enter: its question)", classes="heading", markup=False)
             yield OptionList(id="evidence-items")
             yield Static(literal(interviews.LEGEND), classes="form-hint", markup=False)
         yield Footer()
@@ -195,7 +197,8 @@ class InterviewsScreen(Screen[Step | None]):
     def action_mark(self, kind: str) -> None:
         items = self.query_one("#evidence-items", OptionList)
         if self.focused is not items or items.highlighted is None:
-            self.notify("Move to the items (Tab) and press o or p on one.", markup=False)
+            self.notify(f"Move to the items (Tab) and press {key(self.app, 'mark-observed')} or "
+                        f"{key(self.app, 'mark-paid')} on one.", markup=False)
             return
         item = self.items.get(items.get_option_at_index(items.highlighted).id or "")
         if item is None:

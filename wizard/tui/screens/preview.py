@@ -37,7 +37,7 @@ def new_canvas(path: Path, coach: bool) -> FirstFrame:
         prompt=literal(STRUCTURE_PROMPTS[TYPES], "bold").markup,
         help=structure_help(TYPES, coach).markup,
         answer=[("input", "", STRUCTURE_PLACEHOLDERS[TYPES]),
-                ("hint", list_hint(STRUCTURE_NOUNS[TYPES], None, has_items=False), "")],
+                ("hint", list_hint(STRUCTURE_NOUNS[TYPES], None, has_items=False, app=None), "")],
         step=f"#{TYPES}",  # Step((), TYPES).ref, without loading the models
     )
 

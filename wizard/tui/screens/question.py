@@ -21,6 +21,7 @@ from wizard.core.session import Session, Step
 from wizard.files.drafts import Drafts
 from wizard.files.errors import UserFileError
 from wizard.files.store import ready_to_write
+from wizard.tui.key_names import key
 from wizard.tui.question_text import prompt_text, section_intro
 from wizard.tui.screen_fit import apply
 from wizard.tui.screen_text import body_classes
@@ -65,7 +66,7 @@ class QuestionScreen(NotPaintedTwice, FocusRestyles, LaidOutOnce, Screen[None]):
         if run is None and coach:
             from wizard.core.coach_run import CoachRun
 
-            run = CoachRun(session, clock)
+            run = CoachRun(session, lambda binding: key(self.app, binding), clock)
         self.run = run
         """The coach session (coach mode only): its clock and its plan."""
         self.surroundings = Surroundings()
@@ -172,7 +173,7 @@ class QuestionScreen(NotPaintedTwice, FocusRestyles, LaidOutOnce, Screen[None]):
             assert question is not None
             box.show_question(question, self.session.value(step), self.drafts.get(step.ref))
             probes, help_text = question_parts(question, self.coach)
-        help_text = Content.assemble(help_text, interview_actions.evidence_help(self.session, step))
+        help_text = Content.assemble(help_text, interview_actions.evidence_help(self.session, step, self.app))
         self._show_texts(step, probes, help_text)
         interview_actions.show_evidence(self)
         self.fit_to(self.app.size)

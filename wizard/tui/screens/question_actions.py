@@ -10,6 +10,7 @@ from textual.content import Content
 
 from wizard.core.session import Step
 from wizard.files.errors import UserFileError
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import ReasonScreen
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def notes_text(screen: QuestionScreen, step: Step) -> Content:
     from wizard.core import coaching
     from wizard.tui.screens.coach import notes_text  # coach mode only: kept off the start-up path
 
-    return notes_text(coaching.notes_here(screen.session, step))
+    return notes_text(coaching.notes_here(screen.session, step), key(screen.app, "note"))
 
 
 async def note(screen: QuestionScreen) -> None:

@@ -18,6 +18,7 @@ from wizard import checks
 from wizard.core import unasked
 from wizard.core.session import Session, Step
 from wizard.model.safetext import file_name
+from wizard.tui.key_names import key as key_name
 from wizard.tui.screen_text import body_classes
 from wizard.tui.text import literal, one_line
 from wizard.tui.widgets.evidence_panel import EvidencePanel
@@ -120,7 +121,8 @@ class ReviewScreen(Screen[Step | str | None]):
     def _missing(self) -> list[Option]:
         gaps = self.session.report().missing()
         if not gaps:
-            return [Option(literal("Nothing is missing: Ctrl+F to finish."), id="none", disabled=True)]
+            return [Option(literal(f"Nothing is missing: {key_name(self.app, 'review-finish')} to finish."), id="none",
+                           disabled=True)]
         options = []
         for n, gap in enumerate(gaps[:MAX_ROWS]):
             slot = gap.slot

@@ -11,6 +11,7 @@ from textual.widgets.selection_list import Selection
 
 from wizard.model.bank import Question
 from wizard.model.canvas import Value
+from wizard.tui.key_names import key, up_down
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyStatic, WrapsOnWidth
 from wizard.tui.widgets.answer_field import AnswerField
@@ -36,7 +37,9 @@ class TickList(FindsAsTyped, SelectionList[str]):
 
 
 class _InQuestionOrder(AnswerField):
-    choose_key = "Enter chooses it"
+    @property
+    def choose_key(self) -> str:
+        return "Enter chooses it"
 
     def option_labels(self) -> list[str]:
         return [c.label for c in self.question.choices]
@@ -83,11 +86,14 @@ class SingleChoiceField(_InQuestionOrder):
 
 class MultiChoiceField(_InQuestionOrder):
     QUIET = _QUIET
-    choose_key = "Space ticks or unticks it (Ctrl+N goes on)"
+    @property
+    def choose_key(self) -> str:
+        return f"Space ticks or unticks it ({key(self.app, 'next')} goes on)"
 
     def compose(self) -> ComposeResult:
         yield TickList(*self._selections())
-        yield SteadyStatic("Space ticks or unticks; Ctrl+N goes on.", classes="field-hint", markup=False)
+        yield SteadyStatic(f"Space ticks or unticks; {key(self.app, 'next')} goes on.", classes="field-hint",
+                           markup=False)
 
     def _selections(self) -> list[Selection[str]]:
         chosen = set(self.initial) if isinstance(self.initial, list) else set()
@@ -133,7 +139,9 @@ class RankingField(AnswerField):
     """Pick choices and put them in order of importance; ranked ones are listed first."""
 
     QUIET = _QUIET
-    choose_key = "Space picks it (Ctrl+Up/Down ranks it)"
+    @property
+    def choose_key(self) -> str:
+        return f"{key(self.app, 'ranking-pick')} picks it ({up_down(self.app, 'ranking-up', 'ranking-down')} ranks it)"
 
     def option_labels(self) -> list[str]:
         label = {c.value: c.label for c in self.question.choices}
@@ -142,8 +150,9 @@ class RankingField(AnswerField):
     def compose(self) -> ComposeResult:
         self.ranked = self._initial_ranking()
         yield RankingList(*self._options())
-        yield SteadyStatic("Space picks or drops; Ctrl+Up/Down changes the rank; Ctrl+N goes on.",
-                           classes="field-hint", markup=False)
+        app = self.app
+        yield SteadyStatic(f"{key(app, 'ranking-pick')} picks or drops; {up_down(app, 'ranking-up', 'ranking-down')} "
+                           f"changes the rank; {key(app, 'next')} goes on.", classes="field-hint", markup=False)
 
     def _initial_ranking(self) -> list[str]:
         known = [c.value for c in self.question.choices]

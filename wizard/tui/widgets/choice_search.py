@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textual import events
 
+from wizard.tui.key_names import bound_keys
 from wizard.tui.widgets.focus import is_text
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class FindsAsTyped(_ListMixin):
                 self._add(" ", now)
             return True
         character = event.character
-        if character is None or not is_text(event, self._bindings.key_to_bindings):
+        if character is None or not is_text(event, bound_keys(self)):
             return False
         if not going_on:
             self._typed, self._unmatched = "", False

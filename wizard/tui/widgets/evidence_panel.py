@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from wizard.core import evidence, interviews
 from wizard.core.evidence import Item
 from wizard.core.session import Session, Step
+from wizard.tui.key_names import key as key_name
 from wizard.tui.text import literal, one_line
 
 SHOWN = 8
@@ -49,8 +50,8 @@ class EvidencePanel(Vertical):
         held = report.interviews
         yield Static(Content.assemble(
             literal("Evidence: contradicted, then the riskiest guesses (Enter jumps there)", "bold"),
-            literal(f"  {report.overall}% tested · {held} interview{'s' * (held != 1)} · F5 on a segment's "
-                    "question logs them", "dim")), markup=False)
+            literal(f"  {report.overall}% tested · {held} interview{'s' * (held != 1)} · "
+                    f"{key_name(self.app, 'log-interview')} on a segment's question logs one", "dim")), markup=False)
         options = []
         for n, item in enumerate([*report.contradicted(), *report.untested()][:SHOWN]):
             key = f"v{n}"

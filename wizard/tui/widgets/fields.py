@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
+from wizard.tui.key_names import key
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.answer_input import AnswerInput
@@ -155,8 +156,8 @@ class ListField(AnswerField):
         self.removed.append((event.index, text))
         self.editor.set_items(items, event.index)
         self.post_message(self.Changed())
-        self.app.notify(f"Removed \u201c{_short(text)}\u201d. Ctrl+Z puts it back.", title="Removed",
-                        markup=False, timeout=8)
+        self.app.notify(f"Removed \u201c{_short(text)}\u201d. {key(self.app, 'list-put-back')} puts it back.",
+                        title="Removed", markup=False, timeout=8)
 
     def action_put_back(self) -> None:
         if not self.removed:

@@ -27,7 +27,9 @@ def focus_now(widget: Widget) -> None:
 def is_text(event: events.Key, bound: Container[str]) -> bool:
     """Whether `event` is a character typed as text: printable, not a space, and not one of
     the keys in `bound` (a widget's own bindings, `_bindings.key_to_bindings`)."""
-    return bool(event.is_printable and event.character) and event.key != "space" and event.key not in bound
+    # The character too: a keymap may name "?" where the key is "question_mark".
+    return (bool(event.is_printable and event.character) and event.key != "space" and event.key not in bound
+            and event.character not in bound)
 
 
 def type_into(target: Widget | None, source: Widget, event: events.Key) -> bool:

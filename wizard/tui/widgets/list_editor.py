@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.tui.key_names import bound_keys
 from wizard.tui.screen_text import list_hint
 from wizard.tui.text import literal
 from wizard.tui.textual_internals.painting import SteadyBox, SteadyStatic, WrapsOnWidth
@@ -32,8 +33,14 @@ class ItemList(WrapsOnWidth, SteadyBox, OptionList):
     async def _on_key(self, event: events.Key) -> None:
         # Text typed here is a new item (the keys above excepted): it used to vanish.
         editor = self.parent
-        if isinstance(editor, ListEditor) and is_text(event, self._bindings.key_to_bindings):
+        if isinstance(editor, ListEditor) and is_text(event, bound_keys(self)):
             type_into(editor.input, self, event)
+
+    def on_focus(self) -> None:
+        # Reached with Tab, the list had no highlighted item: its keys (edit, remove, move)
+        # did nothing at all until an arrow was pressed. The first item is the one they act on.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def action_edit(self) -> None:
         if self.highlighted is not None:
@@ -135,7 +142,7 @@ class ListEditor(SteadyBox, Vertical):
         yield items
 
     def _hint(self) -> str:
-        return list_hint(self.noun, self.editing, bool(self.items))
+        return list_hint(self.noun, self.editing, bool(self.items), self.app)
 
     def _options(self) -> list[Option]:
         options = []

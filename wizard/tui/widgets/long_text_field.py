@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, TextArea
 
 from wizard.model.canvas import Value
+from wizard.tui.key_names import key
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.focus import focus_now
@@ -21,7 +22,8 @@ class LongTextField(AnswerField):
 
     def compose(self) -> ComposeResult:
         yield TextArea(self.start_text(), placeholder=self._placeholder(), tab_behavior="focus")
-        yield SteadyStatic("Enter starts a new line; Ctrl+N saves and goes on.", classes="field-hint", markup=False)
+        yield SteadyStatic(f"Enter starts a new line; {key(self.app, 'next')} saves and goes on.",
+                           classes="field-hint", markup=False)
 
     def _placeholder(self) -> str:
         return self.question.placeholder or "Type your answer"

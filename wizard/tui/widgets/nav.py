@@ -12,6 +12,7 @@ from wizard.core.scoring import Report, Slot
 from wizard.core.session import TYPES, Session, Step
 from wizard.model.bank import Scope
 from wizard.model.tree import Location, walk
+from wizard.tui.key_names import bound_keys
 from wizard.tui.text import literal_text
 from wizard.tui.textual_internals.painting import SteadyTree, StillScrollbar
 from wizard.tui.widgets.focus import is_text, type_into
@@ -135,7 +136,7 @@ class NavTree(SteadyTree, StillScrollbar, Tree[Target]):
         # A letter typed here is meant for the answer (the tree has no use for one): it used
         # to vanish, and the spaces between the words folded branches.
         answer = getattr(self.screen, "action_focus_answer", None)
-        if answer is not None and is_text(event, self._bindings.key_to_bindings):
+        if answer is not None and is_text(event, bound_keys(self)):
             answer()
             type_into(self.app.focused, self, event)
 

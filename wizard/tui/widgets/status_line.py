@@ -12,6 +12,7 @@ from wizard.core.session import Session, Step
 from wizard.core.set_aside import side_file
 from wizard.core.shown import shown_at
 from wizard.model.safetext import file_name
+from wizard.tui.key_names import key
 from wizard.tui.text import literal, one_line
 from wizard.tui.textual_internals.painting import SteadyStatic
 
@@ -31,7 +32,7 @@ libraries take half a second to load on their thread, which would still compete 
 start-up (the real answer box taking over from the first-frame picture, the first keys)."""
 
 
-def short_of(session: Session, step: Step) -> str:
+def short_of(session: Session, step: Step, next_key: str) -> str:
     """Why a question with an answer is still open: fewer items than its bank recommends."""
     question = session.question(step)
     value = session.value(step)
@@ -41,7 +42,7 @@ def short_of(session: Session, step: Step) -> str:
     noun = "picked" if question.kind.has_choices else "listed"
     more = want - have
     return (f"Partly answered: {have} of the {want} recommended {noun}. "
-            f"Add {more} more for full marks (Ctrl+N goes on as it is).")
+            f"Add {more} more for full marks ({next_key} goes on as it is).")
 
 
 def rejected_here(session: Session, step: Step) -> str:
@@ -113,7 +114,8 @@ class StatusLine(SteadyStatic):
         lines = []
         reason = session.na_reason(step)
         if reason is not None:
-            lines.append("Marked not applicable" + (f": {reason}" if reason else "") + " (Ctrl+O to undo)")
+            lines.append("Marked not applicable" + (f": {reason}" if reason else "")
+                         + f" ({key(self.app, 'not-applicable')} to undo)")
         held = rejected_here(session, step)
         if held:
             lines.append(held)
@@ -121,7 +123,7 @@ class StatusLine(SteadyStatic):
         if status == "locked":
             lines.append("This counts once the question it depends on is answered.")
         elif status == "partial":
-            lines.append(short_of(session, step))
+            lines.append(short_of(session, step, key(self.app, "next")))
         if self.evidence:
             lines.append(self.evidence)
         if note:
@@ -130,7 +132,8 @@ class StatusLine(SteadyStatic):
         left = self._left
         if left is not None and left != step:
             title = session.title(left) if session.exists(left) else ""
-            found += [f"Coach's check on “{title}” (Ctrl+B goes back): {f.message} {f.suggestion}"
+            back = key(self.app, "back")
+            found += [f"Coach's check on “{title}” ({back} goes back): {f.message} {f.suggestion}"
                       for f in shown_at(self._checked[1], session, left)
                       if (f.rule, f.message) not in self._known]
         return lines, found
@@ -167,7 +170,7 @@ class StatusLine(SteadyStatic):
             return shown
         more = len(self.checks) - len(shown)
         return [*shown, f"{more} {'more ' if shown else ''}coach's check{'s' * (more > 1)} here: "
-                        f"see {'them' if more > 1 else 'it'} in the review (Ctrl+R)"]
+                        f"see {'them' if more > 1 else 'it'} in the review ({key(self.app, 'review')})"]
 
     def _findings(self, step: Step) -> list[Finding]:
         """Quality checks on this question here, once the answers they read are in (see

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from wizard.core.session import Session, Step
 from wizard.files.errors import UserFileError
 from wizard.model.structure import STRUCTURE_NOUNS, STRUCTURE_PLACEHOLDERS
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import ConfirmScreen
 from wizard.tui.textual_internals.painting import SteadyBox
 from wizard.tui.widgets.focus import focus_now
@@ -118,8 +119,8 @@ class StructureField(SteadyBox, Vertical):
         # Moving on with no type, segment or job would skip everything asked about them.
         if not self.editor.items:
             event.stop()
-            self.notify(f"Add at least one {self._noun()} first: type a name and press Enter (Ctrl+G skips for now).",
-                        severity="warning", markup=False)
+            self.notify(f"Add at least one {self._noun()} first: type a name and press Enter "
+                        f"({key(self.app, 'skip')} skips for now).", severity="warning", markup=False)
 
     @on(ListEditor.Added)
     def _added(self, event: ListEditor.Added) -> None:

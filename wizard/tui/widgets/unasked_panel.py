@@ -18,6 +18,7 @@ from wizard.core.session import Session, Step
 from wizard.files.errors import UserFileError
 from wizard.model.bank import Question
 from wizard.model.canvas import Value
+from wizard.tui.key_names import key
 from wizard.tui.screens.dialogs import ConfirmScreen, Dialog
 from wizard.tui.text import literal, one_line
 
@@ -64,8 +65,10 @@ class SetAsidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         count = len(self.items)
+        restore, delete = key(self.app, "set-aside-restore"), key(self.app, "set-aside-delete")
         yield Static(f"Set aside, not counted: {count} answer{'s' * (count > 1)} to questions a changed answer "
-                     "no longer asks (Enter brings one back, Del deletes it)", classes="heading", markup=False)
+                     f"no longer asks ({restore} brings one back, {delete} deletes it)", classes="heading",
+                     markup=False)
         yield SetAsideList(*(self._row(item) for item in self.items), id="set-aside")
 
     def _row(self, item: unasked.SetAside) -> Option:
@@ -116,7 +119,8 @@ class RestoreScreen(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Static(literal(f"Bring back '{self.item.title}' ({self.item.where})", "bold"), markup=False)
             yield Static(literal(f"It is asked when “{self.item.decider_title}” is one of these; it is "
-                                 f"“{self.item.decided}” now. Enter changes it, Esc leaves it."), markup=False)
+                                 f"“{self.item.decided}” now. Enter changes it, "
+                                 f"{key(self.app, 'set-aside-cancel')} leaves it."), markup=False)
             options = []
             for choice in self.choices:
                 text = literal(choice.label)
