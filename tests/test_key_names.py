@@ -207,3 +207,27 @@ async def test_a_letter_the_keymap_gives_the_list_presses_its_key_and_is_not_typ
         await idle(pilot)
         field = screen.field
         assert isinstance(field, ListField) and field.editor.input.value == "y"
+
+
+async def test_the_finish_screens_letters_follow_the_keymap(tmp_path: Path) -> None:
+    from wizard.tui.screens.export import ExportScreen
+    from wizard.tui.screens.finish import FinishScreen
+
+    config = locations.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\nfinish-export-html = "x"\nfinish-close = "f9"\n', encoding="utf-8")
+    path = tmp_path / "c.toml"
+    store.save(structure(1, 1, 1), path)
+    app = WizardApp(path, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await question_screen(pilot)
+        screen.action_finish()
+        await idle(pilot)
+        assert isinstance(app.screen, FinishScreen)
+        assert _said(app, "(x) Export the picture (HTML)", "(F9) Close the wizard", "(m) Export a persona")
+        await pilot.press("p")  # the letter it had: nothing now
+        await idle(pilot)
+        assert isinstance(app.screen, FinishScreen)
+        await pilot.press("x")
+        await idle(pilot)
+        assert isinstance(app.screen, ExportScreen)

@@ -24,7 +24,7 @@ from wizard.files import settings as settings_file
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
-from wizard.tui.settings import BINDING_IDS, DEFAULT_KEYS
+from wizard.tui.settings import BINDING_IDS, DEFAULT_KEYS, KEYMAP_IDS
 
 SIZE = (100, 32)
 
@@ -156,7 +156,7 @@ def test_every_binding_has_an_id_a_keymap_can_name() -> None:
              for owner, b in found if b.key != DEFAULT_KEYS[b.id]]
     assert not wrong
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert not [i for i in BINDING_IDS if f"`{i}`" not in readme], "the README's Settings section lists every id"
+    assert not [i for i in KEYMAP_IDS if f"`{i}`" not in readme], "the README's Settings section lists every id"
 
 
 async def test_the_theme_chosen_survives_a_restart(canvas: Path, config: Path) -> None:

@@ -248,9 +248,9 @@ class WizardApp(App[str]):
             homework = session.canvas.coach.open_homework()
             if homework:
                 pieces = f"{homework} piece{'s' * (homework > 1)} of homework"
+                how = f"{key(self, 'finish')}, then {key(self, 'finish-homework')}, ticks off what is done."
                 note += (f" {pieces[0].upper()}{pieces[1:]} from earlier sessions still open: " if self.coach
-                         else f" Your coach set {pieces} still to do: ") + (f"{key(self, 'finish')}, then h, "
-                                                                              "ticks off what is done.")
+                         else f" Your coach set {pieces} still to do: ") + how
             self.notify(f"Welcome back: {session.report().score}% done.{note}", markup=False,
                         timeout=12 if homework else None)
         if resumed:  # after the first paint: at 1000 segments the check takes 50 ms

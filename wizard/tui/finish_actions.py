@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wizard.tui.key_names import key as key_name
+from wizard.tui.key_names import keys_of
 
 if TYPE_CHECKING:
     from wizard.tui.screens.finish import FinishScreen
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 class FinishAction:
     id: str
     key: str
-    """One letter that runs it on the finish screen (Enter runs the highlighted one)."""
+    """The key that runs it on the finish screen (Enter runs the highlighted one): a letter
+    unless a keymap moved it (`letter`)."""
     label: str
     help: str
     run: Callable[[FinishScreen], object]
@@ -34,20 +36,26 @@ class FinishAction:
 Offer = Callable[["FinishScreen"], Iterable[FinishAction]]
 
 
+def letter(screen: FinishScreen, action_id: str) -> str:
+    """The key of the finish screen's action `action_id`: settings.FINISH_KEYS's letter, or
+    the keymap's (`finish-` and the id)."""
+    return keys_of(screen.app, f"finish-{action_id}")[0]
+
+
 def keep_going(screen: FinishScreen) -> Iterable[FinishAction]:
     first = screen.session.first_open()
     if first is not None:
         title = screen.session.title(first)
-        yield FinishAction("keep-going", "g", f"Go on: {title}", "Back to the questions, at the first one still open",
-                           lambda s: s.dismiss("go-on"), order=10)
-    yield FinishAction("review", "r", "Review", "Scores, what is missing and the quality checks "
+        yield FinishAction("keep-going", letter(screen, "keep-going"), f"Go on: {title}",
+                           "Back to the questions, at the first one still open", lambda s: s.dismiss("go-on"), order=10)
+    yield FinishAction("review", letter(screen, "review"), "Review", "Scores, what is missing and the quality checks "
                        f"({key_name(screen.app, 'review-finish')} comes back)", lambda s: s.dismiss("review"), order=20)
 
 
-EXPORTS = (  # format, key, label, what it is for
-    ("html", "p", "Export the picture (HTML)", "One page per segment, to print or to show a team or an investor"),
-    ("markdown", "m", "Export a persona (Markdown)", "What is answered, segment by segment, then what is still open"),
-    ("interview", "i", "Export an interview kit (Markdown)",
+EXPORTS = (  # format, label, what it is for
+    ("html", "Export the picture (HTML)", "One page per segment, to print or to show a team or an investor"),
+    ("markdown", "Export a persona (Markdown)", "What is answered, segment by segment, then what is still open"),
+    ("interview", "Export an interview kit (Markdown)",
      "Questions for the next customer interviews, starting with what is least certain"),
 )
 
@@ -56,8 +64,9 @@ def exports(screen: FinishScreen) -> Iterable[FinishAction]:
     """The export dialog for each format, once there is a customer type to show."""
     if not screen.session.canvas.customer_types:
         return
-    for order, (fmt, key, label, why) in enumerate(EXPORTS, start=30):
-        yield FinishAction(f"export-{fmt}", key, label, why, functools.partial(_export, fmt=fmt), order=order)
+    for order, (fmt, label, why) in enumerate(EXPORTS, start=30):
+        yield FinishAction(f"export-{fmt}", letter(screen, f"export-{fmt}"), label, why,
+                           functools.partial(_export, fmt=fmt), order=order)
 
 
 def _export(screen: FinishScreen, fmt: str) -> None:
@@ -71,7 +80,7 @@ def end_session(screen: FinishScreen) -> Iterable[FinishAction]:
     question = getattr(screen.app, "question_screen", lambda: None)()
     run = getattr(question, "run", None)
     if run is not None and run.record is not None:
-        yield FinishAction("end-session", "e", "End the coach session: its summary",
+        yield FinishAction("end-session", letter(screen, "end-session"), "End the coach session: its summary",
                            "What was covered and changed, the homework and what is still open; export it",
                            lambda s: s.dismiss("end-session"), order=25)
 
@@ -81,7 +90,7 @@ def homework(screen: FinishScreen) -> Iterable[FinishAction]:
     from wizard.tui.screens.homework import heading, summary
 
     if summary(screen.session):
-        yield FinishAction("homework", "h", heading(screen.session),
+        yield FinishAction("homework", letter(screen, "homework"), heading(screen.session),
                            "Tick off what you have done (saved at once); the exports list what is still to do",
                            _open_homework, order=15)
 
@@ -96,7 +105,8 @@ def _open_homework(screen: FinishScreen) -> None:
 
 
 def close(screen: FinishScreen) -> Iterable[FinishAction]:
-    yield FinishAction("close", "q", "Close the wizard", "Everything is saved; the next steps are printed as it closes",
+    yield FinishAction("close", letter(screen, "close"), "Close the wizard",
+                       "Everything is saved; the next steps are printed as it closes",
                        lambda s: s.app.finish(), order=90)  # type: ignore[attr-defined]
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.keys import key_to_character
 
-from wizard.tui.settings import DEFAULT_KEYS
+from wizard.tui.settings import DEFAULT_KEYS, FINISH_KEYS
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -45,7 +45,7 @@ def keys_of(app: object, binding_id: str) -> list[str]:
     """The keys that press `binding_id` in this wizard: the keymap's, else the default."""
     preferences = getattr(app, "preferences", None)
     keymap: dict[str, str] = getattr(preferences, "keymap", {})
-    for keys in (keymap.get(binding_id) or "", DEFAULT_KEYS[binding_id]):
+    for keys in (keymap.get(binding_id) or "", DEFAULT_KEYS.get(binding_id) or FINISH_KEYS[binding_id]):
         found = [k.strip() for k in keys.split(",") if k.strip()]
         if found:
             return found

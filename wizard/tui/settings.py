@@ -47,6 +47,17 @@ that name a key read it from here (key_names.py)."""
 
 BINDING_IDS = frozenset(DEFAULT_KEYS)
 
+FINISH_KEYS: dict[str, str] = {
+    "finish-keep-going": "g", "finish-review": "r", "finish-homework": "h", "finish-end-session": "e",
+    "finish-export-html": "p", "finish-export-markdown": "m", "finish-export-interview": "i", "finish-close": "q",
+}
+"""The finish screen's letters, by `finish-` and the id of what they run (finish_actions.py):
+not Bindings, since what the screen offers depends on the canvas, but a keymap moves them
+all the same."""
+
+KEYMAP_IDS = BINDING_IDS | frozenset(FINISH_KEYS)
+"""What a keymap may name."""
+
 NOTICE_SECONDS = 12
 
 
@@ -76,7 +87,7 @@ class Preferences:
             app.theme = theme or saved or app.theme
         keymap: dict[str, str] = {}
         for binding_id, keys in self.settings.keymap.items():
-            if binding_id in BINDING_IDS:
+            if binding_id in KEYMAP_IDS:
                 keymap[binding_id] = keys
             else:
                 self.settings.problem(f"keymap: no key binding has the id {binding_id!r}; ignored "

@@ -22,7 +22,7 @@ from wizard.core import unasked
 from wizard.core.session import Session
 from wizard.model.safetext import file_name
 from wizard.tui.finish_actions import FinishAction, actions
-from wizard.tui.key_names import key
+from wizard.tui.key_names import display, key
 from wizard.tui.question_text import saved_text
 from wizard.tui.screen_text import meter
 from wizard.tui.text import literal, one_line
@@ -107,7 +107,7 @@ class FinishScreen(Screen[str | None]):
         yield Footer()
 
     def _option(self, action: FinishAction) -> Option:
-        key = f"({action.key}) " if action.key else "    "
+        key = f"({display(action.key)}) " if action.key else "    "
         return Option(Content.assemble(literal(key, "bold"), literal(one_line(action.label, 70))), id=action.id)
 
     def relabel(self, action_id: str, action: FinishAction | None) -> None:
@@ -177,7 +177,8 @@ class FinishScreen(Screen[str | None]):
         self._run(next(a for a in self.actions if a.id == event.option.id))
 
     def on_key(self, event: Key) -> None:
-        action = next((a for a in self.actions if a.key and a.key == event.character), None)
+        # The character for a letter ("?" is the key "question_mark"), the key for the others (F9).
+        action = next((a for a in self.actions if a.key and a.key in (event.character, event.key)), None)
         if action is not None:
             event.stop()
             self._run(action)
