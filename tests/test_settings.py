@@ -84,6 +84,9 @@ def test_a_file_that_is_not_toml_is_reported_and_never_written_over(config: Path
     ("keymap = 'ctrl+j'", "keymap must be a table"),
     ("[keymap]\nnext = 5", "keymap.next"),
     ("[keymap]\nnext = ''", "keymap.next"),
+    ("[keymap]\nnext = ' , '", "keymap.next"),
+    ("[keymap]\nnext = 'ctrl+y,'", "keymap.next"),
+    ("[keymap]\nnext = ',,f5'", "keymap.next"),
     ("colour = 'blue'", "unknown setting colour"),
 ])
 def test_wrong_types_are_reported_and_the_rest_kept(config: Path, text: str, says: str) -> None:

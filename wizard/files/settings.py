@@ -73,7 +73,9 @@ def _take(settings: Settings, data: dict[str, Any]) -> None:
             settings.problem("keymap must be a table: [keymap] with lines like next = \"ctrl+j\"")
         else:
             for key, keys in keymap.items():
-                if isinstance(keys, str) and keys.strip() and " " not in keys.strip():
+                # Every key between the commas: Textual binds "ctrl+y," or "," to an empty key,
+                # and the binding then had no key at all.
+                if isinstance(keys, str) and " " not in keys.strip() and all(keys.strip().split(",")):
                     settings.keymap[key] = keys.strip()
                 else:
                     settings.problem(f"keymap.{key} must be keys in quotes, e.g. \"ctrl+j\" or \"ctrl+j,f5\" "
