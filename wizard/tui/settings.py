@@ -56,6 +56,39 @@ not Bindings, since what the screen offers depends on the canvas, but a keymap m
 all the same."""
 
 KEYMAP_IDS = BINDING_IDS | frozenset(FINISH_KEYS)
+
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+
+
+def normalized_keys(keys: str) -> str | None:
+    """`keys` ("ctrl+j,f5") as the keys Textual sends, or None if one is not a key it can send.
+
+    Textual binds a keymap's keys as they are written, but it sends "question_mark" when
+    "?" is typed, "ctrl+j" for Ctrl+J and never "ctrl+nn": a binding to any of those
+    would never be pressed, and nothing would say so."""
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, key_to_character
+
+    named = {k.value for k in Keys if "+" not in k.value and not k.value.startswith("<")}
+    named.update(KEY_NAME_REPLACEMENTS.values())  # "plus", "slash": the names Textual gives those keys
+    found = []
+    for one in keys.split(","):
+        *modifiers, name = one.strip().split("+")
+        if not name and modifiers and not modifiers[-1]:  # "ctrl++": the key is the plus sign itself
+            modifiers, name = modifiers[:-1], "+"
+        modifiers = [m.lower() for m in modifiers]
+        if not name or any(m not in MODIFIERS for m in modifiers):
+            return None
+        if len(name) > 1:
+            name = name.lower()
+            if name not in named:
+                character = key_to_character(name)
+                if character is None:
+                    return None
+                name = character  # "solidus" is the "/" key, which Textual calls "slash"
+        if len(name) == 1:
+            name = _character_to_key(name.lower() if modifiers else name)
+        found.append("+".join([*modifiers, name]))
+    return ",".join(found)
 """What a keymap may name."""
 
 NOTICE_SECONDS = 12
@@ -87,8 +120,12 @@ class Preferences:
             app.theme = theme or saved or app.theme
         keymap: dict[str, str] = {}
         for binding_id, keys in self.settings.keymap.items():
-            if binding_id in KEYMAP_IDS:
-                keymap[binding_id] = keys
+            if binding_id in KEYMAP_IDS and (normal := normalized_keys(keys)) is not None:
+                keymap[binding_id] = normal
+            elif binding_id in KEYMAP_IDS:
+                self.settings.problem(f"keymap.{binding_id}: {keys!r} is not a key the terminal can send "
+                                      "(keys are named like ctrl+j, alt+up, f5, enter, question_mark or ?); "
+                                      "the default keys are kept")
             else:
                 self.settings.problem(f"keymap: no key binding has the id {binding_id!r}; ignored "
                                       "(the README's Settings section lists the ids)")
