@@ -51,6 +51,8 @@ async def test_removed_items_come_back_where_they_were_and_are_saved(tmp_path: P
         await idle(pilot)
         field = screen.field
         assert isinstance(field, ListField) and field.value() == ["Sailing", "Long walks with the dog on the beach"]
+        assert not any("Long walks with the dog" in n for n in notices(app)), "its notice goes: it is back"
+        assert any("Chess" in n for n in notices(app)), "the other removal's notice stays"
         await pilot.press("ctrl+z")
         await idle(pilot)
         assert field.value() == ["Sailing", "Chess", "Long walks with the dog on the beach"]

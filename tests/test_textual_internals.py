@@ -510,3 +510,18 @@ async def test_a_screen_shown_is_painted_whole_once(monkeypatch: pytest.MonkeyPa
 
     assert await painted(Plain(), Screen) > 2, "Textual now paints a screen just shown, and resized, fewer times"
     assert await painted(Once(), FirstScreen) == 2, "once when shown, once when resized"
+
+
+async def test_one_notice_can_be_taken_back_and_the_others_stay() -> None:
+    from textual.app import App
+
+    from wizard.tui.textual_internals.notices import dismiss
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        app.notify("Removed “Chess”.", timeout=30)
+        app.notify("Removed “Sailing”.", timeout=30)
+        await pilot.pause()
+        dismiss(app, "Removed “Chess”.")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Removed “Sailing”."]

@@ -4,6 +4,8 @@
   UTF-8 refused instead of fatal) and what keeping keys in the order typed relies on
   (wizard/tui/held_keys.py): the messages a key causes in the app's own queue, and where
   TextArea lives before it is loaded.
+- `notices`: taking one notice back (`_notifications`, `_unnotify`): Textual clears
+  them all or lets them time out.
 - `output`: Textual's writer thread, which ends at the first write to a terminal that has
   gone and then blocks the wizard's close; a writer that outlives it is given to the driver.
 - `painting`: the widgets' speed-ups that lay out and paint less: `virtual_size` reactives

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from wizard.model.bank import Kind, Question
 from wizard.model.canvas import Value
 from wizard.tui.key_names import key
+from wizard.tui.textual_internals.notices import dismiss
 from wizard.tui.textual_internals.painting import SteadyStatic
 from wizard.tui.widgets.answer_field import AnswerField
 from wizard.tui.widgets.answer_input import AnswerInput
@@ -156,8 +157,10 @@ class ListField(AnswerField):
         self.removed.append((event.index, text))
         self.editor.set_items(items, event.index)
         self.post_message(self.Changed())
-        self.app.notify(f"Removed \u201c{_short(text)}\u201d. {key(self.app, 'list-put-back')} puts it back.",
-                        title="Removed", markup=False, timeout=8)
+        self.app.notify(self._removed_notice(text), title="Removed", markup=False, timeout=8)
+
+    def _removed_notice(self, text: str) -> str:
+        return f"Removed \u201c{_short(text)}\u201d. {key(self.app, 'list-put-back')} puts it back."
 
     def action_put_back(self) -> None:
         if not self.removed:
@@ -170,6 +173,7 @@ class ListField(AnswerField):
         items.insert(index, text)
         self.editor.set_items(items, index)
         self.post_message(self.Changed())  # highlighted where it was: no notice to cover the list
+        dismiss(self.app, self._removed_notice(text))  # it is back: "Removed" is no longer true
 
     @on(ListEditor.MoveRequest)
     def _moved(self, event: ListEditor.MoveRequest) -> None:
