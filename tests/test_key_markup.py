@@ -1,9 +1,13 @@
-"""Keys whose names are markup ("[", "]") are shown as typed, and a keymap names keys Textual sends.
+"""Keys whose names are markup characters ("[", "]") are shown as typed; a keymap names keys Textual sends.
 
-Textual reads most texts as markup: a hint "[/] move" (the list's up and down moved to the
-square brackets) raised a MarkupError and ended the wizard, and "[ edit, ] remove" lost the
-text between the brackets. A keymap that named "?" or "[" as the character bound a key
-Textual never sends (it sends "question_mark"), and "ctrl+nn" bound nothing at all, silently.
+Textual reads many texts as markup. A keymap could name a "key" that was markup itself
+(`note-save = "[/]"`), and the notes screen's button naming it raised a MarkupError that
+ended the wizard; such a value is not a key and is now refused. Real keys can still be
+markup's characters, so every text at every question, in the dialogs, the palette, the
+review and the finish screen is held to the same walk with function keys in their place:
+a text read as markup ("[ edit, ] remove" losing its middle, "[/]" raising) differs. A
+keymap that named "?" or "[" bound a key Textual never sends (it sends "question_mark"),
+and "ctrl+nn" bound nothing at all, silently.
 """
 
 from __future__ import annotations
