@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import OptionList, Static
 
 import wizard.tui
-from tests.conftest import ROOT
+from tests.conftest import ROOT, at_step, question_screen
 from tests.factory import structure
 from wizard.core.session import Step
 from wizard.files import locations, store
@@ -24,7 +25,7 @@ from wizard.files import settings as settings_file
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
-from wizard.tui.settings import BINDING_IDS, DEFAULT_KEYS, KEYMAP_IDS
+from wizard.tui.settings import BINDING_IDS, DEFAULT_KEYS, FINISH_KEYS, KEYMAP_IDS, SHARED
 
 SIZE = (100, 32)
 
@@ -282,3 +283,63 @@ def test_serve_hands_the_theme_to_each_wizard_and_refuses_an_unknown_one(
     assert main(["serve", "--theme", "nope", "--port", "1"]) == 2
     err = capsys.readouterr().err
     assert "'nope'" in err and "textual-light" in err
+
+
+def test_the_bindings_that_share_a_screen_are_the_classes_own() -> None:
+    by_owner: dict[str, set[str]] = {}
+    for owner, binding in _bindings():
+        by_owner.setdefault(owner, set()).add(binding.id or "")
+    assert {frozenset(ids) for ids in by_owner.values() if len(ids) > 1} | {frozenset(FINISH_KEYS)} == {
+        frozenset(group) for group in SHARED}
+
+
+async def test_a_key_the_keymap_takes_from_another_binding_is_said_naming_the_file(
+        canvas: Path, config: Path) -> None:
+    from wizard.tui.widgets.fields import ListField
+
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\nnext = "ctrl+b"\nlist-edit = "delete"\n', encoding="utf-8")
+    model = structure(1, 1, 1)
+    model.customer_types[0].segments[0].set("audience.hobbies", ["Sailing", "Chess"])
+    store.save(model, canvas)
+    app = WizardApp(canvas, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_step(pilot, Step(("type-0", "seg-0"), "audience.hobbies"))
+        said = "\n".join(notices(app))
+        assert f"{config}: keymap: Ctrl+B now presses next instead of back, which has no key left" in said
+        assert f"{config}: keymap: Del now presses list-edit instead of list-remove, which keeps Backspace" in said
+        field = screen.field
+        assert isinstance(field, ListField)
+        assert "Backspace remove" in str(field.editor.query_one(".list-hint", Static).content)
+        await pilot.press("tab", "home", "delete")  # edits now
+        await pilot.pause()
+        assert field.editor.editing == 0 and screen.session.value(screen.step) == ["Sailing", "Chess"]
+        await pilot.press("escape", "tab", "home", "backspace")  # still removes
+        await pilot.pause()
+        assert screen.session.value(screen.step) == ["Chess"]
+        step = screen.step
+        await pilot.press("escape", "ctrl+b")  # next, as the keymap says
+        await pilot.pause()
+        assert screen.step != step
+
+
+async def test_a_finish_letter_given_to_another_action_leaves_the_first_without_one(
+        canvas: Path, config: Path) -> None:
+    from wizard.tui.screens.finish import FinishScreen
+    from wizard.tui.screens.review import ReviewScreen
+
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\nfinish-review = "g"\n', encoding="utf-8")  # "Go on"'s letter, listed first
+    app = WizardApp(canvas, shipped_catalog())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await question_screen(pilot)
+        assert any("g now presses finish-review instead of finish-keep-going, which has no key left" in n
+                   for n in notices(app))
+        screen.action_finish()
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        listed = [str(o.prompt) for o in app.screen.query_one("#finish-list", OptionList).options]
+        assert "(g) Review" in listed and any(p.startswith("    Go on") for p in listed), listed
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)

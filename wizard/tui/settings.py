@@ -57,6 +57,25 @@ all the same."""
 
 KEYMAP_IDS = BINDING_IDS | frozenset(FINISH_KEYS)
 
+SHARED: tuple[tuple[str, ...], ...] = (
+    ("next", "back", "skip", "not-applicable", "tree", "review", "return", "finish", "answer", "note", "agenda",
+     "plan", "interviews", "log-interview"),
+    ("closing-retry", "closing-back", "closing-lose"), ("note-save", "note-cancel"),
+    ("agenda-close", "agenda-replan", "agenda-end"), ("plan-start", "plan-cancel"),
+    ("summary-founder", "summary-coach", "summary-close", "summary-back"), ("confirm-no", "confirm-yes"),
+    ("locked-read-only", "locked-other", "locked-quit"), ("changed-keep-mine", "changed-load", "changed-later"),
+    ("finish-back", "finish-page-down", "finish-page-up"), ("interview-links", "interview-save", "interview-close"),
+    ("link-cycle", "link-supports", "link-contradicts", "link-quote", "links-save", "links-back"),
+    ("interviews-new", "interviews-remove", "mark-observed", "mark-paid", "interviews-back"),
+    ("review-back", "review-finish"), ("ranking-pick", "ranking-up", "ranking-down"),
+    ("list-edit", "list-remove", "list-up", "list-down"), ("set-aside-restore", "set-aside-delete"),
+    tuple(FINISH_KEYS),
+)
+"""The bindings of one screen or widget (tests/test_settings.py holds this to the classes),
+and the finish screen's letters: a key the keymap gives one of them is taken from the others."""
+
+GROUP_OF = {binding_id: group for group in SHARED for binding_id in group}
+
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 
 
@@ -104,6 +123,42 @@ def unknown_theme(name: str) -> str:
     return f"there is no theme {name!r}; the themes are: {', '.join(theme_names())}"
 
 
+def taken(keymap: dict[str, str], binding_id: str) -> set[str]:
+    """The keys the keymap gives to the other bindings of `binding_id`'s screen or widget."""
+    group = GROUP_OF.get(binding_id, ())
+    return {k for other in group if other != binding_id and other in keymap for k in keymap[other].split(",")}
+
+
+def clashes(keymap: dict[str, str]) -> list[str]:
+    """What the keymap takes from a binding it does not move (Textual gives the key to the
+    keymap's binding and takes it from the other without a word), and keys it gives twice."""
+    from wizard.tui.key_names import display
+
+    found = []
+    for group in SHARED:
+        for binding_id in group:
+            if binding_id in keymap:
+                twice = sorted(taken(keymap, binding_id) & set(keymap[binding_id].split(",")))
+                found += [f"keymap: {display(k)} is given to {' and '.join(_given(keymap, group, k))}, which are "
+                          "on the same screen; only one of them will run"
+                          for k in twice if binding_id == _given(keymap, group, k)[0]]
+                continue
+            defaults = (DEFAULT_KEYS.get(binding_id) or FINISH_KEYS[binding_id]).split(",")
+            lost = [k for k in defaults if k in taken(keymap, binding_id)]
+            if lost:
+                kept = [display(k) for k in defaults if k not in lost]
+                by = sorted(o for o in group if o in keymap and set(keymap[o].split(",")) & set(lost))
+                found.append(f"keymap: {' and '.join(display(k) for k in lost)} now presses {' and '.join(by)} "
+                             f"instead of {binding_id}, which "
+                             + (f"keeps {' and '.join(kept)}" if kept else "has no key left")
+                             + f"; give {binding_id} a key of its own in [keymap]")
+    return found
+
+
+def _given(keymap: dict[str, str], group: tuple[str, ...], key: str) -> list[str]:
+    return [o for o in group if o in keymap and key in keymap[o].split(",")]
+
+
 class Preferences:
     """The settings of one run of the wizard, applied to its app."""
 
@@ -133,6 +188,8 @@ class Preferences:
         """The keys moved by the user's keymap, by binding id (the texts name these: key_names.py)."""
         if keymap:
             app.set_keymap(keymap)
+            for problem in clashes(keymap):
+                self.settings.problem(problem)
 
     def start(self) -> None:
         """Once the app is mounted: say what is wrong with the file (once), and keep any
