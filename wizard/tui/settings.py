@@ -56,6 +56,7 @@ not Bindings, since what the screen offers depends on the canvas, but a keymap m
 all the same."""
 
 KEYMAP_IDS = BINDING_IDS | frozenset(FINISH_KEYS)
+"""What a keymap may name."""
 
 SHARED: tuple[tuple[str, ...], ...] = (
     ("next", "back", "skip", "not-applicable", "tree", "review", "return", "finish", "answer", "note", "agenda",
@@ -108,7 +109,6 @@ def normalized_keys(keys: str) -> str | None:
             name = _character_to_key(name.lower() if modifiers else name)
         found.append("+".join([*modifiers, name]))
     return ",".join(found)
-"""What a keymap may name."""
 
 NOTICE_SECONDS = 12
 
