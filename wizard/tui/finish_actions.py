@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wizard.tui.key_names import kept_keys
 from wizard.tui.key_names import key as key_name
-from wizard.tui.key_names import keys_of
-from wizard.tui.settings import FINISH_KEYS, taken
 
 if TYPE_CHECKING:
     from wizard.tui.screens.finish import FinishScreen
@@ -40,11 +39,8 @@ Offer = Callable[["FinishScreen"], Iterable[FinishAction]]
 def letter(screen: FinishScreen, action_id: str) -> str:
     """The key of the finish screen's action `action_id`: settings.FINISH_KEYS's letter, or
     the keymap's (`finish-` and the id); none when the keymap gave its letter to another."""
-    binding_id = f"finish-{action_id}"
-    keymap: dict[str, str] = getattr(getattr(screen.app, "preferences", None), "keymap", {})
-    if binding_id not in keymap and FINISH_KEYS[binding_id] in taken(keymap, binding_id):
-        return ""  # listed without a key (Enter still runs it); the start's notice said why
-    return keys_of(screen.app, binding_id)[0]
+    # None kept: listed without a key (Enter still runs it); the start's notice said why.
+    return next(iter(kept_keys(screen.app, f"finish-{action_id}")), "")
 
 
 def keep_going(screen: FinishScreen) -> Iterable[FinishAction]:

@@ -41,16 +41,20 @@ def display(key: str) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), shown])
 
 
-def keys_of(app: object, binding_id: str) -> list[str]:
-    """The keys that press `binding_id` in this wizard: the keymap's, else the default."""
-    preferences = getattr(app, "preferences", None)
-    keymap: dict[str, str] = getattr(preferences, "keymap", {})
+def kept_keys(app: object, binding_id: str) -> list[str]:
+    """The keys that still press `binding_id`: the keymap's, else the defaults the keymap did
+    not give another binding of the same screen (none, when it gave them all away)."""
+    keymap: dict[str, str] = getattr(getattr(app, "preferences", None), "keymap", {})
     if keymap.get(binding_id):
         return keymap[binding_id].split(",")
     defaults = (DEFAULT_KEYS.get(binding_id) or FINISH_KEYS[binding_id]).split(",")
-    # A default key the keymap gave another binding of the same screen no longer presses this one.
-    kept = [k for k in defaults if k not in taken(keymap, binding_id)] if keymap else defaults
-    return kept or defaults  # none left: the start's notice said so, and the texts name the default
+    return [k for k in defaults if k not in taken(keymap, binding_id)] if keymap else defaults
+
+
+def keys_of(app: object, binding_id: str) -> list[str]:
+    """The keys that press `binding_id` in this wizard: the keymap's, else the default."""
+    # None left: the start's notice said so, and the texts name the default.
+    return kept_keys(app, binding_id) or (DEFAULT_KEYS.get(binding_id) or FINISH_KEYS[binding_id]).split(",")
 
 
 def key(app: object, binding_id: str, letter: bool = False) -> str:
