@@ -53,6 +53,30 @@ async def question_screen(pilot: Pilot[str]) -> QuestionScreen:
     return screen
 
 
+async def made_ahead(pilot: Pilot[str], screen: QuestionScreen) -> None:
+    """Until the screen has made, hidden, the answer widget of every kind (a moment after the
+    start, in the background): a walk that reads every widget's text reads the same ones each run."""
+    from wizard.tui.widgets.field_box import FieldBox
+
+    box = screen.query_one(FieldBox)
+    for _ in range(500):
+        if box.prepared and all(child.is_mounted for child in box.children):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the answer widgets were never all made")
+
+
+async def plan_offered(pilot: Pilot[str]) -> None:
+    """Until the coach's plan is offered, a refresh or two after the first question is up."""
+    from wizard.tui.screens.coach_plan import PlanScreen
+
+    for _ in range(500):
+        if isinstance(pilot.app.screen, PlanScreen):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the coach's plan was never offered")
+
+
 async def at_step(pilot: Pilot[str], step: Step) -> QuestionScreen:
     """The running wizard moved to `step`, ready for an answer."""
     screen = await question_screen(pilot)

@@ -9,14 +9,15 @@ screen: none may still name a default key, and the ones that name a key name the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Static
 
-from tests.conftest import at_step, question_screen
+from tests.conftest import at_step, made_ahead, question_screen
 from tests.factory import structure
 from tests.keys import idle
 from wizard.core.session import Step
@@ -69,9 +70,10 @@ def moved(tmp_path: Path) -> Path:
     return path
 
 
-def _texts(app: WizardApp) -> Iterator[str]:
-    """Every text on the screens and in the notices (the key bar is Textual's, and follows the keymap)."""
-    for screen in app.screen_stack:
+def _texts(app: WizardApp, screens: Iterable[Screen[object]] | None = None) -> Iterator[str]:
+    """Every text on the screens (`screens`, else all of them) and in the notices (the key bar
+    is Textual's, and follows the keymap)."""
+    for screen in app.screen_stack if screens is None else screens:
         for widget in screen.query(Widget):
             if isinstance(widget, Footer) or any(isinstance(a, Footer) for a in widget.ancestors):
                 continue
@@ -105,6 +107,7 @@ async def test_no_question_names_a_key_the_keymap_moved(moved: Path, coach: bool
     app = WizardApp(moved, shipped_catalog(), coach=coach)
     async with app.run_test(size=SIZE) as pilot:
         screen = await question_screen(pilot)
+        await made_ahead(pilot, screen)  # every kind's widget is read at every step
         seen = set()
         for step in screen.session.steps():
             screen.jump(step)

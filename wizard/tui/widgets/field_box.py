@@ -50,7 +50,7 @@ class FieldBox(SteadyBox, Container):
         self._unshown = first
         """The widget composed for the first question, filled in for it already."""
         self.prepared = False
-        """Every widget `prepare` was asked for is made and being mounted (the start's background work)."""
+        """Every widget `prepare` was asked for is made and mounted (the start's background work)."""
         if isinstance(first, StructureField):
             self._structure = first
         elif first is not None:
@@ -76,6 +76,8 @@ class FieldBox(SteadyBox, Container):
                 made = self._structure = StructureField(*structure, "")
                 made.display = False
                 self.mount(made)
+                self.call_after_refresh(self.prepare, [])  # said once that one is mounted too
+                return
             self.prepared = True
             return
         question = waiting[0]
