@@ -26,17 +26,17 @@ from wizard.core.session import Step
 from wizard.files import locations, store
 from wizard.files.banks import shipped_catalog
 from wizard.tui.app import WizardApp
-from wizard.tui.settings import DEFAULT_KEYS, KEYMAP_IDS, normalized_keys
+from wizard.tui.settings import BEFORE_THE_BOX, DEFAULT_KEYS, KEYMAP_IDS, normalized_keys
 
 SIZE = (120, 40)
 SEG = ("type-0", "seg-0")
 
 BRACKETS = {
     "list-up": "[", "list-down": "right_square_bracket", "list-edit": "{", "list-remove": "}",
-    "list-put-back": "ctrl+left_square_bracket", "next": "ctrl+]", "note": "]", "confirm-yes": "[",
-    "confirm-no": "]", "note-save": "[", "note-cancel": "]", "plan-start": "[", "plan-cancel": "]",
+    "list-put-back": "ctrl+left_square_bracket", "next": "ctrl+]", "note": "alt+]", "confirm-yes": "[",
+    "confirm-no": "]", "note-save": "alt+[", "note-cancel": "]", "plan-start": "alt+[", "plan-cancel": "]",
     "closing-retry": "[", "closing-back": "]", "locked-read-only": "[", "changed-keep-mine": "[",
-    "changed-load": "]", "review": "left_curly_bracket", "finish-export-html": "[",
+    "changed-load": "]", "review": "alt+left_curly_bracket", "finish-export-html": "[",
 }
 """Keys named by markup's own characters; every other binding keeps its keys."""
 
@@ -75,8 +75,12 @@ PAIRED = {"list-up": 0, "list-down": 1, "list-edit": 1, "list-remove": 1, "ranki
 
 
 def _twin_keymap(which: int) -> None:
-    _write_keymap("".join(f'"{binding}" = "{TWINS[PAIRED.get(binding, i % 3)][which]}"\n'
-                          for i, binding in enumerate(sorted(KEYMAP_IDS))))
+    """The keys that run before an answer box sees them take Alt: a key it types is refused."""
+    def keys(i: int, binding: str) -> str:
+        twin = TWINS[PAIRED.get(binding, i % 3)][which]
+        return ",".join(f"alt+{k}" for k in twin.split(",")) if binding in BEFORE_THE_BOX else twin
+
+    _write_keymap("".join(f'"{binding}" = "{keys(i, binding)}"\n' for i, binding in enumerate(sorted(KEYMAP_IDS))))
 
 
 async def _every_text(path: Path, coach: bool) -> list[str]:
@@ -173,7 +177,7 @@ async def test_bracket_keys_work_and_their_notices_and_dialogs_show_them(bracket
 
 
 async def test_a_keymap_key_textual_never_sends_is_refused_naming_the_file(tmp_path: Path) -> None:
-    _write_keymap('next = "ctrl+nn"\nback = "?"\n')
+    _write_keymap('next = "ctrl+nn"\nback = "alt+?"\n')
     path = tmp_path / "c.toml"
     store.save(structure(1, 1, 1), path)
     app = WizardApp(path, shipped_catalog())
@@ -183,12 +187,12 @@ async def test_a_keymap_key_textual_never_sends_is_refused_naming_the_file(tmp_p
         said = "\n".join(str(n.message) for n in app._notifications)
         assert str(locations.config_file()) in said and "keymap.next" in said and "ctrl+nn" in said
         assert "keymap.back" not in said
-        assert app.preferences.keymap == {"back": "question_mark"}
+        assert app.preferences.keymap == {"back": "alt+question_mark"}
         step = screen.step
         await pilot.press("ctrl+n")  # next kept its own key
         await idle(pilot)
         assert screen.step != step
-        await pilot.press("question_mark")  # and "?" goes back
+        await pilot.press("alt+question_mark")  # and Alt+? goes back
         await idle(pilot)
         assert screen.step == step
     assert set(BRACKETS) <= set(DEFAULT_KEYS) | {"finish-export-html"}

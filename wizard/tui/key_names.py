@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.keys import key_to_character
-
-from wizard.tui.settings import DEFAULT_KEYS, FINISH_KEYS, taken
+from wizard.tui.settings import DEFAULT_KEYS, FINISH_KEYS, character_of, taken
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -33,7 +31,7 @@ def display(key: str) -> str:
     shown = _NAMES.get(name.lower())
     if shown is None:
         is_function_key = len(name) > 1 and name[0] in "fF" and name[1:].isdigit()
-        character = key_to_character(name) if len(name) > 1 and not is_function_key else None
+        character = character_of(name) if len(name) > 1 and not is_function_key else None
         if character is not None and character.isprintable():
             shown = character  # "question_mark" is "?"
         else:

@@ -79,6 +79,43 @@ GROUP_OF = {binding_id: group for group in SHARED for binding_id in group}
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 
+BEFORE_THE_BOX = frozenset({
+    "quit", "next", "back", "skip", "not-applicable", "tree", "review", "return", "finish", "note", "agenda",
+    "plan", "interviews", "log-interview", "note-save", "plan-start", "interview-links", "interview-save"})
+"""The bindings that run before the focused widget sees the key (Textual's priority ones) on
+a screen with a text box: a key that types or edits there would run the binding and never
+reach the box. tests/test_keymap_typing.py holds this to the classes."""
+
+EDITING = frozenset({"space", "enter", "tab", "backspace", "delete", "left", "right", "up", "down", "home", "end"})
+"""Keys a text box edits with, besides the characters it types."""
+
+
+def character_of(name: str) -> str | None:
+    """The character key `name` types ("question_mark" is "?", "plus" is "+"), if any."""
+    from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
+
+    if len(name) == 1:
+        return name
+    unicode_names = {short: full for full, short in KEY_NAME_REPLACEMENTS.items()}  # "plus": "plus_sign"
+    return key_to_character(unicode_names.get(name, name))
+
+
+def typed_keys(binding_id: str, keys: str) -> list[str]:
+    """The keys of `keys` (as `normalized_keys` gives them) that `binding_id` would take from
+    the text boxes: a character, alone or with Shift, or an editing key. Its own default keys
+    are fine (Enter starts the coach's plan, and its minutes box has no use for it)."""
+    if binding_id not in BEFORE_THE_BOX:
+        return []  # the focused box sees the key first, and keeps the ones it types
+    defaults = DEFAULT_KEYS[binding_id].split(",")
+    found = []
+    for one in keys.split(","):
+        *modifiers, name = one.split("+")
+        character = character_of(name)
+        types = name in EDITING or (character is not None and character.isprintable())
+        if one not in defaults and set(modifiers) <= {"shift"} and types:
+            found.append(one)
+    return found
+
 
 def normalized_keys(keys: str) -> str | None:
     """`keys` ("ctrl+j,f5") as the keys Textual sends, or None if one is not a key it can send.
@@ -155,6 +192,15 @@ def clashes(keymap: dict[str, str]) -> list[str]:
     return found
 
 
+def _typed_problem(binding_id: str, keys: str, typed: list[str]) -> str:
+    from wizard.tui.key_names import display
+
+    named = " and ".join(display(k) for k in typed)
+    return (f"keymap.{binding_id}: {keys!r} would take {named} from the answer boxes, where "
+            f"{'they type or edit' if len(typed) > 1 else 'it types or edits'} ({binding_id} runs before a box "
+            f"sees a key); give {binding_id} a key with ctrl or alt, or a function key; the default keys are kept")
+
+
 def _given(keymap: dict[str, str], group: tuple[str, ...], key: str) -> list[str]:
     return [o for o in group if o in keymap and key in keymap[o].split(",")]
 
@@ -175,7 +221,10 @@ class Preferences:
             app.theme = theme or saved or app.theme
         keymap: dict[str, str] = {}
         for binding_id, keys in self.settings.keymap.items():
-            if binding_id in KEYMAP_IDS and (normal := normalized_keys(keys)) is not None:
+            normal = normalized_keys(keys) if binding_id in KEYMAP_IDS else None
+            if normal is not None and (typed := typed_keys(binding_id, normal)):
+                self.settings.problem(_typed_problem(binding_id, keys, typed))
+            elif normal is not None:
                 keymap[binding_id] = normal
             elif binding_id in KEYMAP_IDS:
                 self.settings.problem(f"keymap.{binding_id}: {keys!r} is not a key the terminal can send "
