@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -20,12 +21,19 @@ from textual.widgets import Input
 from tests.conftest import question_screen
 from tests.factory import structure
 from tests.keys import idle
+from tests.test_key_markup import _write_keymap
 from tests.test_settings import _bindings, notices
 from wizard.files import locations, store
 from wizard.files.banks import shipped_catalog
 from wizard.model.bank import Kind
 from wizard.tui.app import WizardApp
 from wizard.tui.settings import BEFORE_THE_BOX, DEFAULT_KEYS, normalized_keys, typed_keys
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from wizard.core.session import Step
+    from wizard.tui.screens.question import QuestionScreen
 
 SIZE = (100, 32)
 
@@ -58,30 +66,36 @@ def test_a_box_sees_the_keys_of_the_other_bindings_first() -> None:
     assert typed_keys("next", "enter,ctrl+y") == ["enter"] and typed_keys("quit", "shift+tab") == ["shift+tab"]
 
 
-def _opened(tmp_path: Path, keymap: str) -> tuple[WizardApp, Path]:
-    config = locations.config_file()
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text("[keymap]\n" + keymap, encoding="utf-8")
+def _with_keymap(tmp_path: Path, keymap: str) -> tuple[WizardApp, Path]:
+    """The wizard on a new canvas with `keymap` in the settings, and the settings file."""
+    _write_keymap(keymap)
     path = tmp_path / "c.toml"
     store.save(structure(1, 1, 1), path)
-    return WizardApp(path, shipped_catalog()), config
+    return WizardApp(path, shipped_catalog()), locations.config_file()
+
+
+async def _at_a_text_question(pilot: Pilot[str], screen: QuestionScreen) -> Step:
+    """The first segment question with a one-line answer box, shown."""
+    session = screen.session
+    step = next(s for s in session.steps() if not s.is_structure and len(s.location) == 2
+                and session.question(s).kind is Kind.TEXT)
+    screen.jump(step)
+    await idle(pilot)
+    return step
 
 
 @pytest.mark.parametrize(("keys", "typed", "shown"), [
     ("a", "a", "a"), ("?", "question_mark", "?"), ("ctrl+y,space", "space", " "), ("+", "plus", "+")])
 async def test_a_typed_key_given_to_next_is_refused_and_still_types(
         tmp_path: Path, keys: str, typed: str, shown: str) -> None:
-    app, config = _opened(tmp_path, f'next = "{keys}"\nback = "alt+a"\n')
+    app, config = _with_keymap(tmp_path, f'next = "{keys}"\nback = "alt+a"\n')
     async with app.run_test(size=SIZE) as pilot:
         screen = await question_screen(pilot)
         await idle(pilot)
         said = "\n".join(notices(app))
         assert f"{config}: keymap.next: {keys!r} would take" in said and "the default keys are kept" in said
         assert "keymap.back" not in said and app.preferences.keymap == {"back": "alt+a"}
-        text_step = next(s for s in screen.session.steps() if not s.is_structure and len(s.location) == 2
-                         and screen.session.question(s).kind is Kind.TEXT)
-        screen.jump(text_step)
-        await idle(pilot)
+        text_step = await _at_a_text_question(pilot, screen)
         box = app.focused
         assert isinstance(box, Input)
         await pilot.press("x", typed, "y")
@@ -94,16 +108,13 @@ async def test_a_typed_key_given_to_next_is_refused_and_still_types(
 
 
 async def test_backspace_given_to_quit_still_deletes(tmp_path: Path) -> None:
-    app, config = _opened(tmp_path, 'quit = "backspace"\n')
+    app, config = _with_keymap(tmp_path, 'quit = "backspace"\n')
     async with app.run_test(size=SIZE) as pilot:
         screen = await question_screen(pilot)
         await idle(pilot)
         assert any(f"{config}: keymap.quit: 'backspace' would take Backspace from the answer boxes" in n
                    for n in notices(app))
-        text_step = next(s for s in screen.session.steps() if not s.is_structure and len(s.location) == 2
-                         and screen.session.question(s).kind is Kind.TEXT)
-        screen.jump(text_step)
-        await idle(pilot)
+        await _at_a_text_question(pilot, screen)
         await pilot.press("a", "b", "backspace")
         await idle(pilot)
         assert app.is_running and isinstance(app.focused, Input) and app.focused.value == "a"

@@ -6,6 +6,7 @@ knows: which themes exist, which bindings a keymap can name, and when the theme 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from wizard.files import settings as settings_file
@@ -90,6 +91,7 @@ EDITING = frozenset({"space", "enter", "tab", "backspace", "delete", "left", "ri
 """Keys a text box edits with, besides the characters it types."""
 
 
+@cache  # asked again for each key named in each hint shown (key_names.display)
 def character_of(name: str) -> str | None:
     """The character key `name` types ("question_mark" is "?", "plus" is "+"), if any."""
     from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
