@@ -161,11 +161,13 @@ def launch(path: Path | None, banks_dir: Path | None = None, coach: bool = False
                 return 1
         print(NO_TERMINAL, file=sys.stderr)
         return EXIT_NO_TERMINAL
+    from wizard.tui import signals
     from wizard.tui.app import WizardApp
 
     app = WizardApp(path, catalog, coach=coach, frame=frame, banks_dir=banks_dir, theme=theme,
                     coach_request=request)
     message = app.run()
+    signals.after_close()
     if app.return_code:
         say(message or "canvas-wizard: stopped with an error", error=True)
         return app.return_code

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 from collections.abc import Callable
+from types import FrameType
 
 HANDLED = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name))
 
@@ -28,3 +30,26 @@ def install(stop: Callable[[int], None]) -> None:
         # default then stays, as before.
         with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
             loop.add_signal_handler(signum, stop, int(signum))
+
+
+def after_close() -> None:
+    """Once the wizard has closed (every answer saved, the lock gone), a SIGINT while the
+    process ends is let pass once, and a second one ends it at once (status 130).
+
+    With its event loop gone, SIGINT is Python's KeyboardInterrupt again, raised wherever
+    the process is: at `serve`, a Ctrl+C that reached a wizard just closing by itself (its
+    visitor had left) landed while Python waited for Textual's input thread to finish, and
+    printed "Exception ignored in threading._shutdown" and a traceback into the server's
+    output. What is left at that point ends within moments on its own; a second Ctrl+C is
+    still a way out, should something hang.
+    """
+
+    def once(_signum: int, _frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, at_once)
+
+    with contextlib.suppress(ValueError):  # not the main thread (a test's app): nothing to do
+        signal.signal(signal.SIGINT, once)
+
+
+def at_once(signum: int, _frame: FrameType | None) -> None:
+    os._exit(128 + signum)
